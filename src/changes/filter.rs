@@ -1,0 +1,177 @@
+//! Trigger path rules: ordered globs, gitignore-like.
+//!
+//! Each pattern either includes (`kubeone/**`) or excludes (`!docs/**`) the files it matches, and
+//! for every file the last pattern that matches wins. `*` and `?` stop at `/`; `**` crosses it.
+//! A pattern ending in `/` means everything below that folder.
+
+use globset::{GlobBuilder, GlobMatcher};
+
+use crate::error::UsageError;
+
+use super::ChangedFile;
+
+#[derive(Clone, Debug)]
+struct Rule {
+    text: String,
+    exclude: bool,
+    matcher: GlobMatcher,
+}
+
+/// A compiled, ordered list of trigger patterns.
+#[derive(Clone, Debug)]
+pub struct PathFilter {
+    rules: Vec<Rule>,
+}
+
+/// The outcome of matching one file: which include pattern matched it last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'a> {
+    pub file: &'a ChangedFile,
+    /// The path (new or, for renames, old) that matched.
+    pub path: &'a str,
+    pub pattern: &'a str,
+}
+
+impl PathFilter {
+    /// Parses patterns separated by newlines or commas. `source` names the flag or variable for
+    /// error messages.
+    pub fn parse(spec: &str, source: &str) -> Result<Self, UsageError> {
+        let patterns: Vec<&str> = spec
+            .split(['\n', ','])
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !p.starts_with('#'))
+            .collect();
+        Self::from_patterns(&patterns, source)
+    }
+
+    pub fn from_patterns(patterns: &[&str], source: &str) -> Result<Self, UsageError> {
+        let mut rules = Vec::with_capacity(patterns.len());
+        for &raw in patterns {
+            let (exclude, body) = match raw.strip_prefix('!') {
+                Some(rest) => (true, rest.trim()),
+                None => (false, raw),
+            };
+            let body = body.trim_start_matches("./").trim_start_matches('/');
+            if body.is_empty() {
+                return Err(UsageError::invalid(
+                    source,
+                    "glob patterns such as `terraform/**` or `!docs/**`",
+                    raw,
+                ));
+            }
+            let glob_text = if body.ends_with('/') {
+                format!("{body}**")
+            } else {
+                body.to_owned()
+            };
+            let glob = GlobBuilder::new(&glob_text)
+                .literal_separator(true)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| {
+                    UsageError::invalid(source, &format!("valid glob patterns ({})", e.kind()), raw)
+                })?;
+            rules.push(Rule {
+                text: raw.to_owned(),
+                exclude,
+                matcher: glob.compile_matcher(),
+            });
+        }
+        if rules.iter().all(|r| r.exclude) {
+            return Err(UsageError::invalid(
+                source,
+                "at least one pattern that is not an exclusion (`!…`)",
+                &patterns.join(","),
+            ));
+        }
+        Ok(Self { rules })
+    }
+
+    pub fn patterns(&self) -> impl Iterator<Item = &str> {
+        self.rules.iter().map(|r| r.text.as_str())
+    }
+
+    /// The include pattern that decides `path`, or `None` if the path is not selected.
+    pub fn matching_pattern(&self, path: &str) -> Option<&str> {
+        let last = self.rules.iter().rev().find(|r| r.matcher.is_match(path))?;
+        (!last.exclude).then_some(last.text.as_str())
+    }
+
+    /// The files selected by the rules, each with the path and pattern that selected it.
+    pub fn matches<'a>(&'a self, files: &'a [ChangedFile]) -> Vec<Match<'a>> {
+        files
+            .iter()
+            .filter_map(|file| {
+                file.paths().find_map(|path| {
+                    self.matching_pattern(path).map(|pattern| Match {
+                        file,
+                        path,
+                        pattern,
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(spec: &str) -> PathFilter {
+        PathFilter::parse(spec, "--paths").unwrap()
+    }
+
+    #[test]
+    fn star_stops_at_slash_double_star_crosses() {
+        let flt = filter("terraform/*.tf");
+        assert!(flt.matching_pattern("terraform/main.tf").is_some());
+        assert!(flt.matching_pattern("terraform/aws/main.tf").is_none());
+        let flt = filter("terraform/**");
+        assert!(flt.matching_pattern("terraform/aws/dns/main.tf").is_some());
+        assert!(flt.matching_pattern("terraformx/main.tf").is_none());
+    }
+
+    #[test]
+    fn later_patterns_win_and_bang_excludes() {
+        let flt = filter("terraform/**\n!terraform/**/*.md\nterraform/aws/README.md");
+        assert!(flt.matching_pattern("terraform/aws/main.tf").is_some());
+        assert!(flt.matching_pattern("terraform/gce/README.md").is_none());
+        assert_eq!(
+            flt.matching_pattern("terraform/aws/README.md"),
+            Some("terraform/aws/README.md")
+        );
+    }
+
+    #[test]
+    fn trailing_slash_means_folder_and_commas_separate() {
+        let flt = filter("kubeone/, .gitlab-ci.yml");
+        assert!(flt.matching_pattern("kubeone/addons/x.yaml").is_some());
+        assert!(flt.matching_pattern(".gitlab-ci.yml").is_some());
+        assert!(flt.matching_pattern("README.md").is_none());
+    }
+
+    #[test]
+    fn renames_match_on_either_path() {
+        let files = vec![ChangedFile::renamed(
+            "docs/old-main.tf",
+            "terraform/main.tf",
+        )];
+        let flt = filter("terraform/**");
+        let m = flt.matches(&files);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].path, "terraform/main.tf");
+    }
+
+    #[test]
+    fn bad_patterns_name_the_source() {
+        let err = PathFilter::parse("terraform/[", "KKP_PATHS")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("KKP_PATHS"), "{err}");
+        let err = PathFilter::parse("!docs/**", "--paths")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not an exclusion"), "{err}");
+    }
+}

@@ -1,0 +1,337 @@
+//! The change set: which files the triggering event changed.
+//!
+//! The host's API is asked first (it needs no git history). When its answer may be incomplete
+//! (a cap reached, no token, errors after retries, no before SHA) a local git tree diff is tried,
+//! and when that fails too the change set is `Unknown`, which `--on-unknown` then decides.
+
+pub mod filter;
+pub mod git;
+
+use std::fmt;
+
+use crate::context::{Context, Event, EventKind, Platform};
+use crate::platform::http::{ApiError, RetryPolicy, Token};
+use crate::platform::{bitbucket, github, gitlab};
+
+use git::Git;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    Added,
+    Removed,
+    Modified,
+    Renamed,
+}
+
+/// One changed file. A rename carries both paths, and both take part in matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedFile {
+    pub path: String,
+    pub previous_path: Option<String>,
+    pub status: FileStatus,
+}
+
+impl ChangedFile {
+    pub fn new(path: impl Into<String>, status: FileStatus) -> Self {
+        Self {
+            path: path.into(),
+            previous_path: None,
+            status,
+        }
+    }
+
+    pub fn renamed(path: impl Into<String>, from: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            previous_path: Some(from.into()),
+            status: FileStatus::Renamed,
+        }
+    }
+
+    /// The paths that count for matching: the new one and, for renames, the old one.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.path.as_str()).chain(self.previous_path.as_deref())
+    }
+}
+
+impl fmt::Display for ChangedFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.previous_path {
+            Some(old) => write!(f, "{old} → {}", self.path),
+            None => f.write_str(&self.path),
+        }
+    }
+}
+
+/// What is known about the changed files.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeSet {
+    /// The complete list. `source` says where it came from; `notes` say why a fallback was used.
+    Known {
+        files: Vec<ChangedFile>,
+        source: String,
+        notes: Vec<String>,
+    },
+    /// The event has no change range (schedule, manual run, tag): paths are not checked.
+    NotApplicable { why: String },
+    /// The list could not be determined.
+    Unknown { why: String },
+}
+
+impl ChangeSet {
+    pub fn files(&self) -> &[ChangedFile] {
+        match self {
+            ChangeSet::Known { files, .. } => files,
+            _ => &[],
+        }
+    }
+}
+
+/// How to reach the host's API.
+#[derive(Clone, Debug)]
+pub struct ApiSettings {
+    pub token: Option<Token>,
+    /// Pages fetched at once where the host allows computing page URLs (GitHub PR files).
+    pub concurrency: usize,
+    pub retry: RetryPolicy,
+}
+
+/// What the API answered: the files and a description of the endpoint used.
+#[derive(Debug)]
+pub struct ApiChanges {
+    pub files: Vec<ChangedFile>,
+    pub source: String,
+}
+
+/// The commits a git fallback compares.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GitRange {
+    /// `git diff base head`: exactly the tree difference (pushes, force pushes, merge queues).
+    TwoDot { base: String, head: String },
+    /// Diff from the merge-base of `base` and `head`, as pull requests show it.
+    MergeBase { base: String, head: String },
+    /// Local runs: from the merge-base to the work tree, plus untracked files.
+    WorkTree { base: String },
+    /// The first push of a repository: every file.
+    AllFiles { head: String },
+    /// No range can be formed.
+    None { why: String },
+}
+
+/// Determines the change set for the event in `ctx`.
+pub async fn resolve(ctx: &Context, api: &ApiSettings) -> ChangeSet {
+    match &ctx.event {
+        Event::Schedule | Event::Manual | Event::Tag { .. } => {
+            return ChangeSet::NotApplicable {
+                why: format!("a {} has no change range", ctx.describe_event()),
+            }
+        }
+        Event::Push { deleted: true, .. } => {
+            return ChangeSet::NotApplicable {
+                why: "the push deleted the branch".to_owned(),
+            }
+        }
+        _ => {}
+    }
+    let git = Git::new(&ctx.workspace);
+    let range = git_range(ctx, &git);
+    let api_result = match ctx.platform {
+        Platform::GitHub => github::api::changed_files(ctx, api).await,
+        Platform::GitLab => gitlab::api::changed_files(ctx, api).await,
+        Platform::Bitbucket => bitbucket::api::changed_files(ctx, api, &git).await,
+        Platform::Local => Err(ApiError::Other(
+            "local run: the change set comes from git".to_owned(),
+        )),
+    };
+    let note = match api_result {
+        Ok(found) => {
+            return ChangeSet::Known {
+                files: found.files,
+                source: found.source,
+                notes: Vec::new(),
+            }
+        }
+        Err(e) => e.to_string(),
+    };
+    match from_git(&git, &range) {
+        Ok((files, source)) => {
+            let notes = if ctx.platform == Platform::Local {
+                Vec::new()
+            } else {
+                vec![note]
+            };
+            ChangeSet::Known {
+                files,
+                source,
+                notes,
+            }
+        }
+        Err(git_err) => ChangeSet::Unknown {
+            why: if ctx.platform == Platform::Local {
+                git_err
+            } else {
+                format!("{note}; git fallback: {git_err}")
+            },
+        },
+    }
+}
+
+/// The range a git fallback uses for this event.
+pub fn git_range(ctx: &Context, git: &Git) -> GitRange {
+    let head = ctx.head_sha.clone().unwrap_or_else(|| "HEAD".to_owned());
+    let default_ref = |branch: Option<&String>| -> Option<String> {
+        let b = branch.or(ctx.default_branch.as_ref())?;
+        // Prefer the remote-tracking ref: CI clones rarely have the local branch.
+        Some(if git.resolve(&format!("origin/{b}")).is_some() {
+            format!("origin/{b}")
+        } else {
+            b.clone()
+        })
+    };
+    if ctx.platform == Platform::Local {
+        return match &ctx.event {
+            Event::PullRequest {
+                base_sha: Some(b), ..
+            }
+            | Event::Push {
+                before: Some(b), ..
+            } => GitRange::WorkTree { base: b.clone() },
+            Event::PullRequest { base_branch, .. } => match default_ref(base_branch.as_ref()) {
+                Some(base) => GitRange::WorkTree { base },
+                None => GitRange::None {
+                    why: "no base to compare with: pass --base <rev> or --default-branch"
+                        .to_owned(),
+                },
+            },
+            _ => match default_ref(None) {
+                Some(base) => GitRange::WorkTree { base },
+                None => GitRange::None {
+                    why: "no base to compare with: pass --base <rev>".to_owned(),
+                },
+            },
+        };
+    }
+    match &ctx.event {
+        Event::PullRequest {
+            base_sha,
+            base_branch,
+            head_sha,
+            ..
+        } => {
+            let head = head_sha.clone().unwrap_or(head);
+            match base_sha
+                .clone()
+                .or_else(|| default_ref(base_branch.as_ref()))
+            {
+                Some(base) => GitRange::MergeBase { base, head },
+                None => GitRange::None {
+                    why: "the pull request's base is unknown".to_owned(),
+                },
+            }
+        }
+        Event::MergeQueue {
+            base_sha: Some(base),
+            head_sha,
+            ..
+        } => GitRange::TwoDot {
+            base: base.clone(),
+            head: head_sha.clone().unwrap_or(head),
+        },
+        Event::MergeQueue { base_branch, .. } => match default_ref(base_branch.as_ref()) {
+            Some(base) => GitRange::MergeBase { base, head },
+            None => GitRange::None {
+                why: "the merge queue's base is unknown".to_owned(),
+            },
+        },
+        Event::Push {
+            before: Some(before),
+            after,
+            ..
+        } => GitRange::TwoDot {
+            base: before.clone(),
+            head: after.clone().unwrap_or(head),
+        },
+        Event::Push { branch, after, .. } => {
+            let head = after.clone().unwrap_or(head);
+            if ctx.event_kind() == EventKind::PushDefault {
+                if ctx.platform == Platform::Bitbucket {
+                    GitRange::None { why: "Bitbucket has no before commit for a push to the default branch and no earlier successful pipeline was found".to_owned() }
+                } else {
+                    GitRange::AllFiles { head }
+                }
+            } else {
+                match default_ref(None) {
+                    Some(base) if base.trim_start_matches("origin/") != branch => GitRange::MergeBase { base, head },
+                    _ => GitRange::None { why: format!("push to {branch} has no before commit and the default branch is unknown (--default-branch)") },
+                }
+            }
+        }
+        Event::Tag { .. } | Event::Schedule | Event::Manual => GitRange::None {
+            why: "no change range".to_owned(),
+        },
+    }
+}
+
+/// Runs the git fallback for `range`.
+pub fn from_git(git: &Git, range: &GitRange) -> Result<(Vec<ChangedFile>, String), String> {
+    let run = || -> anyhow::Result<(Vec<ChangedFile>, String)> {
+        match range {
+            GitRange::TwoDot { base, head } => {
+                let b = git.ensure_commit(base)?;
+                let h = git.ensure_commit(head)?;
+                Ok((
+                    git.diff(&b, Some(&h))?,
+                    format!("git diff {}..{}", short(&b), short(&h)),
+                ))
+            }
+            GitRange::MergeBase { base, head } => {
+                let b = git.ensure_commit(base)?;
+                let h = git.ensure_commit(head)?;
+                let mb = git.merge_base(&b, &h)?;
+                Ok((
+                    git.diff(&mb, Some(&h))?,
+                    format!(
+                        "git diff {}...{} (merge-base {})",
+                        short(base),
+                        short(&h),
+                        short(&mb)
+                    ),
+                ))
+            }
+            GitRange::WorkTree { base } => {
+                let b = git
+                    .resolve(base)
+                    .ok_or_else(|| anyhow::anyhow!("{base} is not a commit in this clone"))?;
+                let mb = git.merge_base(&b, "HEAD")?;
+                let mut files = git.diff(&mb, None)?;
+                files.extend(git.untracked()?);
+                Ok((
+                    files,
+                    format!(
+                        "git diff {}...work tree (merge-base {}), with untracked files",
+                        base,
+                        short(&mb)
+                    ),
+                ))
+            }
+            GitRange::AllFiles { head } => {
+                let h = git.ensure_commit(head)?;
+                Ok((
+                    git.all_files(&h)?,
+                    format!("every file at {} (first push of the branch)", short(&h)),
+                ))
+            }
+            GitRange::None { why } => Err(anyhow::anyhow!("{why}")),
+        }
+    };
+    run().map_err(|e| format!("{e:#}"))
+}
+
+/// The 12-character abbreviation used in messages.
+pub fn short(sha: &str) -> &str {
+    if sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        &sha[..12]
+    } else {
+        sha
+    }
+}

@@ -1,0 +1,383 @@
+//! The Bitbucket Cloud REST API through reqwest: pull request diffstat (following the 302 with
+//! the token kept, since the redirect stays on the same host), diffstat ranges, the last
+//! successful pipeline of a branch, and the repository's main branch.
+
+use std::time::Duration;
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::changes::git::Git;
+use crate::changes::{short, ApiChanges, ApiSettings, ChangedFile, FileStatus};
+use crate::context::{Context, Event, EventKind, RepoRef};
+use crate::platform::http::{
+    classify, decode_failure, with_retry, ApiError, Attempt, RetryPolicy, Token,
+};
+
+/// Pages are capped so a misbehaving server cannot keep us paging forever.
+const MAX_PAGES: usize = 200;
+
+pub struct Client {
+    http: reqwest::Client,
+    api_url: String,
+    repo_url: String,
+    token: Token,
+    retry: RetryPolicy,
+}
+
+#[derive(Deserialize)]
+struct Paginated<T> {
+    #[serde(default = "Vec::new")]
+    values: Vec<T>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct DiffstatPath {
+    path: String,
+}
+
+#[derive(Deserialize)]
+struct Diffstat {
+    status: Option<String>,
+    old: Option<DiffstatPath>,
+    new: Option<DiffstatPath>,
+}
+
+fn convert(d: Diffstat) -> Option<ChangedFile> {
+    match (d.old, d.new) {
+        (Some(old), Some(new)) if old.path != new.path => {
+            Some(ChangedFile::renamed(new.path, old.path))
+        }
+        (_, Some(new)) if d.status.as_deref() == Some("added") => {
+            Some(ChangedFile::new(new.path, FileStatus::Added))
+        }
+        (_, Some(new)) => Some(ChangedFile::new(new.path, FileStatus::Modified)),
+        (Some(old), None) => Some(ChangedFile::new(old.path, FileStatus::Removed)),
+        (None, None) => None,
+    }
+}
+
+impl Client {
+    pub fn new(
+        api_url: &str,
+        workspace: &str,
+        slug: &str,
+        token: &Token,
+        retry: RetryPolicy,
+    ) -> Result<Self, ApiError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(10))
+            .timeout(Duration::from_secs(60))
+            .user_agent(concat!("kkp-delivery/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::Other(format!("cannot build the Bitbucket client: {e}")))?;
+        Ok(Self {
+            http,
+            api_url: api_url.to_owned(),
+            repo_url: format!("{api_url}/repositories/{workspace}/{slug}"),
+            token: token.clone(),
+            retry,
+        })
+    }
+
+    /// GET an absolute URL on the API host, with retries.
+    async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
+        let what = url.strip_prefix(&self.api_url).unwrap_or(url).to_owned();
+        let what = what.split('?').next().unwrap_or_default().to_owned();
+        with_retry(&self.retry, &what, || {
+            let what = what.clone();
+            async move {
+                let resp = match self
+                    .http
+                    .get(url)
+                    .bearer_auth(self.token.expose())
+                    .send()
+                    .await
+                {
+                    Ok(r) => r,
+                    Err(e) => {
+                        return Attempt::Retry {
+                            after: None,
+                            why: format!("GET {what}: {}", e.without_url()),
+                        }
+                    }
+                };
+                let status = resp.status();
+                let headers = resp.headers().clone();
+                let body = match resp.text().await {
+                    Ok(b) => b,
+                    Err(e) => {
+                        return Attempt::Retry {
+                            after: None,
+                            why: format!("reading {what}: {}", e.without_url()),
+                        }
+                    }
+                };
+                if let Err(attempt) = classify(status, &headers, &body, &what) {
+                    return attempt;
+                }
+                match serde_json::from_str(&body) {
+                    Ok(v) => Attempt::Done(v),
+                    Err(e) => decode_failure(&what, e),
+                }
+            }
+        })
+        .await
+    }
+
+    /// Follows `next` links. A link to another host is refused rather than sent our token.
+    async fn all_pages<T: DeserializeOwned>(
+        &self,
+        first: String,
+    ) -> Result<(Vec<T>, usize), ApiError> {
+        let mut out = Vec::new();
+        let mut url = Some(first);
+        let mut pages = 0;
+        while let Some(u) = url {
+            if !same_origin(&u, &self.api_url) {
+                return Err(ApiError::Incomplete(format!(
+                    "a `next` link points off the API host: {u}"
+                )));
+            }
+            if pages == MAX_PAGES {
+                return Err(ApiError::Incomplete(format!("more than {MAX_PAGES} pages")));
+            }
+            let page: Paginated<T> = self.get(&u).await?;
+            out.extend(page.values);
+            url = page.next;
+            pages += 1;
+        }
+        Ok((out, pages))
+    }
+
+    async fn diffstat(&self, first: String, label: String) -> Result<ApiChanges, ApiError> {
+        let (stats, pages) = self.all_pages::<Diffstat>(first).await?;
+        let files: Vec<ChangedFile> = stats.into_iter().filter_map(convert).collect();
+        Ok(ApiChanges {
+            source: format!(
+                "Bitbucket API: {label} ({} files, {pages} page{})",
+                files.len(),
+                if pages == 1 { "" } else { "s" }
+            ),
+            files,
+        })
+    }
+
+    pub async fn pull_request_files(&self, id: u64) -> Result<ApiChanges, ApiError> {
+        // Answers 302 to /diffstat/{spec}; reqwest follows it and keeps the token on the same host.
+        let url = format!("{}/pullrequests/{id}/diffstat?pagelen=500", self.repo_url);
+        self.diffstat(url, format!("pull request #{id} diffstat"))
+            .await
+    }
+
+    /// Files changed from `old` to `new`. Bitbucket's spec is `new..old`, the reverse of git.
+    /// `topic = true` diffs from the merge-base (as a pull request would).
+    pub async fn range_files(
+        &self,
+        new: &str,
+        old: &str,
+        topic: bool,
+    ) -> Result<ApiChanges, ApiError> {
+        let url = format!(
+            "{}/diffstat/{new}..{old}?topic={topic}&pagelen=500",
+            self.repo_url
+        );
+        let dots = if topic { "..." } else { ".." };
+        self.diffstat(url, format!("diffstat {}{dots}{}", short(old), short(new)))
+            .await
+    }
+
+    pub async fn main_branch(&self) -> Result<String, ApiError> {
+        let repo: Value = self.get(&self.repo_url).await?;
+        repo.pointer("/mainbranch/name")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| ApiError::Other("the repository has no mainbranch".to_owned()))
+    }
+
+    /// The commit of the newest successful pipeline on `branch` that is an ancestor of `head`:
+    /// the best stand-in for the before SHA Bitbucket does not have (platform-facts §3.3).
+    pub async fn last_successful_commit(
+        &self,
+        branch: &str,
+        head: &str,
+        git: &Git,
+    ) -> Result<Option<String>, ApiError> {
+        let url = format!(
+            "{}/pipelines/?target.branch={}&sort=-created_on&pagelen=50",
+            self.repo_url,
+            url_escape(branch)
+        );
+        let page: Paginated<Value> = self.get(&url).await?;
+        let head_full = git.resolve(head);
+        for p in page.values {
+            let ok = p.pointer("/state/name").and_then(Value::as_str) == Some("COMPLETED")
+                && p.pointer("/state/result/name").and_then(Value::as_str) == Some("SUCCESSFUL");
+            let Some(hash) = p.pointer("/target/commit/hash").and_then(Value::as_str) else {
+                continue;
+            };
+            if !ok {
+                continue;
+            }
+            // Bitbucket may hand out 12-character hashes: expand before comparing.
+            let Some(full) = git.resolve(hash).or_else(|| git.ensure_commit(hash).ok()) else {
+                continue;
+            };
+            if Some(&full) == head_full.as_ref() {
+                continue;
+            }
+            if git
+                .run(&["merge-base", "--is-ancestor", &full, head])
+                .is_ok()
+            {
+                return Ok(Some(full));
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn same_origin(url: &str, api_url: &str) -> bool {
+    match (url::Url::parse(url), url::Url::parse(api_url)) {
+        (Ok(a), Ok(b)) => {
+            a.scheme() == b.scheme()
+                && a.host_str() == b.host_str()
+                && a.port_or_known_default() == b.port_or_known_default()
+        }
+        _ => false,
+    }
+}
+
+fn url_escape(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn client_for(ctx: &Context, api: &ApiSettings) -> Result<Client, ApiError> {
+    let RepoRef::Bitbucket {
+        workspace,
+        slug,
+        api_url,
+    } = &ctx.repo
+    else {
+        return Err(ApiError::Other("not a Bitbucket repository".to_owned()));
+    };
+    let token = api.token.as_ref().ok_or_else(|| ApiError::NoToken {
+        hint: "Bitbucket Pipelines has no built-in API token; set BITBUCKET_ACCESS_TOKEN (repository access token with pullrequest and pipeline read)".to_owned(),
+    })?;
+    Client::new(api_url, workspace, slug, token, api.retry.clone())
+}
+
+/// Fills in what Bitbucket's environment lacks: the default branch (API `mainbranch`, else
+/// `origin/HEAD`, else `main`, said in the returned note).
+pub async fn refine(ctx: &mut Context, api: &ApiSettings, git: &Git) -> Option<String> {
+    if ctx.default_branch.is_some() {
+        return None;
+    }
+    let mut note = None;
+    if let Ok(client) = client_for(ctx, api) {
+        match client.main_branch().await {
+            Ok(b) => {
+                ctx.default_branch = Some(b);
+                return None;
+            }
+            Err(e) => note = Some(format!("default branch from the API: {e}")),
+        }
+    }
+    if let Some(b) = git.remote_default_branch() {
+        ctx.default_branch = Some(b);
+        return note;
+    }
+    ctx.default_branch = Some("main".to_owned());
+    Some(format!(
+        "{}the default branch is unknown (no API token, no origin/HEAD); assuming `main`: set --default-branch / KKP_DEFAULT_BRANCH",
+        note.map(|n| format!("{n}; ")).unwrap_or_default()
+    ))
+}
+
+/// The change set of the event in `ctx`, from the Bitbucket API.
+pub async fn changed_files(
+    ctx: &Context,
+    api: &ApiSettings,
+    git: &Git,
+) -> Result<ApiChanges, ApiError> {
+    match &ctx.event {
+        Event::PullRequest {
+            number: Some(id), ..
+        } => client_for(ctx, api)?.pull_request_files(*id).await,
+        Event::Push {
+            branch,
+            after: Some(head),
+            ..
+        } => {
+            let client = client_for(ctx, api)?;
+            if let Some(prev) = client.last_successful_commit(branch, head, git).await? {
+                let mut found = client.range_files(head, &prev, false).await?;
+                found.source.push_str(&format!(
+                    ", since the last successful pipeline on {branch} ({})",
+                    short(&prev)
+                ));
+                return Ok(found);
+            }
+            match (&ctx.default_branch, ctx.event_kind()) {
+                (Some(default), EventKind::Push) => {
+                    let mut found = client.range_files(head, default, true).await?;
+                    found.source.push_str(&format!(", against {default}: no earlier successful pipeline on {branch}"));
+                    Ok(found)
+                }
+                _ => Err(ApiError::Incomplete(format!(
+                    "no earlier successful pipeline on {branch} to compare with (Bitbucket has no before commit)"
+                ))),
+            }
+        }
+        _ => Err(ApiError::Other(format!(
+            "no API change list for a {}",
+            ctx.describe_event()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_links_must_stay_on_the_api_host() {
+        assert!(same_origin(
+            "http://127.0.0.1:9/2.0/x?page=2",
+            "http://127.0.0.1:9/2.0"
+        ));
+        assert!(!same_origin(
+            "https://evil.example/2.0/x",
+            "https://api.bitbucket.org/2.0"
+        ));
+        assert!(!same_origin(
+            "http://api.bitbucket.org/2.0/x",
+            "https://api.bitbucket.org/2.0"
+        ));
+    }
+
+    #[test]
+    fn diffstat_conversion_keeps_both_rename_paths() {
+        let d: Diffstat = serde_json::from_str(
+            r#"{"status":"renamed","old":{"path":"a/x"},"new":{"path":"b/x"}}"#,
+        )
+        .unwrap();
+        assert_eq!(convert(d), Some(ChangedFile::renamed("b/x", "a/x")));
+        let d: Diffstat =
+            serde_json::from_str(r#"{"status":"removed","old":{"path":"gone"},"new":null}"#)
+                .unwrap();
+        assert_eq!(
+            convert(d),
+            Some(ChangedFile::new("gone", FileStatus::Removed))
+        );
+    }
+}

@@ -1,0 +1,6 @@
+//! Bitbucket Pipelines: detection, the REST API through reqwest, Code Insights and dotenv
+//! publishing.
+
+pub mod api;
+pub mod detect;
+pub mod publish;

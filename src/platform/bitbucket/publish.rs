@@ -1,0 +1,23 @@
+//! Bitbucket publishing: Bitbucket logs have no folding, so the decision is one `INFO:` line
+//! (Atlassian pipe convention) followed by indented details. Outputs go to the dotenv file.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::publish::detail_lines;
+use crate::report::markdown::{verdict_word, DecisionView};
+
+pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
+    writeln!(
+        log,
+        "INFO: kkp-delivery {}: {} ({})",
+        v.stage.name(),
+        verdict_word(&v.decision.verdict),
+        v.decision.reason
+    )?;
+    for line in detail_lines(v) {
+        writeln!(log, "    {line}")?;
+    }
+    Ok(())
+}

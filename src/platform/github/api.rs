@@ -1,0 +1,244 @@
+//! The GitHub REST API through octocrab: pull request files (all pages, fetched concurrently
+//! once the count is known) and compare for pushes and merge queues.
+
+use std::time::Duration;
+
+use futures::stream::{self, StreamExt, TryStreamExt};
+use octocrab::models::repos::{DiffEntry, DiffEntryStatus};
+use octocrab::Octocrab;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::changes::{short, ApiChanges, ApiSettings, ChangedFile, FileStatus};
+use crate::context::{Context, Event, EventKind, RepoRef};
+use crate::platform::http::{
+    classify, decode_failure, with_retry, ApiError, Attempt, RetryPolicy, Token,
+};
+
+/// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
+pub const PR_FILES_CAP: u64 = 3000;
+/// `GET /compare/{base}...{head}` returns at most this many files, unpaginated.
+pub const COMPARE_FILES_CAP: usize = 300;
+const PER_PAGE: u64 = 100;
+
+/// A GitHub API client for one repository.
+pub struct Client {
+    octo: Octocrab,
+    repo_path: String,
+    retry: RetryPolicy,
+}
+
+#[derive(Deserialize)]
+struct PullSummary {
+    changed_files: Option<u64>,
+}
+
+#[derive(Deserialize)]
+struct Comparison {
+    #[serde(default)]
+    files: Option<Vec<DiffEntry>>,
+}
+
+impl Client {
+    pub fn new(
+        api_url: &str,
+        owner: &str,
+        name: &str,
+        token: &Token,
+        retry: RetryPolicy,
+    ) -> Result<Self, ApiError> {
+        let octo = Octocrab::builder()
+            .base_uri(api_url)
+            .map_err(|e| ApiError::Other(format!("GITHUB_API_URL {api_url:?} is not a URL: {e}")))?
+            .personal_token(token.expose().to_owned())
+            .set_connect_timeout(Some(Duration::from_secs(10)))
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .build()
+            .map_err(|e| ApiError::Other(format!("cannot build the GitHub client: {e}")))?;
+        Ok(Self {
+            octo,
+            repo_path: format!("/repos/{owner}/{name}"),
+            retry,
+        })
+    }
+
+    /// GET with retries; `path` is relative to the API root (GHES prefixes are kept by octocrab).
+    async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
+        with_retry(&self.retry, path, || async move {
+            let resp = match self.octo._get(path).await {
+                Ok(r) => r,
+                Err(e) => {
+                    return Attempt::Retry {
+                        after: None,
+                        why: format!("GET {path}: {e}"),
+                    }
+                }
+            };
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let body = match self.octo.body_to_string(resp).await {
+                Ok(b) => b,
+                Err(e) => {
+                    return Attempt::Retry {
+                        after: None,
+                        why: format!("reading {path}: {e}"),
+                    }
+                }
+            };
+            if let Err(attempt) = classify(status, &headers, &body, path) {
+                return attempt;
+            }
+            match serde_json::from_str(&body) {
+                Ok(v) => Attempt::Done(v),
+                Err(e) => decode_failure(path, e),
+            }
+        })
+        .await
+    }
+
+    /// Every file of a pull request. The count comes first so all pages can be requested at
+    /// once (`concurrency` at a time) instead of walking `Link: rel=next` one by one.
+    pub async fn pull_request_files(
+        &self,
+        number: u64,
+        concurrency: usize,
+    ) -> Result<ApiChanges, ApiError> {
+        let pr: PullSummary = self
+            .get(&format!("{}/pulls/{number}", self.repo_path))
+            .await?;
+        let count = pr.changed_files.unwrap_or(0);
+        if count > PR_FILES_CAP {
+            return Err(ApiError::Incomplete(format!(
+                "pull request #{number} changes {count} files and the API lists at most {PR_FILES_CAP}"
+            )));
+        }
+        let pages = count.div_ceil(PER_PAGE).max(1);
+        let mut lists: Vec<(u64, Vec<DiffEntry>)> = stream::iter(1..=pages)
+            .map(|page| async move {
+                let path = format!(
+                    "{}/pulls/{number}/files?per_page={PER_PAGE}&page={page}",
+                    self.repo_path
+                );
+                self.get::<Vec<DiffEntry>>(&path)
+                    .await
+                    .map(|files| (page, files))
+            })
+            .buffer_unordered(concurrency.max(1))
+            .try_collect()
+            .await?;
+        lists.sort_by_key(|(page, _)| *page);
+        // The pull request may have grown since we read its count: keep going while pages are full.
+        let mut page = pages;
+        while lists
+            .last()
+            .is_some_and(|(_, l)| l.len() as u64 == PER_PAGE)
+            && page * PER_PAGE < PR_FILES_CAP
+        {
+            page += 1;
+            let path = format!(
+                "{}/pulls/{number}/files?per_page={PER_PAGE}&page={page}",
+                self.repo_path
+            );
+            let files = self.get::<Vec<DiffEntry>>(&path).await?;
+            lists.push((page, files));
+        }
+        let files: Vec<ChangedFile> = lists
+            .into_iter()
+            .flat_map(|(_, l)| l)
+            .map(convert)
+            .collect();
+        if files.len() as u64 >= PR_FILES_CAP {
+            return Err(ApiError::Incomplete(format!(
+                "pull request #{number} lists {PR_FILES_CAP} files, the API's cap"
+            )));
+        }
+        Ok(ApiChanges {
+            source: format!(
+                "GitHub API: pull request #{number} files ({} files, {page} page{})",
+                files.len(),
+                if page == 1 { "" } else { "s" }
+            ),
+            files,
+        })
+    }
+
+    /// Files between two commits (`compare/base...head`), refusing the capped answer.
+    pub async fn compare(&self, base: &str, head: &str) -> Result<ApiChanges, ApiError> {
+        let path = format!("{}/compare/{base}...{head}?per_page=100", self.repo_path);
+        let cmp: Comparison = self.get(&path).await?;
+        let files = cmp.files.unwrap_or_default();
+        if files.len() >= COMPARE_FILES_CAP {
+            return Err(ApiError::Incomplete(format!(
+                "compare {}...{} returned {} files, the API's cap",
+                short(base),
+                short(head),
+                files.len()
+            )));
+        }
+        Ok(ApiChanges {
+            source: format!(
+                "GitHub API: compare {}...{} ({} files)",
+                short(base),
+                short(head),
+                files.len()
+            ),
+            files: files.into_iter().map(convert).collect(),
+        })
+    }
+}
+
+fn convert(entry: DiffEntry) -> ChangedFile {
+    match (entry.status, entry.previous_filename) {
+        (DiffEntryStatus::Renamed | DiffEntryStatus::Copied, Some(old)) => {
+            ChangedFile::renamed(entry.filename, old)
+        }
+        (DiffEntryStatus::Added, _) => ChangedFile::new(entry.filename, FileStatus::Added),
+        (DiffEntryStatus::Removed, _) => ChangedFile::new(entry.filename, FileStatus::Removed),
+        _ => ChangedFile::new(entry.filename, FileStatus::Modified),
+    }
+}
+
+/// The change set of the event in `ctx`, from the GitHub API.
+pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChanges, ApiError> {
+    let RepoRef::GitHub {
+        owner,
+        name,
+        api_url,
+    } = &ctx.repo
+    else {
+        return Err(ApiError::Other("not a GitHub repository".to_owned()));
+    };
+    // Decide first whether the API can answer at all, so we never build a client for nothing.
+    enum Ask<'a> {
+        Pull(u64),
+        Compare(&'a str, String),
+    }
+    let ask = match &ctx.event {
+        Event::PullRequest { number: Some(n), .. } => Ask::Pull(*n),
+        Event::MergeQueue { base_sha: Some(b), head_sha: Some(h), .. } => Ask::Compare(b, h.clone()),
+        Event::Push { forced: true, .. } => {
+            return Err(ApiError::Other(
+                "force push: a tree diff is used because compare would miss files only the dropped commits touched".to_owned(),
+            ))
+        }
+        Event::Push { before: Some(b), after: Some(a), .. } => Ask::Compare(b, a.clone()),
+        Event::Push { before: None, after: Some(a), .. } if ctx.event_kind() == EventKind::Push => {
+            match &ctx.default_branch {
+                Some(default) => Ask::Compare(default, a.clone()),
+                None => return Err(ApiError::Other("new branch and the payload names no default branch".to_owned())),
+            }
+        }
+        Event::Push { before: None, .. } => {
+            return Err(ApiError::Other("first push of the default branch: nothing to compare with".to_owned()))
+        }
+        _ => return Err(ApiError::Other(format!("no API change list for a {}", ctx.describe_event()))),
+    };
+    let token = api.token.as_ref().ok_or_else(|| ApiError::NoToken {
+        hint: "pass the token to the step (env GITHUB_TOKEN: ${{ github.token }}) with `pull-requests: read`".to_owned(),
+    })?;
+    let client = Client::new(api_url, owner, name, token, api.retry.clone())?;
+    match ask {
+        Ask::Pull(n) => client.pull_request_files(n, api.concurrency).await,
+        Ask::Compare(base, head) => client.compare(base, &head).await,
+    }
+}

@@ -1,0 +1,276 @@
+//! What the three API clients share: the token type, the error kinds callers branch on, and the
+//! retry policy (GET only, on 5xx, 429 and rate-limit 403s, honouring the host's reset headers).
+
+use std::fmt;
+use std::future::Future;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use http::{HeaderMap, StatusCode};
+
+/// An API token. Its `Debug` and `Display` print `***`, so it cannot reach a log by accident;
+/// only [`Token::expose`] hands out the value, at the point where a request header is built.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(***)")
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Why an API could not give a complete answer. Every kind leads to the git fallback; the kind
+/// decides the wording of the reason users see.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("no API token: {hint}")]
+    NoToken { hint: String },
+    #[error("the API rejected the token (HTTP {status}): {message}")]
+    Auth { status: u16, message: String },
+    #[error("the API answered 404 for {what}")]
+    NotFound { what: String },
+    #[error("rate limited: {detail}")]
+    RateLimited { detail: String },
+    #[error("the API's list is incomplete: {0}")]
+    Incomplete(String),
+    #[error("{what} failed after {attempts} attempts; last error: {last}")]
+    Exhausted {
+        what: String,
+        attempts: u32,
+        last: String,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+/// Retry tuning. `max_wait` bounds how long a rate limit may pause the job: past it we stop
+/// waiting and fall back to git instead of blocking the pipeline.
+#[derive(Clone, Debug)]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    pub base_delay: Duration,
+    pub max_wait: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_attempts: 4,
+            base_delay: Duration::from_millis(250),
+            max_wait: Duration::from_secs(60),
+        }
+    }
+}
+
+/// The result of one attempt.
+pub enum Attempt<T> {
+    Done(T),
+    /// Try again, after the host's own delay if it gave one.
+    Retry {
+        after: Option<Duration>,
+        why: String,
+    },
+    Fail(ApiError),
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or the policy is exhausted.
+pub async fn with_retry<T, F, Fut>(
+    policy: &RetryPolicy,
+    what: &str,
+    mut attempt: F,
+) -> Result<T, ApiError>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Attempt<T>>,
+{
+    let mut last = String::new();
+    for n in 0..policy.max_attempts {
+        match attempt().await {
+            Attempt::Done(v) => return Ok(v),
+            Attempt::Fail(e) => return Err(e),
+            Attempt::Retry { after, why } => {
+                last = why;
+                if n + 1 == policy.max_attempts {
+                    break;
+                }
+                let backoff = policy.base_delay.saturating_mul(1 << n.min(6));
+                let wait = after.unwrap_or(backoff);
+                if wait > policy.max_wait {
+                    return Err(ApiError::RateLimited {
+                        detail: format!("{last}; the reset is {}s away, more than the {}s we wait (--api-max-wait)", wait.as_secs(), policy.max_wait.as_secs()),
+                    });
+                }
+                tokio::time::sleep(wait).await;
+            }
+        }
+    }
+    Err(ApiError::Exhausted {
+        what: what.to_owned(),
+        attempts: policy.max_attempts,
+        last,
+    })
+}
+
+/// Classifies an HTTP response. `Ok(())` for success; otherwise the attempt to return.
+pub fn classify<T>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &str,
+    what: &str,
+) -> Result<(), Attempt<T>> {
+    if status.is_success() {
+        return Ok(());
+    }
+    let message = short_message(body);
+    let rate_limited = status == StatusCode::TOO_MANY_REQUESTS
+        || (status == StatusCode::FORBIDDEN
+            && (header_u64(headers, "x-ratelimit-remaining") == Some(0)
+                || headers.contains_key("retry-after")));
+    if rate_limited {
+        return Err(Attempt::Retry {
+            after: Some(rate_limit_wait(headers)),
+            why: format!("HTTP {} rate limit on {what}", status.as_u16()),
+        });
+    }
+    if status.is_server_error() {
+        return Err(Attempt::Retry {
+            after: header_u64(headers, "retry-after").map(Duration::from_secs),
+            why: format!("HTTP {} on {what}: {message}", status.as_u16()),
+        });
+    }
+    Err(Attempt::Fail(match status {
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => ApiError::Auth {
+            status: status.as_u16(),
+            message,
+        },
+        StatusCode::NOT_FOUND => ApiError::NotFound {
+            what: what.to_owned(),
+        },
+        _ => ApiError::Other(format!("HTTP {} on {what}: {message}", status.as_u16())),
+    }))
+}
+
+/// How long a rate-limited client should wait: `Retry-After` (seconds) first, then the reset
+/// time (`x-ratelimit-reset` on GitHub, `ratelimit-reset` on GitLab, epoch seconds).
+fn rate_limit_wait(headers: &HeaderMap) -> Duration {
+    if let Some(s) = header_u64(headers, "retry-after") {
+        return Duration::from_secs(s);
+    }
+    let reset =
+        header_u64(headers, "x-ratelimit-reset").or_else(|| header_u64(headers, "ratelimit-reset"));
+    if let Some(reset) = reset {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        return Duration::from_secs(reset.saturating_sub(now).max(1));
+    }
+    Duration::from_secs(60)
+}
+
+fn header_u64(headers: &HeaderMap, name: &str) -> Option<u64> {
+    headers.get(name)?.to_str().ok()?.trim().parse().ok()
+}
+
+/// The host's error message, shortened for one log line.
+fn short_message(body: &str) -> String {
+    let msg = serde_json::from_str::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| {
+            v.get("message")
+                .or_else(|| v.pointer("/error/message"))
+                .and_then(|m| m.as_str().map(str::to_owned))
+        })
+        .unwrap_or_else(|| body.trim().to_owned());
+    let mut msg: String = msg.chars().take(200).collect();
+    if msg.is_empty() {
+        msg.push_str("(empty body)");
+    }
+    msg
+}
+
+/// Retry decision for a body that arrived but did not parse: a truncated response is a transport
+/// fault, so it is retried like a 5xx.
+pub fn decode_failure<T>(what: &str, err: impl fmt::Display) -> Attempt<T> {
+    Attempt::Retry {
+        after: None,
+        why: format!("malformed response from {what}: {err}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_never_prints() {
+        let t = Token::new("ghp_secret");
+        assert_eq!(format!("{t:?} {t}"), "Token(***) ***");
+    }
+
+    #[test]
+    fn rate_limit_uses_retry_after_then_reset() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", "3".parse().unwrap());
+        assert_eq!(rate_limit_wait(&h), Duration::from_secs(3));
+        let mut h = HeaderMap::new();
+        let soon = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 5;
+        h.insert("x-ratelimit-reset", soon.to_string().parse().unwrap());
+        assert!(rate_limit_wait(&h) <= Duration::from_secs(5));
+    }
+
+    #[test]
+    fn forbidden_without_rate_limit_headers_is_auth() {
+        let r = classify::<()>(
+            StatusCode::FORBIDDEN,
+            &HeaderMap::new(),
+            r#"{"message":"Resource not accessible"}"#,
+            "x",
+        );
+        assert!(matches!(
+            r,
+            Err(Attempt::Fail(ApiError::Auth { status: 403, .. }))
+        ));
+    }
+
+    #[tokio::test]
+    async fn gives_up_after_max_attempts() {
+        let policy = RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(1),
+            max_wait: Duration::from_secs(1),
+        };
+        let mut calls = 0;
+        let r: Result<(), _> = with_retry(&policy, "thing", || {
+            calls += 1;
+            async {
+                Attempt::Retry {
+                    after: None,
+                    why: "HTTP 500".into(),
+                }
+            }
+        })
+        .await;
+        assert_eq!(calls, 3);
+        assert!(matches!(r, Err(ApiError::Exhausted { attempts: 3, .. })));
+    }
+}

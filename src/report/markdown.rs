@@ -1,0 +1,105 @@
+//! One Markdown renderer for the job summary, MR note and PR comment.
+
+use std::fmt::Write as _;
+
+use crate::changes::ChangeSet;
+use crate::context::Context;
+use crate::decision::{Decision, Verdict};
+use crate::stages::Stage;
+
+/// How many matched files a summary lists before pointing at the job log for the rest: the
+/// summary stays far below GitHub's 1 MiB step-summary limit whatever the pull request size.
+pub const MATCHED_FILES_SHOWN: usize = 50;
+
+/// Everything a decision summary shows.
+pub struct DecisionView<'a> {
+    pub stage: Stage,
+    pub ctx: &'a Context,
+    pub changes: Option<&'a ChangeSet>,
+    pub decision: &'a Decision,
+    pub notes: &'a [String],
+}
+
+pub fn verdict_word(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Run => "runs",
+        Verdict::Skip => "skipped",
+        Verdict::Fail => "failed to decide",
+    }
+}
+
+/// Escapes text for a Markdown table cell or inline text.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn decision_summary(v: &DecisionView<'_>) -> String {
+    let icon = match v.decision.verdict {
+        Verdict::Run => "▶️",
+        Verdict::Skip => "⏭️",
+        Verdict::Fail => "❌",
+    };
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "### {icon} `{}` {}\n",
+        v.stage.name(),
+        verdict_word(&v.decision.verdict)
+    );
+    let _ = writeln!(md, "**Why:** {}\n", escape(&v.decision.reason));
+    let _ = writeln!(
+        md,
+        "**Event:** {} (`{}` on {})\n",
+        escape(&v.ctx.describe_event()),
+        escape(&v.ctx.trigger),
+        v.ctx.platform
+    );
+    if let Some(ChangeSet::Known { files, source, .. }) = v.changes {
+        let _ = writeln!(
+            md,
+            "**Changed files:** {} from {}\n",
+            files.len(),
+            escape(source)
+        );
+    }
+    for note in v.notes {
+        let _ = writeln!(md, "> **Note:** {}\n", escape(note));
+    }
+    let matched = &v.decision.matched;
+    if !matched.is_empty() {
+        let _ = writeln!(
+            md,
+            "<details><summary>Matched files ({})</summary>\n",
+            matched.len()
+        );
+        md.push_str("| file | pattern |\n|---|---|\n");
+        for m in matched.iter().take(MATCHED_FILES_SHOWN) {
+            let _ = writeln!(
+                md,
+                "| {} | `{}` |",
+                escape(&m.file.to_string()),
+                m.pattern.replace('`', "'")
+            );
+        }
+        if matched.len() > MATCHED_FILES_SHOWN {
+            let _ = writeln!(
+                md,
+                "\n…and {} more: the job log lists every matched file.",
+                matched.len() - MATCHED_FILES_SHOWN
+            );
+        }
+        md.push_str("\n</details>\n");
+    }
+    md
+}

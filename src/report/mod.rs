@@ -1,0 +1,6 @@
+//! The platform-neutral report: findings, outputs and Markdown, plus the encoders that turn them
+//! into each platform's native form.
+
+pub mod annotations;
+pub mod markdown;
+pub mod model;
