@@ -309,7 +309,7 @@ pub fn from_git(git: &Git, range: &GitRange) -> Result<(Vec<ChangedFile>, String
                     files,
                     format!(
                         "git diff {}...work tree (merge-base {}), with untracked files",
-                        base,
+                        short(base),
                         short(&mb)
                     ),
                 ))

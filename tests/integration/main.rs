@@ -1,1 +1,21 @@
+//! The one integration-test binary. It runs the real executables with a scrubbed environment
+//! against the fake forge (tests/support/forge.rs), real git repositories and real CI runners.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
+#[path = "../support/forge.rs"]
+mod forge;
+
+mod common;
+
+mod bitbucket;
+mod cli;
+mod escaping;
+mod github;
+mod gitlab;
+mod runners;

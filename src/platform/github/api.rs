@@ -127,21 +127,6 @@ impl Client {
             .try_collect()
             .await?;
         lists.sort_by_key(|(page, _)| *page);
-        // The pull request may have grown since we read its count: keep going while pages are full.
-        let mut page = pages;
-        while lists
-            .last()
-            .is_some_and(|(_, l)| l.len() as u64 == PER_PAGE)
-            && page * PER_PAGE < PR_FILES_CAP
-        {
-            page += 1;
-            let path = format!(
-                "{}/pulls/{number}/files?per_page={PER_PAGE}&page={page}",
-                self.repo_path
-            );
-            let files = self.get::<Vec<DiffEntry>>(&path).await?;
-            lists.push((page, files));
-        }
         let files: Vec<ChangedFile> = lists
             .into_iter()
             .flat_map(|(_, l)| l)
@@ -154,9 +139,9 @@ impl Client {
         }
         Ok(ApiChanges {
             source: format!(
-                "GitHub API: pull request #{number} files ({} files, {page} page{})",
+                "GitHub API: pull request #{number} files ({} files, {pages} page{})",
                 files.len(),
-                if page == 1 { "" } else { "s" }
+                if pages == 1 { "" } else { "s" }
             ),
             files,
         })

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs `kkp-delivery explain` on the bundled example repository, with no cloud account and no
+# token: the example is copied into a scratch git repository with a `main` branch, then a
+# feature branch changes Terraform and docs, as a pull request would.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cargo build --quiet --manifest-path "$root/Cargo.toml" --bin kkp-delivery
+bin="$root/target/debug/kkp-delivery"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -a "$root/examples/start-kkp/." "$work/"
+cd "$work"
+git init --quiet --initial-branch=main
+git -c user.name=demo -c user.email=demo@example.com add -A
+git -c user.name=demo -c user.email=demo@example.com commit --quiet -m "KKP repository"
+git checkout --quiet -b grow-control-plane
+sed -i 's/control_plane_vm_count = 3/control_plane_vm_count = 5/' terraform/aws/terraform.tfvars
+echo "Scaled the control plane to 5 VMs." >> docs/operations.md
+
+echo "== A feature branch, seen as its pull request would be =="
+"$bin" explain "$@"
+echo
+echo "== The same change once merged: a push to the default branch =="
+"$bin" explain --event push-default --base main "$@"

@@ -1,0 +1,259 @@
+//! Bitbucket scenarios against the fake forge.
+
+use crate::common::{run, Repo, Run, TOKEN};
+use crate::forge::{bb_pipeline, files, Fault, Forge};
+
+struct Bb {
+    forge: Forge,
+    repo: Repo,
+    base: String,
+}
+
+impl Bb {
+    fn new() -> Self {
+        let (repo, base) = Repo::kkp();
+        Bb {
+            forge: Forge::start(TOKEN),
+            repo,
+            base,
+        }
+    }
+
+    fn run(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
+        let api = self.forge.bitbucket_api();
+        let dir = self.repo.path().display().to_string();
+        let short = self.base[..12].to_owned();
+        let mut env = vec![
+            ("CI", "true"),
+            ("BITBUCKET_BUILD_NUMBER", "17"),
+            (
+                "BITBUCKET_PIPELINE_UUID",
+                "{8f0c2a52-0000-4000-8000-000000000017}",
+            ),
+            ("BITBUCKET_WORKSPACE", "acme"),
+            ("BITBUCKET_REPO_SLUG", "kkp"),
+            ("BITBUCKET_CLONE_DIR", dir.as_str()),
+            ("BITBUCKET_COMMIT", short.as_str()),
+            ("BITBUCKET_API_URL", api.as_str()),
+            ("BITBUCKET_ACCESS_TOKEN", TOKEN),
+        ];
+        for (k, v) in vars {
+            env.retain(|(ek, _)| ek != k);
+            env.push((k, v));
+        }
+        env.retain(|(_, v)| !v.is_empty());
+        run(binary, &["--decide-only"], &env, self.repo.path())
+    }
+}
+
+#[test]
+fn pr_diffstat_follows_the_302_with_the_token() {
+    let bb = Bb::new();
+    bb.forge.with(|s| {
+        s.bb_prs
+            .insert(5, files(&["terraform/aws/main.tf", "README.md"]))
+    });
+    let r = bb.run(
+        "kkp-terraform-validate",
+        &[
+            ("BITBUCKET_PR_ID", "5"),
+            ("BITBUCKET_BRANCH", "feat"),
+            ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
+        ],
+    );
+    assert!(r.ran(), "{r:?}");
+    assert!(
+        r.dotenv.contains("KKP_TERRAFORM_VALIDATE_RUN=true"),
+        "{}",
+        r.dotenv
+    );
+    assert!(
+        r.stdout
+            .starts_with("INFO: kkp-delivery terraform-validate: runs"),
+        "{}",
+        r.stdout
+    );
+    let redirect = bb.forge.hits("/pullrequests/5/diffstat");
+    assert_eq!(redirect[0].status, 302);
+    let followed = bb.forge.hits("/diffstat/acme/kkp:pr5head");
+    assert_eq!(followed.len(), 1);
+    assert!(
+        followed[0].authorized,
+        "the token must survive the same-host redirect"
+    );
+}
+
+#[test]
+fn pr_touching_only_docs_skips() {
+    let bb = Bb::new();
+    bb.forge
+        .with(|s| s.bb_prs.insert(6, files(&["docs/guide.md"])));
+    let r = bb.run(
+        "kkp-terraform-plan",
+        &[("BITBUCKET_PR_ID", "6"), ("BITBUCKET_BRANCH", "feat")],
+    );
+    assert!(!r.ran(), "{r:?}");
+}
+
+#[test]
+fn push_without_before_uses_last_successful_pipeline() {
+    let bb = Bb::new();
+    let failed = bb.repo.commit(&[("README.md", "failed build\n")]);
+    let head = bb.repo.commit(&[("kubeone/kubeone.yaml", "name: new\n")]);
+    let short_base = bb.base[..12].to_owned();
+    bb.forge.with(|s| {
+        s.bb_pipelines = vec![
+            bb_pipeline("main", &failed[..12], "FAILED"),
+            bb_pipeline("main", &short_base, "SUCCESSFUL"),
+        ];
+        // Bitbucket's spec is new..old.
+        s.bb_ranges.insert(
+            format!("{head}..{}:topic=false", bb.base),
+            files(&["kubeone/kubeone.yaml", "README.md"]),
+        );
+    });
+    let r = bb.run(
+        "kkp-kubeone-apply",
+        &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
+    );
+    assert!(r.ran(), "{r:?}");
+    assert!(
+        r.stdout
+            .contains("since the last successful pipeline on main"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(bb.forge.hits("/repositories/acme/kkp/pipelines").len(), 1);
+}
+
+#[test]
+fn push_touching_only_readme_skips() {
+    let bb = Bb::new();
+    let head = bb.repo.commit(&[("README.md", "docs\n")]);
+    bb.forge.with(|s| {
+        s.bb_pipelines = vec![bb_pipeline("main", &bb.base, "SUCCESSFUL")];
+        s.bb_ranges.insert(
+            format!("{head}..{}:topic=false", bb.base),
+            files(&["README.md"]),
+        );
+    });
+    let r = bb.run(
+        "kkp-terraform-apply",
+        &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
+    );
+    assert!(!r.ran(), "{r:?}");
+}
+
+#[test]
+fn feature_branch_push_without_pipeline_history_diffs_against_main() {
+    let bb = Bb::new();
+    bb.repo.git(&["checkout", "--quiet", "-b", "feat"]);
+    let head = bb.repo.commit(&[("terraform/aws/main.tf", "# f\n")]);
+    bb.forge.with(|s| {
+        s.bb_ranges.insert(
+            format!("{head}..main:topic=true"),
+            files(&["terraform/aws/main.tf"]),
+        )
+    });
+    let r = bb.run(
+        "kkp-terraform-validate",
+        &[
+            ("BITBUCKET_BRANCH", "feat"),
+            ("BITBUCKET_COMMIT", &head),
+            ("KKP_RUN_ON", "push"),
+        ],
+    );
+    assert!(r.ran(), "{r:?}");
+    assert!(
+        r.stdout.contains("no earlier successful pipeline on feat"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown() {
+    let bb = Bb::new();
+    let r = bb.run("kkp-terraform-apply", &[("BITBUCKET_BRANCH", "main")]);
+    assert!(r.ran(), "unknown changes run by default: {r:?}");
+    assert!(
+        r.output("reason")
+            .unwrap()
+            .contains("changed files unknown"),
+        "{r:?}"
+    );
+    let r = bb.run(
+        "kkp-terraform-apply",
+        &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "skip")],
+    );
+    assert!(!r.ran());
+    let r = bb.run(
+        "kkp-terraform-apply",
+        &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "fail")],
+    );
+    assert_eq!(r.code, 1, "{r:?}");
+}
+
+#[test]
+fn tag_and_custom_pipelines() {
+    let bb = Bb::new();
+    let tag = bb.run("kkp-terraform-validate", &[("BITBUCKET_TAG", "v1.2.0")]);
+    assert!(!tag.ran());
+    let custom = bb.run("kkp-terraform-plan", &[]);
+    assert!(
+        custom.ran(),
+        "a custom pipeline is a manual run: {custom:?}"
+    );
+    let custom_on_branch = bb.run(
+        "kkp-terraform-apply",
+        &[
+            ("BITBUCKET_BRANCH", "main"),
+            ("KKP_EVENT", "manual"),
+            ("KKP_RUN_ON", "manual"),
+        ],
+    );
+    assert!(custom_on_branch.ran(), "{custom_on_branch:?}");
+    assert!(custom_on_branch
+        .output("reason")
+        .unwrap()
+        .contains("manual run"));
+}
+
+#[test]
+fn missing_token_uses_git_and_assumes_main_with_a_note() {
+    let bb = Bb::new();
+    bb.repo.git(&["checkout", "--quiet", "-b", "feat"]);
+    let head = bb.repo.commit(&[("kubermatic/values.yaml", "b: 1\n")]);
+    let r = bb.run(
+        "kkp-terraform-validate",
+        &[
+            ("BITBUCKET_ACCESS_TOKEN", ""),
+            ("BITBUCKET_PR_ID", "9"),
+            ("BITBUCKET_BRANCH", "feat"),
+            ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
+            ("BITBUCKET_COMMIT", &head[..12]),
+        ],
+    );
+    assert!(r.ran(), "{r:?}");
+    assert!(r.stdout.contains("no API token"), "{}", r.stdout);
+    assert!(bb.forge.received().is_empty());
+}
+
+#[test]
+fn server_errors_then_success_and_rate_limits() {
+    let bb = Bb::new();
+    bb.forge
+        .with(|s| s.bb_prs.insert(7, files(&["terraform/aws/main.tf"])));
+    bb.forge.fault("/diffstat/acme", 2, Fault::Status(503));
+    bb.forge.fault(
+        "/repositories/acme/kkp",
+        1,
+        Fault::TooManyRequests { retry_after: 1 },
+    );
+    let r = bb.run(
+        "kkp-terraform-validate",
+        &[("BITBUCKET_PR_ID", "7"), ("BITBUCKET_BRANCH", "feat")],
+    );
+    assert!(r.ran(), "{r:?}");
+    assert!(r.stdout.contains("Bitbucket API"), "{}", r.stdout);
+}

@@ -1,0 +1,205 @@
+//! Shared test helpers: running a binary with a scrubbed environment, scratch git repositories,
+//! and the secret check every run goes through.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The token every forge accepts. No output of any run may contain it.
+pub const TOKEN: &str = "kkp-test-token-5f3c9a17e2";
+
+pub fn bin(name: &str) -> PathBuf {
+    match name {
+        "kkp-delivery" => env!("CARGO_BIN_EXE_kkp-delivery").into(),
+        "kkp-terraform-validate" => env!("CARGO_BIN_EXE_kkp-terraform-validate").into(),
+        "kkp-terraform-plan" => env!("CARGO_BIN_EXE_kkp-terraform-plan").into(),
+        "kkp-terraform-apply" => env!("CARGO_BIN_EXE_kkp-terraform-apply").into(),
+        "kkp-kubeone-apply" => env!("CARGO_BIN_EXE_kkp-kubeone-apply").into(),
+        "kkp-flux-bootstrap" => env!("CARGO_BIN_EXE_kkp-flux-bootstrap").into(),
+        other => panic!("unknown binary {other}"),
+    }
+}
+
+/// What one run produced, everywhere it could write.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    /// `$GITHUB_OUTPUT` (GitHub runs).
+    pub outputs: String,
+    /// `$GITHUB_STEP_SUMMARY` (GitHub runs).
+    pub summary: String,
+    /// `kkp-<stage>.env` in the work tree (GitLab and Bitbucket runs).
+    pub dotenv: String,
+}
+
+impl Run {
+    /// An output by name, from `$GITHUB_OUTPUT` or the dotenv file.
+    pub fn output(&self, name: &str) -> Option<String> {
+        let gh = self
+            .outputs
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")).map(str::to_owned));
+        let dotenv_key = format!("_{}=", name.to_ascii_uppercase().replace('-', "_"));
+        gh.or_else(|| {
+            self.dotenv.lines().find_map(|l| {
+                l.find(&dotenv_key)
+                    .map(|i| l[i + dotenv_key.len()..].to_owned())
+            })
+        })
+    }
+
+    pub fn all_text(&self) -> String {
+        format!(
+            "{}\n{}\n{}\n{}\n{}",
+            self.stdout, self.stderr, self.outputs, self.summary, self.dotenv
+        )
+    }
+
+    pub fn ran(&self) -> bool {
+        self.output("run").as_deref() == Some("true")
+    }
+}
+
+/// Runs `binary` in `cwd` with only PATH, HOME and `env`. Every run is checked for the token.
+pub fn run(binary: &str, args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Run {
+    let scratch = tempfile::tempdir().unwrap();
+    let output_file = scratch.path().join("github_output");
+    let summary_file = scratch.path().join("step_summary");
+    let mut cmd = Command::new(bin(binary));
+    cmd.args(args).current_dir(cwd).env_clear();
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.env("HOME", scratch.path());
+    let github = env
+        .iter()
+        .any(|(k, v)| *k == "GITHUB_ACTIONS" && *v == "true");
+    if github {
+        cmd.env("GITHUB_OUTPUT", &output_file)
+            .env("GITHUB_STEP_SUMMARY", &summary_file);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let stage = binary.trim_start_matches("kkp-");
+    let stage = if stage == "deploy" {
+        "kkp-deploy"
+    } else {
+        stage
+    };
+    let dotenv_path = cwd.join(format!("kkp-{stage}.env"));
+    let run = Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        outputs: std::fs::read_to_string(&output_file).unwrap_or_default(),
+        summary: std::fs::read_to_string(&summary_file).unwrap_or_default(),
+        dotenv: std::fs::read_to_string(&dotenv_path).unwrap_or_default(),
+    };
+    let _ = std::fs::remove_file(dotenv_path);
+    assert!(
+        !run.all_text().contains(TOKEN),
+        "the token leaked into the output of {binary}:\n{}",
+        run.all_text()
+    );
+    assert!(
+        !run.stderr.contains("panicked"),
+        "{binary} panicked:\n{}",
+        run.stderr
+    );
+    run
+}
+
+/// A scratch git repository with helpers to commit and branch.
+pub struct Repo {
+    pub dir: tempfile::TempDir,
+}
+
+impl Repo {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Repo { dir };
+        repo.git(&["init", "--quiet", "--initial-branch=main"]);
+        repo
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .args([
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Writes the files and commits them; returns the new commit's SHA.
+    pub fn commit(&self, files: &[(&str, &str)]) -> String {
+        for (path, content) in files {
+            let p = self.path().join(path);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, content).unwrap();
+        }
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "--quiet", "--allow-empty", "-m", "change"]);
+        self.git(&["rev-parse", "HEAD"])
+    }
+
+    /// The standard KKP layout on `main`: returns the base commit.
+    pub fn kkp() -> (Self, String) {
+        let repo = Self::new();
+        let base = repo.commit(&[
+            ("README.md", "# kkp\n"),
+            ("terraform/aws/main.tf", "# v1\n"),
+            ("kubeone/kubeone.yaml", "name: kkp\n"),
+            ("kubermatic/values.yaml", "a: 1\n"),
+            ("docs/guide.md", "guide\n"),
+        ]);
+        (repo, base)
+    }
+}
+
+pub fn write_event(dir: &Path, body: &serde_json::Value) -> String {
+    let p = dir.join(format!("event-{}.json", std::process::id()));
+    std::fs::write(&p, body.to_string()).unwrap();
+    p.display().to_string()
+}
+
+/// Whether a tool `.ci/run` installs is present. Under `CI=true` a missing tool is a failure,
+/// never a silent skip.
+pub fn tool(path: &Path) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path.to_owned());
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "{} is missing: .ci/run installs it (scripts/install-tools.sh)",
+            path.display()
+        );
+    }
+    eprintln!(
+        "skipping: {} is not installed (run scripts/install-tools.sh)",
+        path.display()
+    );
+    None
+}
+
+pub fn tools_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools")
+}

@@ -1,0 +1,623 @@
+//! The fake forge: a stateful local HTTP server implementing the GitHub, GitLab and Bitbucket
+//! endpoints kkp-delivery uses, shaped after the official API descriptions:
+//!
+//! - GitHub (`/repos/...`): `GET pulls/{n}` (`changed_files`), `GET pulls/{n}/files` paged with
+//!   `per_page` (default 30, max 100) and `Link` headers, capped at 3000 files; `GET
+//!   compare/{base}...{head}` with at most 300 files. Auth: `Authorization: Bearer|token`.
+//! - GitLab (`/api/v4/...`): `GET user`, `GET projects/{id}/merge_requests/{iid}`
+//!   (`changes_count`, `"1000+"` over the diff limits), `.../diffs` paged with `page`/`per_page`
+//!   (default 20, max 100) and `X-*` headers, cut at the diff limit; `GET
+//!   projects/{id}/repository/compare`. Auth: `PRIVATE-TOKEN`.
+//! - Bitbucket (`/2.0/...`): `GET repositories/{ws}/{slug}` (`mainbranch`),
+//!   `pullrequests/{id}/diffstat` answering 302 to `diffstat/{spec}`, `diffstat/{spec}` paged
+//!   with `pagelen`/`page` and a `next` URL, `pipelines/` filtered by `target.branch`. Auth: Bearer.
+//!
+//! Faults can be injected per path: HTTP statuses, 429 and 403 rate limits with reset headers,
+//! slow and truncated responses. Every request is recorded so tests assert on what the forge
+//! received, not only on what the binary printed.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::Response;
+use axum::Router;
+use serde_json::{json, Value};
+
+/// One changed file as the forge stores it.
+#[derive(Clone, Debug)]
+pub struct FileChange {
+    pub path: String,
+    pub previous: Option<String>,
+    /// added, removed, modified or renamed
+    pub status: &'static str,
+}
+
+impl FileChange {
+    pub fn modified(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            previous: None,
+            status: "modified",
+        }
+    }
+    pub fn added(path: &str) -> Self {
+        Self {
+            path: path.to_owned(),
+            previous: None,
+            status: "added",
+        }
+    }
+    pub fn renamed(from: &str, to: &str) -> Self {
+        Self {
+            path: to.to_owned(),
+            previous: Some(from.to_owned()),
+            status: "renamed",
+        }
+    }
+}
+
+pub fn files(paths: &[&str]) -> Vec<FileChange> {
+    paths.iter().map(|p| FileChange::modified(p)).collect()
+}
+
+/// `n` generated files under `dir`.
+pub fn many_files(dir: &str, n: usize) -> Vec<FileChange> {
+    (0..n)
+        .map(|i| FileChange::modified(&format!("{dir}/file-{i:05}.txt")))
+        .collect()
+}
+
+#[derive(Clone, Debug)]
+pub enum Fault {
+    Status(u16),
+    /// 429 with `Retry-After` seconds.
+    TooManyRequests {
+        retry_after: u64,
+    },
+    /// 403 with `x-ratelimit-remaining: 0` and a reset `reset_in` seconds ahead.
+    RateLimited403 {
+        reset_in: u64,
+    },
+    /// 200 with the first half of the real body.
+    Truncated,
+    Delay(Duration),
+}
+
+#[derive(Clone, Debug)]
+struct FaultRule {
+    path_contains: String,
+    remaining: u32,
+    fault: Fault,
+}
+
+/// A request the forge received.
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub method: String,
+    pub path: String,
+    pub query: String,
+    /// The credential presented matched the forge's token.
+    pub authorized: bool,
+    pub status: u16,
+}
+
+#[derive(Default)]
+pub struct ForgeState {
+    pub token: String,
+    pub latency: Duration,
+    faults: Vec<FaultRule>,
+    pub received: Vec<Received>,
+    pub gh_pulls: HashMap<u64, Vec<FileChange>>,
+    pub gh_compares: HashMap<String, Vec<FileChange>>,
+    pub gl_mrs: HashMap<u64, Vec<FileChange>>,
+    /// GitLab's maximum diff files (default 1000).
+    pub gl_diff_limit: usize,
+    pub gl_compares: HashMap<String, Vec<FileChange>>,
+    pub bb_main_branch: String,
+    pub bb_prs: HashMap<u64, Vec<FileChange>>,
+    pub bb_ranges: HashMap<String, Vec<FileChange>>,
+    pub bb_pipelines: Vec<Value>,
+}
+
+pub struct Forge {
+    pub url: String,
+    state: Arc<Mutex<ForgeState>>,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Forge {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+impl Forge {
+    /// Starts a forge on 127.0.0.1 with a random port, accepting `token`.
+    pub fn start(token: &str) -> Self {
+        let state = Arc::new(Mutex::new(ForgeState {
+            token: token.to_owned(),
+            gl_diff_limit: 1000,
+            bb_main_branch: "main".to_owned(),
+            ..Default::default()
+        }));
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
+        let (shutdown_tx, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
+        let shared = state.clone();
+        let thread = std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                addr_tx.send(listener.local_addr().unwrap()).unwrap();
+                let app = Router::new().fallback(handle).with_state(shared);
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        let _ = shutdown_rx.await;
+                    })
+                    .await
+                    .unwrap();
+            });
+        });
+        let addr = addr_rx.recv().unwrap();
+        Forge {
+            url: format!("http://{addr}"),
+            state,
+            shutdown: Some(shutdown_tx),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn with<R>(&self, f: impl FnOnce(&mut ForgeState) -> R) -> R {
+        f(&mut self.state.lock().unwrap())
+    }
+
+    pub fn fault(&self, path_contains: &str, times: u32, fault: Fault) {
+        self.with(|s| {
+            s.faults.push(FaultRule {
+                path_contains: path_contains.to_owned(),
+                remaining: times,
+                fault,
+            })
+        });
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.with(|s| s.received.clone())
+    }
+
+    /// Requests whose path contains `needle`.
+    pub fn hits(&self, needle: &str) -> Vec<Received> {
+        self.received()
+            .into_iter()
+            .filter(|r| r.path.contains(needle))
+            .collect()
+    }
+
+    pub fn github_api(&self) -> String {
+        self.url.clone()
+    }
+    pub fn gitlab_api(&self) -> String {
+        format!("{}/api/v4", self.url)
+    }
+    pub fn bitbucket_api(&self) -> String {
+        format!("{}/2.0", self.url)
+    }
+}
+
+fn query_map(query: &str) -> HashMap<String, String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect()
+}
+
+fn num(q: &HashMap<String, String>, key: &str, default: usize) -> usize {
+    q.get(key).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn json_response(status: StatusCode, body: &Value) -> Response {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json; charset=utf-8")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+fn not_found() -> Response {
+    json_response(StatusCode::NOT_FOUND, &json!({"message": "Not Found"}))
+}
+
+async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let query = req.uri().query().unwrap_or("").to_owned();
+    let headers = req.headers().clone();
+    let (latency, fault, authorized) = {
+        let mut s = state.lock().unwrap();
+        let authorized = is_authorized(&headers, &s.token);
+        let mut fault = None;
+        if let Some(rule) = s
+            .faults
+            .iter_mut()
+            .find(|r| r.remaining > 0 && path.contains(&r.path_contains))
+        {
+            rule.remaining -= 1;
+            fault = Some(rule.fault.clone());
+        }
+        (s.latency, fault, authorized)
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    let mut truncate = false;
+    let response = match fault {
+        Some(Fault::Status(code)) => Some(json_response(
+            StatusCode::from_u16(code).unwrap(),
+            &json!({"message": "injected failure"}),
+        )),
+        Some(Fault::TooManyRequests { retry_after }) => Some(
+            Response::builder()
+                .status(429)
+                .header("retry-after", retry_after.to_string())
+                .body(Body::from(r#"{"message":"Too Many Requests"}"#))
+                .unwrap(),
+        ),
+        Some(Fault::RateLimited403 { reset_in }) => {
+            let reset = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+                + reset_in;
+            Some(
+                Response::builder()
+                    .status(403)
+                    .header("x-ratelimit-remaining", "0")
+                    .header("x-ratelimit-reset", reset.to_string())
+                    .body(Body::from(r#"{"message":"API rate limit exceeded"}"#))
+                    .unwrap(),
+            )
+        }
+        Some(Fault::Delay(d)) => {
+            tokio::time::sleep(d).await;
+            None
+        }
+        Some(Fault::Truncated) => {
+            truncate = true;
+            None
+        }
+        None => None,
+    };
+    let response = match response {
+        Some(r) => r,
+        None if !authorized => json_response(
+            StatusCode::UNAUTHORIZED,
+            &json!({"message": "Bad credentials"}),
+        ),
+        None => {
+            let mut s = state.lock().unwrap();
+            route(&mut s, &method, &path, &query, &headers)
+        }
+    };
+    let response = if truncate {
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+        let half = bytes.slice(0..bytes.len() / 2);
+        let mut parts = parts;
+        parts.headers.remove("content-length");
+        Response::from_parts(parts, Body::from(half))
+    } else {
+        response
+    };
+    state.lock().unwrap().received.push(Received {
+        method: method.to_string(),
+        path,
+        query,
+        authorized,
+        status: response.status().as_u16(),
+    });
+    response
+}
+
+fn is_authorized(headers: &HeaderMap, token: &str) -> bool {
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let private = headers
+        .get("private-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    auth == format!("Bearer {token}") || auth == format!("token {token}") || private == token
+}
+
+fn route(
+    s: &mut ForgeState,
+    method: &Method,
+    path: &str,
+    query: &str,
+    headers: &HeaderMap,
+) -> Response {
+    if method != Method::GET {
+        return json_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            &json!({"message": "not implemented in the fake forge"}),
+        );
+    }
+    let host = headers
+        .get("host")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("127.0.0.1")
+        .to_owned();
+    let base = format!("http://{host}");
+    let q = query_map(query);
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    match parts.as_slice() {
+        // ---------------- GitHub ----------------
+        ["repos", _o, _r, "pulls", n] => match n
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| s.gh_pulls.get(&n).map(|f| (n, f.len())))
+        {
+            Some((n, count)) => json_response(
+                StatusCode::OK,
+                &json!({"number": n, "state": "open", "changed_files": count}),
+            ),
+            None => not_found(),
+        },
+        ["repos", o, r, "pulls", n, "files"] => {
+            let Some(all) = n.parse::<u64>().ok().and_then(|n| s.gh_pulls.get(&n)) else {
+                return not_found();
+            };
+            let per_page = num(&q, "per_page", 30).clamp(1, 100);
+            let page = num(&q, "page", 1).max(1);
+            let capped = &all[..all.len().min(3000)];
+            let start = (page - 1) * per_page;
+            let slice: Vec<Value> = capped
+                .iter()
+                .skip(start)
+                .take(per_page)
+                .map(gh_file)
+                .collect();
+            let last = capped.len().div_ceil(per_page).max(1);
+            let mut links = Vec::new();
+            let url = |p: usize| {
+                format!("<{base}/repos/{o}/{r}/pulls/{n}/files?per_page={per_page}&page={p}>")
+            };
+            if page < last {
+                links.push(format!("{}; rel=\"next\"", url(page + 1)));
+                links.push(format!("{}; rel=\"last\"", url(last)));
+            }
+            let mut resp = json_response(StatusCode::OK, &Value::Array(slice));
+            if !links.is_empty() {
+                resp.headers_mut()
+                    .insert("link", links.join(", ").parse().unwrap());
+            }
+            resp
+        }
+        ["repos", _o, _r, "compare", spec] => match s.gh_compares.get(*spec) {
+            Some(all) => {
+                let files: Vec<Value> = all.iter().take(300).map(gh_file).collect();
+                json_response(
+                    StatusCode::OK,
+                    &json!({"status": "ahead", "ahead_by": 1, "behind_by": 0, "total_commits": 1, "commits": [], "files": files}),
+                )
+            }
+            None => not_found(),
+        },
+        // ---------------- GitLab ----------------
+        ["api", "v4", "user"] => json_response(
+            StatusCode::OK,
+            &json!({"id": 1, "username": "kkp-ci", "name": "kkp ci"}),
+        ),
+        ["api", "v4", "projects", _p, "merge_requests", iid] => match iid
+            .parse::<u64>()
+            .ok()
+            .and_then(|i| s.gl_mrs.get(&i).map(|f| (i, f.len())))
+        {
+            Some((iid, count)) => {
+                let changes_count = if count > s.gl_diff_limit {
+                    format!("{}+", s.gl_diff_limit)
+                } else {
+                    count.to_string()
+                };
+                json_response(
+                    StatusCode::OK,
+                    &json!({"id": 1000 + iid, "iid": iid, "state": "opened", "changes_count": changes_count}),
+                )
+            }
+            None => not_found(),
+        },
+        ["api", "v4", "projects", p, "merge_requests", iid, "diffs"] => {
+            let Some(all) = iid.parse::<u64>().ok().and_then(|i| s.gl_mrs.get(&i)) else {
+                return not_found();
+            };
+            let limited = &all[..all.len().min(s.gl_diff_limit)];
+            let per_page = num(&q, "per_page", 20).clamp(1, 100);
+            let page = num(&q, "page", 1).max(1);
+            let slice: Vec<Value> = limited
+                .iter()
+                .skip((page - 1) * per_page)
+                .take(per_page)
+                .map(gl_diff)
+                .collect();
+            let total_pages = limited.len().div_ceil(per_page).max(1);
+            let mut resp = json_response(StatusCode::OK, &Value::Array(slice));
+            let h = resp.headers_mut();
+            h.insert("x-total", limited.len().to_string().parse().unwrap());
+            h.insert("x-total-pages", total_pages.to_string().parse().unwrap());
+            h.insert("x-page", page.to_string().parse().unwrap());
+            h.insert("x-per-page", per_page.to_string().parse().unwrap());
+            if page < total_pages {
+                h.insert("x-next-page", (page + 1).to_string().parse().unwrap());
+                let link = format!("<{base}/api/v4/projects/{p}/merge_requests/{iid}/diffs?page={}&per_page={per_page}>; rel=\"next\"", page + 1);
+                h.insert("link", link.parse().unwrap());
+            }
+            resp
+        }
+        ["api", "v4", "projects", _p, "repository", "compare"] => {
+            let key = format!(
+                "{}..{}:{}",
+                q.get("from").cloned().unwrap_or_default(),
+                q.get("to").cloned().unwrap_or_default(),
+                q.get("straight").cloned().unwrap_or_else(|| "false".into())
+            );
+            match s.gl_compares.get(&key) {
+                Some(all) => {
+                    let diffs: Vec<Value> = all.iter().take(s.gl_diff_limit).map(gl_diff).collect();
+                    json_response(
+                        StatusCode::OK,
+                        &json!({"commit": null, "commits": [], "diffs": diffs, "compare_timeout": false, "compare_same_ref": false}),
+                    )
+                }
+                None => json_response(
+                    StatusCode::NOT_FOUND,
+                    &json!({"message": "404 Ref Not Found"}),
+                ),
+            }
+        }
+        // ---------------- Bitbucket ----------------
+        ["2.0", "repositories", ws, slug] => json_response(
+            StatusCode::OK,
+            &json!({"type": "repository", "full_name": format!("{ws}/{slug}"), "mainbranch": {"type": "branch", "name": s.bb_main_branch}}),
+        ),
+        ["2.0", "repositories", ws, slug, "pullrequests", id, "diffstat"] => {
+            if !s.bb_prs.contains_key(&id.parse::<u64>().unwrap_or(0)) {
+                return not_found();
+            }
+            let location = format!("{base}/2.0/repositories/{ws}/{slug}/diffstat/{ws}/{slug}:pr{id}head%0Dpr{id}base?from_pullrequest_id={id}&topic=true&{query}");
+            Response::builder()
+                .status(302)
+                .header("location", location)
+                .body(Body::empty())
+                .unwrap()
+        }
+        ["2.0", "repositories", ws, slug, "diffstat", rest @ ..] => {
+            let spec = rest.join("/");
+            let all = match q
+                .get("from_pullrequest_id")
+                .and_then(|id| id.parse::<u64>().ok())
+            {
+                Some(id) => s.bb_prs.get(&id),
+                None => s.bb_ranges.get(&format!(
+                    "{spec}:topic={}",
+                    q.get("topic").map(String::as_str).unwrap_or("true")
+                )),
+            };
+            let Some(all) = all else { return not_found() };
+            let pagelen = num(&q, "pagelen", 500).clamp(1, 5000);
+            let page = num(&q, "page", 1).max(1);
+            let values: Vec<Value> = all
+                .iter()
+                .skip((page - 1) * pagelen)
+                .take(pagelen)
+                .map(bb_stat)
+                .collect();
+            let mut body =
+                json!({"pagelen": pagelen, "values": values, "page": page, "size": all.len()});
+            if page * pagelen < all.len() {
+                let mut next_q: Vec<(String, String)> = q
+                    .iter()
+                    .filter(|(k, _)| *k != "page")
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                next_q.push(("page".into(), (page + 1).to_string()));
+                let qs = url::form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(next_q)
+                    .finish();
+                body["next"] = json!(format!(
+                    "{base}/2.0/repositories/{ws}/{slug}/diffstat/{spec}?{qs}"
+                ));
+            }
+            json_response(StatusCode::OK, &body)
+        }
+        ["2.0", "repositories", _ws, _slug, "pipelines"]
+        | ["2.0", "repositories", _ws, _slug, "pipelines", ""] => {
+            let branch = q.get("target.branch").cloned();
+            let values: Vec<Value> = s
+                .bb_pipelines
+                .iter()
+                .filter(|p| {
+                    branch.as_deref().is_none_or(|b| {
+                        p.pointer("/target/ref_name").and_then(Value::as_str) == Some(b)
+                    })
+                })
+                .cloned()
+                .collect();
+            json_response(
+                StatusCode::OK,
+                &json!({"pagelen": 50, "page": 1, "size": values.len(), "values": values}),
+            )
+        }
+        _ => not_found(),
+    }
+}
+
+fn gh_file(f: &FileChange) -> Value {
+    let mut v = json!({
+        "sha": "bbcd538c8e72b8c175046e27cc8f907076331401",
+        "filename": f.path,
+        "status": f.status,
+        "additions": 1, "deletions": 0, "changes": 1,
+        "blob_url": format!("https://github.example/blob/{}", f.path),
+        "raw_url": format!("https://github.example/raw/{}", f.path),
+        "contents_url": format!("https://api.github.example/repos/o/r/contents/{}", f.path),
+        "patch": "@@ -0,0 +1 @@\n+x"
+    });
+    if let Some(p) = &f.previous {
+        v["previous_filename"] = json!(p);
+    }
+    v
+}
+
+fn gl_diff(f: &FileChange) -> Value {
+    json!({
+        "old_path": f.previous.clone().unwrap_or_else(|| f.path.clone()),
+        "new_path": f.path,
+        "a_mode": "100644", "b_mode": "100644",
+        "new_file": f.status == "added",
+        "renamed_file": f.status == "renamed",
+        "deleted_file": f.status == "removed",
+        "generated_file": false,
+        "diff": "@@ -0,0 +1 @@\n+x"
+    })
+}
+
+fn bb_stat(f: &FileChange) -> Value {
+    let old = match (f.status, &f.previous) {
+        ("added", _) => Value::Null,
+        (_, Some(p)) => json!({"path": p, "type": "commit_file"}),
+        _ => json!({"path": f.path, "type": "commit_file"}),
+    };
+    let new = if f.status == "removed" {
+        Value::Null
+    } else {
+        json!({"path": f.path, "type": "commit_file"})
+    };
+    json!({"type": "diffstat", "status": f.status, "lines_added": 1, "lines_removed": 0, "old": old, "new": new})
+}
+
+/// A Bitbucket pipeline object as `GET /pipelines/` returns it.
+pub fn bb_pipeline(branch: &str, commit: &str, result: &str) -> Value {
+    json!({
+        "type": "pipeline",
+        "uuid": format!("{{{commit}}}"),
+        "state": {"name": "COMPLETED", "type": "pipeline_state_completed", "result": {"name": result, "type": "pipeline_state_completed_successful"}},
+        "target": {"type": "pipeline_ref_target", "ref_type": "branch", "ref_name": branch, "commit": {"type": "commit", "hash": commit}},
+        "created_on": "2026-11-01T10:00:00Z"
+    })
+}
