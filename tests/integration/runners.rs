@@ -1,1 +1,312 @@
-// filled in below
+//! End to end through real CI runners and linters: the composite action under `act` (host
+//! mode) and the GitLab component under `gitlab-ci-local` (shell executor), both against the
+//! fake forge; actionlint, zizmor and check-jsonschema on the packaging files.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::json;
+
+use crate::common::{tool, tools_dir, write_event, Repo, TOKEN};
+use crate::forge::{files, Forge};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", from.display()))
+        .arg(to)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// A KKP repository with our packaging files, an `origin` remote (act and gitlab-ci-local derive
+/// the project path from it) and a second commit touching Terraform.
+fn packaged_repo() -> (Repo, String, String) {
+    let (repo, base) = Repo::kkp();
+    copy_dir(&root().join("actions"), &repo.path().join("actions"));
+    copy_dir(&root().join("templates"), &repo.path().join("templates"));
+    std::fs::write(
+        repo.path().join(".gitignore"),
+        ".gitlab-ci-local/\nkkp-*.env\nevent-*.json\n",
+    )
+    .unwrap();
+    let base = {
+        let _ = base;
+        repo.commit(&[])
+    };
+    let head = repo.commit(&[("terraform/aws/main.tf", "# grown\n")]);
+    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo.git(&[
+        "symbolic-ref",
+        "refs/remotes/origin/HEAD",
+        "refs/remotes/origin/main",
+    ]);
+    (repo, base, head)
+}
+
+fn kkp_binary() -> String {
+    env!("CARGO_BIN_EXE_kkp-delivery").to_owned()
+}
+
+const WORKFLOW: &str = r#"
+name: kkp
+on: [push, pull_request]
+jobs:
+  plan:
+    runs-on: ubuntu-latest
+    steps:
+      - run: cp -a "$SRC/." .
+      - id: plan
+        uses: ./actions/terraform-plan
+        with:
+          binary: ${{ env.KKP_BIN }}
+          decide-only: "true"
+          token: ${{ secrets.GITHUB_TOKEN }}
+      - env:
+          RUN: ${{ steps.plan.outputs.run }}
+          MATCHED: ${{ steps.plan.outputs.matched-files }}
+        run: echo "RESULT run=$RUN matched=$MATCHED"
+"#;
+
+fn act(repo: &Repo, event: &str, payload: serde_json::Value, forge: &Forge) -> String {
+    let act = tool(&tools_dir().join("venv/bin/act")).unwrap();
+    let wf_dir = repo.path().join(".github/workflows");
+    std::fs::create_dir_all(&wf_dir).unwrap();
+    std::fs::write(wf_dir.join("kkp.yml"), WORKFLOW).unwrap();
+    let event_path = write_event(repo.path(), &payload);
+    let cache = tempfile::tempdir().unwrap();
+    let out = Command::new(act)
+        .current_dir(repo.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .args([
+            event,
+            "-W",
+            ".github/workflows/kkp.yml",
+            "-P",
+            "ubuntu-latest=-self-hosted",
+            "-e",
+            &event_path,
+            "--json",
+        ])
+        .args(["--env", &format!("SRC={}", repo.path().display())])
+        .args(["--env", &format!("GITHUB_API_URL={}", forge.github_api())])
+        .args(["--env", "GITHUB_REPOSITORY=acme/kkp"])
+        .args(["--env", &format!("KKP_BIN={}", kkp_binary())])
+        .args(["-s", &format!("GITHUB_TOKEN={TOKEN}")])
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "act failed:\n{text}");
+    text
+}
+
+#[test]
+fn composite_action_under_act_pull_request_and_push() {
+    if tool(&tools_dir().join("venv/bin/act")).is_none() {
+        return;
+    }
+    let (repo, base, head) = packaged_repo();
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| {
+        s.gh_pulls
+            .insert(7, files(&["terraform/aws/main.tf", "docs/guide.md"]));
+        s.gh_compares
+            .insert(format!("{base}...{head}"), files(&["README.md"]));
+    });
+    let pr = json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": base}, "head": {"ref": "feat", "sha": head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act(&repo, "pull_request", pr, &forge);
+    assert!(log.contains("RESULT run=true matched=1"), "{log}");
+    assert!(
+        log.contains("`terraform-plan` runs"),
+        "the job summary reaches act: {log}"
+    );
+    assert!(!log.contains(TOKEN), "token in act output");
+    let hits = forge.hits("/pulls/7/files");
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].authorized, "the composite passes the token through");
+
+    let push = json!({"ref": "refs/heads/main", "before": base, "after": head, "created": false, "forced": false, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act(&repo, "push", push, &forge);
+    assert!(
+        log.contains("RESULT run=false matched=0"),
+        "README-only push skips: {log}"
+    );
+    assert_eq!(forge.hits("/compare/").len(), 1);
+}
+
+fn gitlab_ci_local(repo: &Repo, vars: &[(&str, String)]) -> String {
+    let gcl = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js")).unwrap();
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let ci = format!(
+        r#"include:
+  - component: $CI_SERVER_FQDN/acme/kkp/terraform-plan@{head}
+    inputs:
+      binary: {bin}
+      decide-only: true
+stages: [test, report]
+show:
+  stage: report
+  needs: ["kkp-terraform-plan"]
+  script:
+    - echo "RESULT run=$KKP_TERRAFORM_PLAN_RUN matched=$KKP_TERRAFORM_PLAN_MATCHED_FILES"
+"#,
+        bin = kkp_binary()
+    );
+    std::fs::write(repo.path().join(".gitlab-ci.yml"), ci).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new("node");
+    cmd.arg(gcl)
+        .arg("--home")
+        .arg(home.path())
+        .arg("--force-shell-executor")
+        .current_dir(repo.path());
+    for (k, v) in vars {
+        cmd.arg("--variable").arg(format!("{k}={v}"));
+    }
+    let out = cmd.output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "gitlab-ci-local failed:\n{text}");
+    let _ = std::fs::remove_dir_all(repo.path().join(".gitlab-ci-local"));
+    text
+}
+
+#[test]
+fn component_under_gitlab_ci_local_mr_and_default_branch() {
+    if tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js")).is_none() {
+        return;
+    }
+    let (repo, base, head) = packaged_repo();
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| {
+        s.gl_mrs.insert(7, files(&["terraform/aws/main.tf"]));
+        s.gl_compares
+            .insert(format!("{base}..{head}:true"), files(&["docs/guide.md"]));
+    });
+    let common = |source: &str| {
+        vec![
+            ("GITLAB_CI", "true".to_owned()),
+            ("CI_PIPELINE_SOURCE", source.to_owned()),
+            ("CI_API_V4_URL", forge.gitlab_api()),
+            ("CI_PROJECT_ID", "42".to_owned()),
+            ("CI_DEFAULT_BRANCH", "main".to_owned()),
+            ("GITLAB_TOKEN", TOKEN.to_owned()),
+        ]
+    };
+    let mut mr = common("merge_request_event");
+    mr.push(("CI_MERGE_REQUEST_IID", "7".to_owned()));
+    mr.push(("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.clone()));
+    let log = gitlab_ci_local(&repo, &mr);
+    assert!(log.contains("RESULT run=true matched=1"), "{log}");
+    assert!(
+        log.contains("section_start:") || log.contains("kkp-delivery terraform-plan: runs"),
+        "{log}"
+    );
+    assert!(!log.contains(TOKEN));
+    assert!(forge
+        .hits("/merge_requests/7/diffs")
+        .iter()
+        .all(|h| h.authorized));
+
+    let mut push = common("push");
+    push.push(("CI_COMMIT_BRANCH", "main".to_owned()));
+    push.push(("CI_COMMIT_BEFORE_SHA", base.clone()));
+    let log = gitlab_ci_local(&repo, &push);
+    assert!(log.contains("RESULT run=false matched=0"), "{log}");
+    assert_eq!(forge.hits("/repository/compare").len(), 1);
+}
+
+#[test]
+fn packaging_files_pass_the_linters() {
+    let venv = tools_dir().join("venv/bin");
+    let Some(zizmor) = tool(&venv.join("zizmor")) else {
+        return;
+    };
+    let out = Command::new(zizmor)
+        .args(["--offline", "actions/", "action.yml"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "zizmor:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(cj) = tool(&venv.join("check-jsonschema")) else {
+        return;
+    };
+    for action in ["action.yml", "actions/terraform-plan/action.yml"] {
+        let out = Command::new(&cj)
+            .args(["--builtin-schema", "vendor.github-actions", action])
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{action}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    // GitLab templates are two YAML documents (spec, then jobs): check-jsonschema reads one at a
+    // time, so each is validated on its own.
+    for entry in std::fs::read_dir(root().join("templates")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (spec, body) = text.split_once("\n---\n").expect("spec header");
+        let dir = tempfile::tempdir().unwrap();
+        for (name, doc) in [("spec.yml", spec), ("body.yml", body)] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, doc).unwrap();
+            let out = Command::new(&cj)
+                .args([
+                    "--builtin-schema",
+                    "vendor.gitlab-ci",
+                    "--data-transform",
+                    "gitlab-ci",
+                ])
+                .arg(&p)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{} ({name}): {}",
+                path.display(),
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+    }
+    let Some(shellcheck) = tool(&venv.join("shellcheck")) else {
+        return;
+    };
+    let out = Command::new(shellcheck)
+        .args([
+            "-S",
+            "warning",
+            "scripts/install-tools.sh",
+            "scripts/demo.sh",
+            ".ci/run",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "shellcheck:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -81,6 +81,7 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
         workspace: env
             .get(vars::BITBUCKET_CLONE_DIR)
             .map(PathBuf::from)
+            .filter(|d| d.is_dir())
             .unwrap_or_else(|| opts.workspace.clone()),
         in_bitbucket_pipe: env.get(vars::BITBUCKET_PIPE_STORAGE_DIR).is_some()
             || env.get(vars::BITBUCKET_PIPE_SHARED_STORAGE_DIR).is_some(),

@@ -130,6 +130,7 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
     let workspace = env
         .get(vars::GITHUB_WORKSPACE)
         .map(PathBuf::from)
+        .filter(|d| d.is_dir())
         .unwrap_or_else(|| opts.workspace.clone());
     Ok(Context {
         platform: Platform::GitHub,

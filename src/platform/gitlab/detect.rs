@@ -127,6 +127,7 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
         workspace: env
             .get(vars::CI_PROJECT_DIR)
             .map(PathBuf::from)
+            .filter(|d| d.is_dir())
             .unwrap_or_else(|| opts.workspace.clone()),
         in_bitbucket_pipe: false,
         run_id: env.get(vars::CI_JOB_URL).map(str::to_owned),
