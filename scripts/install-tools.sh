@@ -7,6 +7,20 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 tools="$root/.tools"
 mkdir -p "$tools"
 
+# rsync: gitlab-ci-local copies the work tree with it. strace: the loopback-only network test.
+missing=()
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "install-tools: ${missing[*]} missing and this user cannot apt-get install them" >&2
+    exit 1
+  fi
+fi
+
 if [ ! -x "$tools/venv/bin/act" ] || [ ! -f "$tools/venv/.complete" ]; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
@@ -22,13 +36,4 @@ if [ ! -f "$tools/node/.complete" ]; then
   touch "$tools/node/.complete"
 fi
 
-# gitlab-ci-local copies the work tree with rsync.
-if ! command -v rsync >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && apt-get install -y -qq rsync >/dev/null
-  else
-    echo "install-tools: rsync is missing and this user cannot apt-get install it" >&2
-    exit 1
-  fi
-fi
 echo "install-tools: done ($tools)"

@@ -460,6 +460,9 @@ fn all_notes(mut notes: Vec<String>, changes: Option<&ChangeSet>) -> Vec<String>
         notes.extend(n.iter().map(|n| format!("API list not used: {n}")));
     }
     notes
+        .iter()
+        .map(|n| crate::report::markdown::one_line(n))
+        .collect()
 }
 
 /// Decides one stage, publishes the decision, and runs the stage if it should.

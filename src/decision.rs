@@ -96,8 +96,15 @@ pub fn decide_by_event(kind: EventKind, event_text: &str, rules: &Rules) -> Opti
     None
 }
 
-/// The full decision once the change set is known.
+/// The full decision once the change set is known. The reason is always one line: file names
+/// and tool errors may hold newlines, which must never split a log line or an output.
 pub fn decide(kind: EventKind, event_text: &str, changes: &ChangeSet, rules: &Rules) -> Decision {
+    let mut d = decide_inner(kind, event_text, changes, rules);
+    d.reason = crate::report::markdown::one_line(&d.reason);
+    d
+}
+
+fn decide_inner(kind: EventKind, event_text: &str, changes: &ChangeSet, rules: &Rules) -> Decision {
     if let Some(d) = decide_by_event(kind, event_text, rules) {
         return d;
     }
@@ -298,6 +305,17 @@ mod tests {
             decide(EventKind::Tag, "tag v1", &known(&["README.md"]), &r).verdict,
             Verdict::Run
         );
+    }
+
+    #[test]
+    fn file_names_with_newlines_cannot_split_the_reason() {
+        let d = decide(
+            EventKind::PullRequest,
+            "pr",
+            &known(&["terraform/a\n::error::x.tf"]),
+            &rules(&[EventKind::PullRequest]),
+        );
+        assert!(!d.reason.contains('\n'), "{}", d.reason);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
 use crate::platform::{bitbucket, github, gitlab};
-use crate::report::markdown::{decision_summary, DecisionView};
+use crate::report::markdown::{decision_summary, one_line, DecisionView};
 use crate::report::model::Outputs;
 use crate::stages::Stage;
 
@@ -38,7 +38,7 @@ impl Sinks {
 pub fn decision_outputs(decision: &Decision) -> Outputs {
     let mut o = Outputs::default();
     o.set("run", if decision.runs() { "true" } else { "false" });
-    o.set("reason", decision.reason.replace(['\n', '\r'], " "));
+    o.set("reason", one_line(&decision.reason));
     o.set("changed-files", decision.changed_count.to_string());
     o.set("matched-files", decision.matched.len().to_string());
     o
@@ -204,5 +204,5 @@ pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
             lines.push(format!("  - {}  ({})", m.file, m.pattern));
         }
     }
-    lines
+    lines.into_iter().map(|l| one_line(&l)).collect()
 }

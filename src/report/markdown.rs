@@ -28,6 +28,14 @@ pub fn verdict_word(v: &Verdict) -> &'static str {
     }
 }
 
+/// Folds control characters (newlines from file names or tool errors) into spaces, so one
+/// value can never become several log lines or start a line with a workflow command.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
 /// Escapes text for a Markdown table cell or inline text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

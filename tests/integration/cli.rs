@@ -6,7 +6,9 @@ use crate::common::{run, Repo};
 #[test]
 fn bad_flags_and_variables_exit_2_naming_them() {
     let (repo, _) = Repo::kkp();
-    let cases: &[(&[&str], &[(&str, &str)], &str)] = &[
+    /// Flags, variables, and the start of the expected message.
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
         (
             &["--on-unknown", "maybe"],
             &[],

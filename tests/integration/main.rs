@@ -18,4 +18,5 @@ mod cli;
 mod escaping;
 mod github;
 mod gitlab;
+mod network;
 mod runners;

@@ -132,9 +132,11 @@ impl Client {
             .flat_map(|(_, l)| l)
             .map(convert)
             .collect();
-        if files.len() as u64 >= PR_FILES_CAP {
+        if files.len() as u64 != count {
+            // The pull request changed between reading its count and its pages.
             return Err(ApiError::Incomplete(format!(
-                "pull request #{number} lists {PR_FILES_CAP} files, the API's cap"
+                "pull request #{number} listed {} files but reports {count}; it changed while being read",
+                files.len()
             )));
         }
         Ok(ApiChanges {
