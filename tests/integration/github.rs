@@ -498,3 +498,47 @@ fn running_stage_without_decide_only_says_not_implemented_and_fails() {
     assert!(r.stderr.contains("not implemented yet"), "{}", r.stderr);
     assert!(r.ran(), "the decision is still published");
 }
+
+#[test]
+fn shallow_clone_is_deepened_for_the_git_fallback() {
+    // origin has base → three more commits on feat; the job's clone has depth 1 of feat only.
+    let (origin, base) = Repo::kkp();
+    origin.git(&["checkout", "--quiet", "-b", "feat"]);
+    origin.commit(&[("terraform/aws/main.tf", "# deep 1\n")]);
+    origin.commit(&[("docs/guide.md", "deep 2\n")]);
+    let head = origin.commit(&[("README.md", "deep 3\n")]);
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", origin.path().display());
+    let status = std::process::Command::new("git")
+        .args(["clone", "--quiet", "--depth=1", "--branch=feat", &url])
+        .arg(clone.path().join("w"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let work = clone.path().join("w");
+    let event = write_event(clone.path(), &pr_payload(20, &base, &head));
+    let r = run(
+        "kkp-terraform-validate",
+        &["--decide-only"],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_EVENT_PATH", &event),
+            ("GITHUB_REPOSITORY", "acme/kkp"),
+            ("GITHUB_API_URL", "http://127.0.0.1:9"),
+        ],
+        &work,
+    );
+    assert!(r.ran(), "{r:?}");
+    assert_eq!(
+        r.output("changed-files").as_deref(),
+        Some("3"),
+        "the merge-base diff covers all three commits: {r:?}"
+    );
+    assert!(
+        r.output("reason")
+            .unwrap()
+            .contains("terraform/aws/main.tf"),
+        "{r:?}"
+    );
+}
