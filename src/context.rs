@@ -228,9 +228,14 @@ impl Context {
                 base_branch,
                 ..
             } => {
-                let mut s = String::from("pull request");
+                // Each host's own words: GitLab has merge requests numbered `!7`.
+                let (noun, sigil) = match self.platform {
+                    Platform::GitLab => ("merge request", '!'),
+                    _ => ("pull request", '#'),
+                };
+                let mut s = String::from(noun);
                 if let Some(n) = number {
-                    s.push_str(&format!(" #{n}"));
+                    s.push_str(&format!(" {sigil}{n}"));
                 }
                 if let Some(b) = base_branch {
                     s.push_str(&format!(" into {b}"));

@@ -1,6 +1,6 @@
 //! Bitbucket scenarios against the fake forge.
 
-use crate::common::{run, Repo, Run, TOKEN};
+use crate::common::{run_decide_only, Repo, Run, TOKEN};
 use crate::forge::{bb_pipeline, files, Fault, Forge};
 
 struct Bb {
@@ -23,7 +23,7 @@ impl Bb {
         let api = self.forge.bitbucket_api();
         let dir = self.repo.path().display().to_string();
         let short = self.base[..12].to_owned();
-        let mut env = vec![
+        let env = vec![
             ("CI", "true"),
             ("BITBUCKET_BUILD_NUMBER", "17"),
             (
@@ -37,12 +37,7 @@ impl Bb {
             ("BITBUCKET_API_URL", api.as_str()),
             ("BITBUCKET_ACCESS_TOKEN", TOKEN),
         ];
-        for (k, v) in vars {
-            env.retain(|(ek, _)| ek != k);
-            env.push((k, v));
-        }
-        env.retain(|(_, v)| !v.is_empty());
-        run(binary, &["--decide-only"], &env, self.repo.path())
+        run_decide_only(binary, env, vars, self.repo.path())
     }
 }
 

@@ -110,6 +110,22 @@ pub fn run(binary: &str, args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Run
     run
 }
 
+/// Runs `binary --decide-only` with the platform's `base` variables, `overrides` replacing
+/// them by name; an override with an empty value unsets the variable.
+pub fn run_decide_only<'a>(
+    binary: &str,
+    mut env: Vec<(&'a str, &'a str)>,
+    overrides: &[(&'a str, &'a str)],
+    cwd: &Path,
+) -> Run {
+    for (k, v) in overrides {
+        env.retain(|(ek, _)| ek != k);
+        env.push((k, v));
+    }
+    env.retain(|(_, v)| !v.is_empty());
+    run(binary, &["--decide-only"], &env, cwd)
+}
+
 /// A scratch git repository with helpers to commit and branch.
 pub struct Repo {
     pub dir: tempfile::TempDir,

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::common::{run, write_event, Repo, Run, TOKEN};
+use crate::common::{run, run_decide_only, write_event, Repo, Run, TOKEN};
 use crate::forge::{files, many_files, Fault, FileChange, Forge};
 
 const ZERO: &str = "0000000000000000000000000000000000000000";
@@ -37,7 +37,7 @@ impl Gh {
         std::fs::write(exclude, "event-*.json\n").unwrap();
         let api = self.forge.github_api();
         let workspace = self.repo.path().display().to_string();
-        let mut env = vec![
+        let env = vec![
             ("GITHUB_ACTIONS", "true"),
             ("CI", "true"),
             ("GITHUB_EVENT_NAME", event),
@@ -48,12 +48,7 @@ impl Gh {
             ("GITHUB_WORKSPACE", workspace.as_str()),
             ("GITHUB_REF", "refs/heads/main"),
         ];
-        for (k, v) in extra {
-            env.retain(|(ek, _)| ek != k);
-            env.push((k, v));
-        }
-        env.retain(|(_, v)| !v.is_empty());
-        run(binary, &["--decide-only"], &env, self.repo.path())
+        run_decide_only(binary, env, extra, self.repo.path())
     }
 }
 

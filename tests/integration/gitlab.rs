@@ -1,6 +1,6 @@
 //! GitLab scenarios against the fake forge.
 
-use crate::common::{run, Repo, Run, TOKEN};
+use crate::common::{run_decide_only, Repo, Run, TOKEN};
 use crate::forge::{files, many_files, Fault, Forge};
 
 const ZERO: &str = "0000000000000000000000000000000000000000";
@@ -24,7 +24,7 @@ impl Gl {
     fn run(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
         let api = self.forge.gitlab_api();
         let dir = self.repo.path().display().to_string();
-        let mut env = vec![
+        let env = vec![
             ("GITLAB_CI", "true"),
             ("CI", "true"),
             ("CI_API_V4_URL", api.as_str()),
@@ -36,12 +36,7 @@ impl Gl {
             ("CI_JOB_TOKEN", "job-token-not-for-api"),
             ("GITLAB_TOKEN", TOKEN),
         ];
-        for (k, v) in vars {
-            env.retain(|(ek, _)| ek != k);
-            env.push((k, v));
-        }
-        env.retain(|(_, v)| !v.is_empty());
-        run(binary, &["--decide-only"], &env, self.repo.path())
+        run_decide_only(binary, env, vars, self.repo.path())
     }
 
     fn mr(&self, binary: &str, iid: &str, extra: &[(&str, &str)]) -> Run {
