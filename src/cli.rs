@@ -18,7 +18,8 @@ use crate::error::{StageError, UsageError};
 use crate::platform::bitbucket;
 use crate::platform::http::{RetryPolicy, Token};
 use crate::publish::{self, verdict_label, Sinks};
-use crate::stages::{Stage, DEFAULT_PATHS};
+use crate::stages::run::StageRun;
+use crate::stages::{terraform_validate, Stage, DEFAULT_PATHS};
 
 const AFTER_HELP: &str = "\
 Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
@@ -520,12 +521,47 @@ pub fn run_stage(
             );
             Ok(0)
         }
-        Verdict::Run => Err(StageError::Failed(anyhow::anyhow!(
-            "{}: the decision is to run, but running {} is not implemented yet in this version; \
-             nothing was run and the stage does not report success",
-            stage.name(),
-            stage.about()
-        ))),
+        Verdict::Run => {
+            let api = settings.api_settings(env, ctx.platform);
+            let mut redactor = crate::tools::process::Redactor::from_env(env);
+            if let Some(t) = &api.token {
+                redactor.add(t.expose());
+            }
+            let mut sr = StageRun {
+                stage,
+                ctx: &ctx,
+                env,
+                api: &api,
+                sinks: &sinks,
+                working_dir: settings.working_directory.clone().unwrap_or_default(),
+                redactor,
+                log: out,
+                rt: &rt,
+            };
+            let result = match stage {
+                Stage::TerraformValidate => terraform_validate::run(&mut sr)?,
+                _ => {
+                    return Err(StageError::Failed(anyhow::anyhow!(
+                        "{}: the decision is to run, but running {} is not implemented yet in this version; \
+                         nothing was run and the stage does not report success",
+                        stage.name(),
+                        stage.about()
+                    )))
+                }
+            };
+            publish::write_stage_outputs(&ctx, stage, &decision, &result.outputs, &sinks)
+                .map_err(StageError::Failed)?;
+            if result.success {
+                let _ = writeln!(out, "{}: {}", stage.name(), result.headline);
+                Ok(0)
+            } else {
+                Err(StageError::Failed(anyhow::anyhow!(
+                    "{}: {}",
+                    stage.name(),
+                    result.headline
+                )))
+            }
+        }
     }
 }
 

@@ -24,3 +24,5 @@ pub mod publish;
 pub mod report;
 /// The eight stages and their defaults.
 pub mod stages;
+/// Running the wrapped tools and parsing their output.
+pub mod tools;

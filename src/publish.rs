@@ -206,3 +206,147 @@ pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
     }
     lines.into_iter().map(|l| one_line(&l)).collect()
 }
+
+/// Findings with their Markdown summary, ready to publish.
+pub struct FindingsReport<'a> {
+    /// The check name (stage), used for fingerprints and report names.
+    pub check: &'a str,
+    pub findings: &'a [crate::report::model::Finding],
+    /// The stage's own summary; the findings table is appended here.
+    pub summary: String,
+    /// Where findings without a file point (the stage's folder).
+    pub default_path: String,
+}
+
+/// How many findings the summary table lists; the rest are counted and the job log has them.
+const FINDINGS_IN_SUMMARY: usize = 200;
+
+fn findings_table(findings: &[&crate::report::model::Finding]) -> String {
+    use crate::report::markdown::escape;
+    let mut md = String::from("| level | location | finding |\n|---|---|---|\n");
+    for f in findings.iter().take(FINDINGS_IN_SUMMARY) {
+        let place = match (&f.file, f.line) {
+            (Some(p), Some(l)) => format!("`{p}:{l}`"),
+            (Some(p), None) => format!("`{p}`"),
+            _ => String::new(),
+        };
+        md.push_str(&format!(
+            "| {} | {place} | **{}** {} |\n",
+            f.level.command(),
+            escape(f.title.as_deref().unwrap_or("")),
+            escape(&f.message)
+        ));
+    }
+    if findings.len() > FINDINGS_IN_SUMMARY {
+        md.push_str(&format!(
+            "\n…and {} more: the job log lists every finding.\n",
+            findings.len() - FINDINGS_IN_SUMMARY
+        ));
+    }
+    md
+}
+
+/// Publishes findings on GitHub (annotations within the caps, the rest in the summary), GitLab
+/// (a Code Quality report file) or the terminal. Bitbucket's Code Insights need the API and are
+/// published by the stage itself.
+pub fn publish_findings(
+    ctx: &Context,
+    stage: Stage,
+    report: &FindingsReport<'_>,
+    sinks: &Sinks,
+    log: &mut dyn Write,
+) -> Result<()> {
+    use crate::report::annotations::{budget, write_annotation, PER_TYPE_PER_STEP};
+    match ctx.platform {
+        Platform::GitHub => {
+            let (shown, rest) = budget(report.findings);
+            for f in &shown {
+                write_annotation(log, f)?;
+            }
+            let mut md = report.summary.clone();
+            if !rest.is_empty() {
+                md.push_str(&format!(
+                    "> **{} finding(s) are not annotated**: GitHub shows at most {PER_TYPE_PER_STEP} annotations of each level per step. They are listed here and in the job log.\n\n",
+                    rest.len()
+                ));
+                md.push_str(&findings_table(&rest));
+                md.push('\n');
+            } else if !shown.is_empty() {
+                md.push_str(&findings_table(&shown));
+                md.push('\n');
+            }
+            if let Some(path) = &sinks.github_summary {
+                append(path, &md)?;
+            }
+        }
+        Platform::GitLab => {
+            let path = ctx
+                .workspace
+                .join(format!("kkp-{}-codequality.json", stage.name()));
+            let json = crate::report::codequality::report(
+                report.check,
+                report.findings,
+                &report.default_path,
+            );
+            std::fs::write(&path, serde_json::to_string_pretty(&json)?)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(
+                log,
+                "Code Quality report: {} ({} finding(s))",
+                path.display(),
+                report.findings.len()
+            )?;
+        }
+        Platform::Bitbucket | Platform::Local => {
+            for f in report.findings {
+                let place = f.file.as_deref().map(|p| match f.line {
+                    Some(l) => format!("{p}:{l}"),
+                    None => p.to_owned(),
+                });
+                let word = if sinks.color {
+                    match f.level {
+                        crate::report::model::Level::Error => "\x1b[31merror\x1b[0m",
+                        crate::report::model::Level::Warning => "\x1b[33mwarning\x1b[0m",
+                        crate::report::model::Level::Notice => "notice",
+                    }
+                } else {
+                    f.level.command()
+                };
+                writeln!(
+                    log,
+                    "{word}: {}{}",
+                    place.map(|p| format!("{p}: ")).unwrap_or_default(),
+                    crate::report::markdown::one_line(&f.message)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes a stage's outputs after its tool run: appended to `$GITHUB_OUTPUT`, or merged into the
+/// dotenv file with the decision outputs.
+pub fn write_stage_outputs(
+    ctx: &Context,
+    stage: Stage,
+    decision: &Decision,
+    extra: &Outputs,
+    sinks: &Sinks,
+) -> Result<()> {
+    match ctx.platform {
+        Platform::GitHub => {
+            if let Some(path) = &sinks.github_output {
+                github::publish::write_outputs(path, extra)?;
+            }
+        }
+        Platform::GitLab | Platform::Bitbucket => {
+            let mut all = decision_outputs(decision);
+            for (k, v) in extra.iter() {
+                all.set(k, v);
+            }
+            write_dotenv(&ctx.workspace, stage, &all)?;
+        }
+        Platform::Local => {}
+    }
+    Ok(())
+}

@@ -2,5 +2,6 @@
 //! into each platform's native form.
 
 pub mod annotations;
+pub mod codequality;
 pub mod markdown;
 pub mod model;

@@ -1,6 +1,9 @@
 //! The eight pipeline stages: their names and default rules. The tool runs land per stage in
 //! their own modules; a stage without one stops after its decision with a clear message.
 
+pub mod run;
+pub mod terraform_validate;
+
 use std::fmt;
 
 use crate::context::EventKind;

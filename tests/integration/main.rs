@@ -20,3 +20,4 @@ mod github;
 mod gitlab;
 mod network;
 mod runners;
+mod terraform;

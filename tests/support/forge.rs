@@ -106,6 +106,7 @@ pub struct Received {
     /// The credential presented matched the forge's token.
     pub authorized: bool,
     pub status: u16,
+    pub body: String,
 }
 
 #[derive(Default)]
@@ -124,6 +125,9 @@ pub struct ForgeState {
     pub bb_prs: HashMap<u64, Vec<FileChange>>,
     pub bb_ranges: HashMap<String, Vec<FileChange>>,
     pub bb_pipelines: Vec<Value>,
+    /// Code Insights reports by `<commit>/<report id>`, and their annotations.
+    pub bb_reports: HashMap<String, Value>,
+    pub bb_annotations: HashMap<String, Vec<Value>>,
 }
 
 pub struct Forge {
@@ -247,6 +251,10 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
     let path = req.uri().path().to_owned();
     let query = req.uri().query().unwrap_or("").to_owned();
     let headers = req.headers().clone();
+    let body_bytes = axum::body::to_bytes(req.into_body(), usize::MAX)
+        .await
+        .unwrap_or_default();
+    let body = String::from_utf8_lossy(&body_bytes).into_owned();
     let (latency, fault, authorized) = {
         let mut s = state.lock().unwrap();
         let authorized = is_authorized(&headers, &s.token);
@@ -310,7 +318,7 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         ),
         None => {
             let mut s = state.lock().unwrap();
-            route(&mut s, &method, &path, &query, &headers)
+            route(&mut s, &method, &path, &query, &headers, &body)
         }
     };
     let response = if truncate {
@@ -329,6 +337,7 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         query,
         authorized,
         status: response.status().as_u16(),
+        body,
     });
     response
 }
@@ -351,7 +360,57 @@ fn route(
     path: &str,
     query: &str,
     headers: &HeaderMap,
+    body: &str,
 ) -> Response {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    // Bitbucket Code Insights: PUT/DELETE a report, POST its annotations (≤100 a request,
+    // ≤1000 a report, as Bitbucket enforces).
+    if let ["2.0", "repositories", _ws, _slug, "commit", commit, "reports", id, rest @ ..] =
+        parts.as_slice()
+    {
+        let key = format!("{commit}/{id}");
+        return match (method.as_str(), rest) {
+            ("PUT", []) => match serde_json::from_str::<Value>(body) {
+                Ok(v) if v.get("title").is_some() && v.get("report_type").is_some() => {
+                    s.bb_reports.insert(key.clone(), v.clone());
+                    s.bb_annotations.insert(key, Vec::new());
+                    json_response(StatusCode::OK, &v)
+                }
+                _ => json_response(
+                    StatusCode::BAD_REQUEST,
+                    &json!({"error": {"message": "title and report_type are required"}}),
+                ),
+            },
+            ("DELETE", []) => {
+                s.bb_reports.remove(&key);
+                s.bb_annotations.remove(&key);
+                Response::builder().status(204).body(Body::empty()).unwrap()
+            }
+            ("POST", ["annotations"]) => {
+                let Ok(Value::Array(items)) = serde_json::from_str::<Value>(body) else {
+                    return json_response(
+                        StatusCode::BAD_REQUEST,
+                        &json!({"error": {"message": "expected an array"}}),
+                    );
+                };
+                let Some(existing) = s.bb_annotations.get_mut(&key) else {
+                    return not_found();
+                };
+                if items.len() > 100 || existing.len() + items.len() > 1000 {
+                    return json_response(
+                        StatusCode::BAD_REQUEST,
+                        &json!({"error": {"message": "too many annotations"}}),
+                    );
+                }
+                existing.extend(items.iter().cloned());
+                json_response(StatusCode::OK, &Value::Array(items))
+            }
+            _ => json_response(
+                StatusCode::METHOD_NOT_ALLOWED,
+                &json!({"message": "not implemented in the fake forge"}),
+            ),
+        };
+    }
     if method != Method::GET {
         return json_response(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -365,7 +424,6 @@ fn route(
         .to_owned();
     let base = format!("http://{host}");
     let q = query_map(query);
-    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
     match parts.as_slice() {
         // ---------------- GitHub ----------------
         ["repos", _o, _r, "pulls", n] => match n

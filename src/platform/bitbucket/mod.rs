@@ -3,4 +3,5 @@
 
 pub mod api;
 pub mod detect;
+pub mod insights;
 pub mod publish;

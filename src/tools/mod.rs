@@ -1,0 +1,4 @@
+//! The wrapped tools: running them as child processes, and parsing what they print.
+
+pub mod process;
+pub mod terraform;

