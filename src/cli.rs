@@ -16,10 +16,11 @@ use crate::decision::{self, Decision, OnUnknown, Rules, Verdict};
 use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
 use crate::platform::bitbucket;
+use crate::platform::comments::CommentMode;
 use crate::platform::http::{RetryPolicy, Token};
 use crate::publish::{self, verdict_label, Sinks};
 use crate::stages::run::StageRun;
-use crate::stages::{terraform_validate, Stage, DEFAULT_PATHS};
+use crate::stages::{terraform_plan, terraform_validate, Stage, DEFAULT_PATHS};
 
 const AFTER_HELP: &str = "\
 Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
@@ -133,6 +134,7 @@ struct StageCli {
 #[derive(Debug)]
 pub struct Settings {
     pub rules: Rules,
+    pub comment: CommentMode,
     pub decide_only: bool,
     pub working_directory: Option<PathBuf>,
     pub detect: DetectOptions,
@@ -232,15 +234,16 @@ impl Settings {
             })?),
             None => None,
         };
-        if let Some((v, from)) = pick(args.comment, env, vars::KKP_COMMENT) {
-            if !matches!(v.as_str(), "update" | "new" | "off") {
-                return Err(UsageError::invalid(
+        let comment = match pick(args.comment, env, vars::KKP_COMMENT) {
+            Some((v, from)) => CommentMode::parse(v.trim()).ok_or_else(|| {
+                UsageError::invalid(
                     &source_name("--comment", vars::KKP_COMMENT, from),
                     "update, new or off",
                     &v,
-                ));
-            }
-        }
+                )
+            })?,
+            None => CommentMode::Update,
+        };
         let concurrency = match pick(args.api_concurrency, env, vars::KKP_API_CONCURRENCY) {
             Some((v, from)) => v
                 .trim()
@@ -283,6 +286,7 @@ impl Settings {
             }
         }
         Ok(Settings {
+            comment,
             rules: Rules {
                 run_on,
                 paths,
@@ -534,12 +538,14 @@ pub fn run_stage(
                 api: &api,
                 sinks: &sinks,
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
+                comment: settings.comment,
                 redactor,
                 log: out,
                 rt: &rt,
             };
             let result = match stage {
                 Stage::TerraformValidate => terraform_validate::run(&mut sr)?,
+                Stage::TerraformPlan => terraform_plan::run(&mut sr)?,
                 _ => {
                     return Err(StageError::Failed(anyhow::anyhow!(
                         "{}: the decision is to run, but running {} is not implemented yet in this version; \

@@ -2,6 +2,7 @@
 //! Shared pieces (the token type and the retry policy) live in [`http`].
 
 pub mod bitbucket;
+pub mod comments;
 pub mod github;
 pub mod gitlab;
 pub mod http;

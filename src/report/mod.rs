@@ -3,5 +3,6 @@
 
 pub mod annotations;
 pub mod codequality;
+pub mod comment;
 pub mod markdown;
 pub mod model;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::changes::ApiSettings;
 use crate::context::Context;
 use crate::env::Env;
+use crate::platform::comments::CommentMode;
 use crate::publish::Sinks;
 use crate::report::model::Outputs;
 use crate::tools::process::Redactor;
@@ -20,6 +21,7 @@ pub struct StageRun<'a> {
     pub sinks: &'a Sinks,
     /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
     pub working_dir: PathBuf,
+    pub comment: CommentMode,
     pub redactor: Redactor,
     pub log: &'a mut dyn Write,
     pub rt: &'a tokio::runtime::Runtime,

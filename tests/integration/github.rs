@@ -472,16 +472,21 @@ fn malformed_event_payload_exits_2_naming_the_file() {
 #[test]
 fn running_stage_without_decide_only_says_not_implemented_and_fails() {
     let gh = Gh::new();
-    gh.forge
-        .with(|s| s.gh_pulls.insert(14, files(&["terraform/aws/main.tf"])));
-    let path = write_event(gh.repo.path(), &pr_payload(14, &gh.base, &gh.base));
+    let head = gh.repo.commit(&[("kubeone/kubeone.yaml", "name: next\n")]);
+    gh.forge.with(|s| {
+        s.gh_compares.insert(
+            format!("{}...{head}", gh.base),
+            files(&["kubeone/kubeone.yaml"]),
+        )
+    });
+    let path = write_event(gh.repo.path(), &push_payload(&gh.base, &head, "main"));
     let api = gh.forge.github_api();
     let r = run(
-        "kkp-terraform-plan",
+        "kkp-kubeone-apply",
         &[],
         &[
             ("GITHUB_ACTIONS", "true"),
-            ("GITHUB_EVENT_NAME", "pull_request"),
+            ("GITHUB_EVENT_NAME", "push"),
             ("GITHUB_EVENT_PATH", &path),
             ("GITHUB_REPOSITORY", "acme/kkp"),
             ("GITHUB_API_URL", &api),

@@ -296,3 +296,221 @@ fn bitbucket_code_insights_report_with_annotations_in_batches() {
         r.stdout
     );
 }
+
+// ---------------------------------------------------------------- terraform-plan
+
+const SECRET: &str = "hunter2-sekret-value";
+
+fn plan_repo(extra: &str) -> Repo {
+    let repo = Repo::new();
+    let main = format!(
+        "variable \"db_password\" {{\n  type      = string\n  sensitive = true\n  default   = \"{SECRET}\"\n}}\n\nresource \"terraform_data\" \"cp\" {{\n  count = 3\n  input = \"cp-${{count.index}}\"\n}}\n\nresource \"terraform_data\" \"db\" {{\n  input = var.db_password\n}}\n\noutput \"db\" {{\n  value     = var.db_password\n  sensitive = true\n}}\n{extra}"
+    );
+    repo.commit(&[("terraform/aws/main.tf", &main), ("README.md", "x\n")]);
+    repo
+}
+
+fn plan(repo: &Repo, forge: &Forge, platform_env: &[(&str, &str)]) -> Run {
+    let tf = terraform().unwrap().display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let dir = repo.path().display().to_string();
+    let (gh, gl, bb) = (
+        forge.github_api(),
+        forge.gitlab_api(),
+        forge.bitbucket_api(),
+    );
+    let mut env: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
+        ("GITHUB_API_URL", &gh),
+        ("CI_API_V4_URL", &gl),
+        ("BITBUCKET_API_URL", &bb),
+        ("GITHUB_WORKSPACE", &dir),
+        ("CI_PROJECT_DIR", &dir),
+        ("BITBUCKET_CLONE_DIR", &dir),
+        ("TF_VAR_unused_token", "not-a-real-token-value"),
+    ];
+    env.extend_from_slice(platform_env);
+    let r = run("kkp-terraform-plan", &[], &env, repo.path());
+    assert!(
+        !r.all_text().contains(SECRET),
+        "a sensitive value leaked:\n{}",
+        r.all_text()
+    );
+    r
+}
+
+fn github_pr_env(repo: &Repo) -> Vec<(&'static str, String)> {
+    let event = crate::common::write_event(
+        repo.path(),
+        &serde_json::json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": "a"}, "head": {"sha": "b"}}}),
+    );
+    vec![
+        ("GITHUB_ACTIONS", "true".into()),
+        ("GITHUB_EVENT_NAME", "pull_request".into()),
+        ("GITHUB_EVENT_PATH", event),
+        ("GITHUB_REPOSITORY", "acme/kkp".into()),
+        ("GITHUB_TOKEN", TOKEN.into()),
+    ]
+}
+
+fn as_refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, val)| (*k, val.as_str())).collect()
+}
+
+#[test]
+fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    let env = github_pr_env(&repo);
+    let r = plan(&repo, &forge, &as_refs(&env));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.output("create").as_deref(), Some("4"));
+    assert_eq!(r.output("has-changes").as_deref(), Some("true"));
+    let fingerprint = r.output("fingerprint").unwrap();
+    assert_eq!(fingerprint.len(), 64);
+    assert!(repo.path().join("terraform/aws/kkp.tfplan").exists());
+    assert_eq!(
+        r.output("plan-file").as_deref(),
+        Some("terraform/aws/kkp.tfplan")
+    );
+    assert!(
+        r.summary
+            .contains("terraform/aws: 4 to create, 0 to update, 0 to delete, 0 to replace"),
+        "{}",
+        r.summary
+    );
+    assert!(
+        r.summary.contains("`terraform_data.cp[0]`"),
+        "{}",
+        r.summary
+    );
+    let comments = forge.with(|s| s.thread("github:7"));
+    assert_eq!(comments.len(), 1);
+    assert!(comments[0]
+        .body
+        .contains("<!-- kkp-delivery:terraform-plan:terraform/aws -->"));
+    assert!(comments[0]
+        .body
+        .contains(&format!("<!-- kkp-fingerprint:{fingerprint} -->")));
+    assert!(!comments[0].body.contains(SECRET));
+    assert!(
+        r.stdout.contains("Plan comment 1000 created on #7"),
+        "{}",
+        r.stdout
+    );
+
+    // A rerun edits the same comment.
+    let r = plan(&repo, &forge, &as_refs(&env));
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("Plan comment 1000 updated on #7"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(forge.with(|s| s.thread("github:7")).len(), 1);
+    assert_eq!(
+        r.output("fingerprint").unwrap(),
+        fingerprint,
+        "same plan, same fingerprint"
+    );
+}
+
+#[test]
+fn plan_too_large_for_one_comment_is_trimmed_to_fit() {
+    if terraform().is_none() {
+        return;
+    }
+    let big = "resource \"terraform_data\" \"bulk\" {\n  count = 400\n  input = \"${count.index}-padding-padding-padding-padding-padding-padding-padding-padding-padding-padding\"\n}\n";
+    let repo = plan_repo(big);
+    let forge = Forge::start(TOKEN);
+    let env = github_pr_env(&repo);
+    let r = plan(&repo, &forge, &as_refs(&env));
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.output("create").as_deref(), Some("404"));
+    let body = &forge.with(|s| s.thread("github:7"))[0].body;
+    assert!(body.chars().count() <= 65_536, "{}", body.chars().count());
+    assert!(body.contains("characters cut here; the job log has the full plan"));
+    assert!(body.contains("| 404 | 0 | 0 | 0 |"), "counts always appear");
+    assert!(
+        body.contains("`terraform_data.bulk[399]`"),
+        "the resource list always appears"
+    );
+}
+
+#[test]
+fn plan_on_gitlab_mr_writes_the_terraform_report_and_a_note() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    let env = [
+        ("GITLAB_CI", "true"),
+        ("CI_PIPELINE_SOURCE", "merge_request_event"),
+        ("CI_MERGE_REQUEST_IID", "7"),
+        ("CI_PROJECT_ID", "42"),
+        ("GITLAB_TOKEN", TOKEN),
+    ];
+    let r = plan(&repo, &forge, &env);
+    assert_eq!(r.code, 0, "{r:?}");
+    let report: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo.path().join("kkp-terraform-plan-report.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        report,
+        serde_json::json!({"create": 4, "update": 0, "delete": 0})
+    );
+    assert!(
+        r.dotenv.contains("KKP_TERRAFORM_PLAN_CREATE=4"),
+        "{}",
+        r.dotenv
+    );
+    assert!(
+        r.dotenv.contains("KKP_TERRAFORM_PLAN_FINGERPRINT="),
+        "{}",
+        r.dotenv
+    );
+    plan(&repo, &forge, &env);
+    let notes = forge.with(|s| s.thread("gitlab:7"));
+    assert_eq!(notes.len(), 1, "the rerun updated the note");
+    assert!(notes[0].body.contains("4 to create"));
+}
+
+#[test]
+fn plan_on_bitbucket_pr_reports_counts_and_comments() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    let mut env = bitbucket_env(&repo);
+    env.push(("BITBUCKET_PR_ID", "7".into()));
+    let r = plan(&repo, &forge, &as_refs(&env));
+    assert_eq!(r.code, 0, "{r:?}");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let report = forge
+        .with(|s| {
+            s.bb_reports
+                .get(&format!("{head}/kkp-terraform-plan-terraform-aws"))
+                .cloned()
+        })
+        .expect("a report");
+    assert!(
+        report["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["title"] == "To create" && d["value"] == 4),
+        "{report}"
+    );
+    let comments = forge.with(|s| s.thread("bitbucket:7"));
+    assert_eq!(comments.len(), 1);
+    assert!(comments[0].body.contains("kkp-fingerprint:"));
+}

@@ -128,6 +128,206 @@ pub struct ForgeState {
     /// Code Insights reports by `<commit>/<report id>`, and their annotations.
     pub bb_reports: HashMap<String, Value>,
     pub bb_annotations: HashMap<String, Vec<Value>>,
+    /// Pull/merge request comments on every host, by thread (`github:7`, `gitlab:7`, `bitbucket:7`).
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Comment {
+    pub id: u64,
+    pub thread: String,
+    pub body: String,
+}
+
+impl ForgeState {
+    pub fn thread(&self, thread: &str) -> Vec<Comment> {
+        self.comments
+            .iter()
+            .filter(|c| c.thread == thread)
+            .cloned()
+            .collect()
+    }
+
+    fn add_comment(&mut self, thread: String, body: String) -> Comment {
+        let c = Comment {
+            id: 1000 + self.comments.len() as u64,
+            thread,
+            body,
+        };
+        self.comments.push(c.clone());
+        c
+    }
+
+    fn edit_comment(&mut self, id: u64, body: String) -> Option<Comment> {
+        let c = self.comments.iter_mut().find(|c| c.id == id)?;
+        c.body = body;
+        Some(c.clone())
+    }
+}
+
+fn gh_comment(c: &Comment) -> Value {
+    json!({"id": c.id, "node_id": format!("IC_{}", c.id), "body": c.body, "user": {"login": "kkp-bot", "id": 1}, "created_at": "2026-11-28T10:00:00Z", "updated_at": "2026-11-28T10:00:00Z"})
+}
+
+fn gl_note(c: &Comment) -> Value {
+    json!({"id": c.id, "body": c.body, "author": {"id": 1, "username": "kkp-bot"}, "system": false, "noteable_type": "MergeRequest", "created_at": "2026-11-28T10:00:00Z"})
+}
+
+fn bb_comment(c: &Comment) -> Value {
+    json!({"type": "pullrequest_comment", "id": c.id, "content": {"raw": c.body, "markup": "markdown"}, "deleted": false})
+}
+
+fn body_field(body: &str, pointer: &str) -> Option<String> {
+    serde_json::from_str::<Value>(body)
+        .ok()?
+        .pointer(pointer)?
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// Comment endpoints of the three hosts (GitHub issue comments with the 65,536-character limit,
+/// GitLab merge request notes, Bitbucket pull request comments).
+fn comment_route(
+    s: &mut ForgeState,
+    method: &Method,
+    parts: &[&str],
+    body: &str,
+    q: &HashMap<String, String>,
+) -> Option<Response> {
+    let m = method.as_str();
+    Some(match parts {
+        ["repos", _o, _r, "issues", n, "comments"] => {
+            let thread = format!("github:{n}");
+            match m {
+                "GET" => {
+                    let per_page = num(q, "per_page", 30).clamp(1, 100);
+                    let page = num(q, "page", 1).max(1);
+                    let list: Vec<Value> = s
+                        .thread(&thread)
+                        .iter()
+                        .skip((page - 1) * per_page)
+                        .take(per_page)
+                        .map(gh_comment)
+                        .collect();
+                    json_response(StatusCode::OK, &Value::Array(list))
+                }
+                "POST" => match body_field(body, "/body") {
+                    Some(b) if b.chars().count() > 65_536 => json_response(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &json!({"message": "Validation Failed", "errors": [{"message": "Body is too long (maximum is 65536 characters)"}]}),
+                    ),
+                    Some(b) => {
+                        json_response(StatusCode::CREATED, &gh_comment(&s.add_comment(thread, b)))
+                    }
+                    None => json_response(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        &json!({"message": "Invalid request"}),
+                    ),
+                },
+                _ => return None,
+            }
+        }
+        ["repos", _o, _r, "issues", "comments", id] if m == "PATCH" => {
+            match (body_field(body, "/body"), id.parse::<u64>()) {
+                (Some(b), _) if b.chars().count() > 65_536 => json_response(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &json!({"message": "Body is too long (maximum is 65536 characters)"}),
+                ),
+                (Some(b), Ok(id)) => match s.edit_comment(id, b) {
+                    Some(c) => json_response(StatusCode::OK, &gh_comment(&c)),
+                    None => not_found(),
+                },
+                _ => json_response(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &json!({"message": "Invalid request"}),
+                ),
+            }
+        }
+        ["api", "v4", "projects", _p, "merge_requests", iid, "notes"] => {
+            let thread = format!("gitlab:{iid}");
+            match m {
+                "GET" => {
+                    let per_page = num(q, "per_page", 20).clamp(1, 100);
+                    let page = num(q, "page", 1).max(1);
+                    let list: Vec<Value> = s
+                        .thread(&thread)
+                        .iter()
+                        .skip((page - 1) * per_page)
+                        .take(per_page)
+                        .map(gl_note)
+                        .collect();
+                    json_response(StatusCode::OK, &Value::Array(list))
+                }
+                "POST" => {
+                    let b =
+                        body_field(body, "/body").or_else(|| query_map(body).get("body").cloned());
+                    match b {
+                        Some(b) => {
+                            json_response(StatusCode::CREATED, &gl_note(&s.add_comment(thread, b)))
+                        }
+                        None => json_response(
+                            StatusCode::BAD_REQUEST,
+                            &json!({"message": "400 Bad request - body is missing"}),
+                        ),
+                    }
+                }
+                _ => return None,
+            }
+        }
+        ["api", "v4", "projects", _p, "merge_requests", _iid, "notes", id] if m == "PUT" => {
+            let b = body_field(body, "/body").or_else(|| query_map(body).get("body").cloned());
+            match (
+                b,
+                id.parse::<u64>()
+                    .ok()
+                    .and_then(|i| s.comments.iter().any(|c| c.id == i).then_some(i)),
+            ) {
+                (Some(b), Some(id)) => {
+                    json_response(StatusCode::OK, &gl_note(&s.edit_comment(id, b).unwrap()))
+                }
+                (None, _) => json_response(
+                    StatusCode::BAD_REQUEST,
+                    &json!({"message": "400 Bad request - body is missing"}),
+                ),
+                _ => not_found(),
+            }
+        }
+        ["2.0", "repositories", _ws, _slug, "pullrequests", id, "comments"] => {
+            let thread = format!("bitbucket:{id}");
+            match m {
+                "GET" => {
+                    let values: Vec<Value> = s.thread(&thread).iter().map(bb_comment).collect();
+                    json_response(
+                        StatusCode::OK,
+                        &json!({"pagelen": 100, "page": 1, "size": values.len(), "values": values}),
+                    )
+                }
+                "POST" => match body_field(body, "/content/raw") {
+                    Some(b) => {
+                        json_response(StatusCode::CREATED, &bb_comment(&s.add_comment(thread, b)))
+                    }
+                    None => json_response(
+                        StatusCode::BAD_REQUEST,
+                        &json!({"type": "error", "error": {"message": "content.raw is required"}}),
+                    ),
+                },
+                _ => return None,
+            }
+        }
+        ["2.0", "repositories", _ws, _slug, "pullrequests", _pr, "comments", id] if m == "PUT" => {
+            match (body_field(body, "/content/raw"), id.parse::<u64>()) {
+                (Some(b), Ok(id)) => match s.edit_comment(id, b) {
+                    Some(c) => json_response(StatusCode::OK, &bb_comment(&c)),
+                    None => not_found(),
+                },
+                _ => json_response(
+                    StatusCode::BAD_REQUEST,
+                    &json!({"type": "error", "error": {"message": "content.raw is required"}}),
+                ),
+            }
+        }
+        _ => return None,
+    })
 }
 
 pub struct Forge {
@@ -410,6 +610,9 @@ fn route(
                 &json!({"message": "not implemented in the fake forge"}),
             ),
         };
+    }
+    if let Some(r) = comment_route(s, method, &parts, body, &query_map(query)) {
+        return r;
     }
     if method != Method::GET {
         return json_response(

@@ -381,3 +381,69 @@ mod tests {
         );
     }
 }
+
+#[derive(Deserialize)]
+struct PrComment {
+    id: u64,
+    #[serde(default)]
+    content: Option<Value>,
+}
+
+impl Client {
+    pub async fn find_comment(
+        &self,
+        pr: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        let (comments, _) = self
+            .all_pages::<PrComment>(format!(
+                "{}/pullrequests/{pr}/comments?pagelen=100",
+                self.repo_url
+            ))
+            .await?;
+        Ok(comments.into_iter().find_map(|c| {
+            let raw = c.content.as_ref()?.get("raw")?.as_str()?.to_owned();
+            raw.contains(marker).then_some((c.id, raw))
+        }))
+    }
+
+    pub async fn write_comment(
+        &self,
+        pr: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        let payload = serde_json::json!({"content": {"raw": body}});
+        let rb = match existing {
+            Some(id) => self
+                .http
+                .put(format!("{}/pullrequests/{pr}/comments/{id}", self.repo_url)),
+            None => self
+                .http
+                .post(format!("{}/pullrequests/{pr}/comments", self.repo_url)),
+        };
+        let resp = rb
+            .bearer_auth(self.token.expose())
+            .json(&payload)
+            .send()
+            .await
+            .map_err(|e| ApiError::Other(format!("writing the comment: {}", e.without_url())))?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = resp.text().await.unwrap_or_default();
+        if let Err(attempt) = classify::<()>(status, &headers, &text, "the pull request comment") {
+            return Err(match attempt {
+                Attempt::Fail(e) => e,
+                _ => ApiError::Other(format!("writing the comment: HTTP {status}")),
+            });
+        }
+        let c: PrComment = serde_json::from_str(&text)
+            .map_err(|e| ApiError::Other(format!("comment response: {e}")))?;
+        Ok(c.id)
+    }
+}
+
+/// A client for the repository in `ctx`, for callers outside this module.
+pub fn client(ctx: &Context, api: &ApiSettings) -> Result<Client, ApiError> {
+    client_for(ctx, api)
+}

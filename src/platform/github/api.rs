@@ -229,3 +229,78 @@ pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChange
         Ask::Compare(base, head) => client.compare(base, &head).await,
     }
 }
+
+#[derive(Deserialize)]
+struct IssueComment {
+    id: u64,
+    #[serde(default)]
+    body: Option<String>,
+}
+
+impl Client {
+    /// The first comment on `number` whose body contains `marker`, walking every page.
+    pub async fn find_comment(
+        &self,
+        number: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        for page in 1..=100u32 {
+            let path = format!(
+                "{}/issues/{number}/comments?per_page=100&page={page}",
+                self.repo_path
+            );
+            let comments: Vec<IssueComment> = self.get(&path).await?;
+            if let Some(c) = comments
+                .iter()
+                .find(|c| c.body.as_deref().is_some_and(|b| b.contains(marker)))
+            {
+                return Ok(Some((c.id, c.body.clone().unwrap_or_default())));
+            }
+            if comments.len() < 100 {
+                break;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Creates or (with `existing`) edits a comment. Not retried: a POST is not idempotent.
+    pub async fn write_comment(
+        &self,
+        number: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        let payload = serde_json::json!({ "body": body });
+        let resp = match existing {
+            Some(id) => {
+                self.octo
+                    ._patch(
+                        format!("{}/issues/comments/{id}", self.repo_path),
+                        Some(&payload),
+                    )
+                    .await
+            }
+            None => {
+                self.octo
+                    ._post(
+                        format!("{}/issues/{number}/comments", self.repo_path),
+                        Some(&payload),
+                    )
+                    .await
+            }
+        }
+        .map_err(|e| ApiError::Other(format!("writing the comment: {e}")))?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+        if let Err(attempt) = classify::<()>(status, &headers, &text, "the pull request comment") {
+            return Err(match attempt {
+                Attempt::Fail(e) => e,
+                _ => ApiError::Other(format!("writing the comment: HTTP {status}")),
+            });
+        }
+        let written: IssueComment = serde_json::from_str(&text)
+            .map_err(|e| ApiError::Other(format!("comment response: {e}")))?;
+        Ok(written.id)
+    }
+}

@@ -374,3 +374,65 @@ pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChange
         Ask::Compare(from, to, straight) => client.compare(project, &from, &to, straight).await,
     }
 }
+
+#[derive(Deserialize)]
+struct Note {
+    id: u64,
+    #[serde(default)]
+    body: String,
+}
+
+impl RetryingClient {
+    pub async fn find_note(
+        &self,
+        project: &str,
+        iid: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        let ep = api::projects::merge_requests::notes::MergeRequestNotes::builder()
+            .project(project)
+            .merge_request(iid)
+            .build()
+            .map_err(|e| ApiError::Other(e.to_string()))?;
+        let notes: Vec<Note> = api::paged(ep, Pagination::All)
+            .query_async(self)
+            .await
+            .map_err(|e| self.error(&format!("merge request !{iid} notes"), e))?;
+        Ok(notes
+            .into_iter()
+            .find(|n| n.body.contains(marker))
+            .map(|n| (n.id, n.body)))
+    }
+
+    pub async fn write_note(
+        &self,
+        project: &str,
+        iid: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        let what = format!("merge request !{iid} note");
+        let note: Note = match existing {
+            Some(id) => api::projects::merge_requests::notes::EditMergeRequestNote::builder()
+                .project(project)
+                .merge_request(iid)
+                .note(id)
+                .body(body)
+                .build()
+                .map_err(|e| ApiError::Other(e.to_string()))?
+                .query_async(self)
+                .await
+                .map_err(|e| self.error(&what, e))?,
+            None => api::projects::merge_requests::notes::CreateMergeRequestNote::builder()
+                .project(project)
+                .merge_request(iid)
+                .body(body)
+                .build()
+                .map_err(|e| ApiError::Other(e.to_string()))?
+                .query_async(self)
+                .await
+                .map_err(|e| self.error(&what, e))?,
+        };
+        Ok(note.id)
+    }
+}

@@ -1,0 +1,342 @@
+//! `terraform show -json <plan>`: the change summary, the resource list by action, drift, and
+//! the fingerprint that binds an apply to the reviewed plan.
+//!
+//! Values are never rendered: summaries show addresses and actions only. The fingerprint does
+//! read values, after replacing sensitive ones with a marker, so it changes when a sensitive
+//! value changes without ever exposing it.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+/// What a resource change does, as reviewers read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Action {
+    Create,
+    Update,
+    Replace,
+    Delete,
+    Read,
+    NoOp,
+}
+
+impl Action {
+    pub fn from_actions(actions: &[String]) -> Action {
+        let has = |a: &str| actions.iter().any(|x| x == a);
+        match (has("create"), has("delete"), has("update"), has("read")) {
+            (true, true, _, _) => Action::Replace,
+            (true, false, _, _) => Action::Create,
+            (false, true, _, _) => Action::Delete,
+            (_, _, true, _) => Action::Update,
+            (_, _, _, true) => Action::Read,
+            _ => Action::NoOp,
+        }
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Replace => "replace",
+            Action::Delete => "delete",
+            Action::Read => "read",
+            Action::NoOp => "no-op",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct RawPlan {
+    #[serde(default)]
+    resource_changes: Vec<RawChange>,
+    #[serde(default)]
+    resource_drift: Vec<RawChange>,
+    #[serde(default)]
+    output_changes: BTreeMap<String, RawChangeBody>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawChange {
+    address: String,
+    change: RawChangeBody,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawChangeBody {
+    #[serde(default)]
+    actions: Vec<String>,
+    #[serde(default)]
+    before: Value,
+    #[serde(default)]
+    after: Value,
+    #[serde(default)]
+    after_unknown: Value,
+    #[serde(default)]
+    before_sensitive: Value,
+    #[serde(default)]
+    after_sensitive: Value,
+}
+
+/// One changed resource, without values.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResourceChange {
+    pub address: String,
+    pub action: Action,
+}
+
+/// The reviewable summary of a plan.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PlanSummary {
+    pub changes: Vec<ResourceChange>,
+    pub drift: Vec<ResourceChange>,
+    /// Output names whose value changes.
+    pub output_changes: Vec<String>,
+    /// sha256 over the normalised resource changes.
+    pub fingerprint: String,
+    /// The normalised changes the fingerprint covers, for explaining a mismatch.
+    pub normalised: BTreeMap<String, Value>,
+}
+
+impl PlanSummary {
+    pub fn count(&self, action: Action) -> usize {
+        self.changes.iter().filter(|c| c.action == action).count()
+    }
+
+    pub fn has_changes(&self) -> bool {
+        self.changes
+            .iter()
+            .any(|c| !matches!(c.action, Action::NoOp | Action::Read))
+            || !self.output_changes.is_empty()
+    }
+
+    /// GitLab's terraform report counts: a replace counts once as create and once as delete,
+    /// as GitLab's own jq filter does (platform-facts §2.6).
+    pub fn gitlab_counts(&self) -> (usize, usize, usize) {
+        let r = self.count(Action::Replace);
+        (
+            self.count(Action::Create) + r,
+            self.count(Action::Update),
+            self.count(Action::Delete) + r,
+        )
+    }
+}
+
+/// The value with sensitive parts replaced by a marker and unknown parts by another, keys
+/// sorted. `sensitive` and `unknown` mirror the value's shape (`true` marks a leaf).
+fn normalise(value: &Value, sensitive: &Value, unknown: &Value) -> Value {
+    if sensitive.as_bool() == Some(true) {
+        return Value::String("(sensitive)".to_owned());
+    }
+    if unknown.as_bool() == Some(true) {
+        return Value::String("(known after apply)".to_owned());
+    }
+    match value {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            let mut keys: Vec<&String> = map.keys().collect();
+            if let Value::Object(u) = unknown {
+                keys.extend(u.keys().filter(|k| !map.contains_key(*k)));
+            }
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                let v = map.get(k).unwrap_or(&Value::Null);
+                out.insert(
+                    k.clone(),
+                    normalise(
+                        v,
+                        sensitive.get(k).unwrap_or(&Value::Null),
+                        unknown.get(k).unwrap_or(&Value::Null),
+                    ),
+                );
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    normalise(
+                        v,
+                        sensitive.get(i).unwrap_or(&Value::Null),
+                        unknown.get(i).unwrap_or(&Value::Null),
+                    )
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Serialises with object keys sorted, whatever the map implementation keeps.
+fn canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push(':');
+                canonical(&map[*k], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+/// Parses `show -json` output from a reader.
+pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
+    let raw: RawPlan = serde_json::from_reader(std::io::BufReader::new(reader))?;
+    let mut summary = PlanSummary::default();
+    let mut normalised = BTreeMap::new();
+    for c in raw.resource_changes {
+        let action = Action::from_actions(&c.change.actions);
+        if matches!(action, Action::NoOp | Action::Read) {
+            continue;
+        }
+        let body = &c.change;
+        let mut entry = Map::new();
+        entry.insert("actions".into(), Value::from(body.actions.clone()));
+        entry.insert(
+            "before".into(),
+            normalise(&body.before, &body.before_sensitive, &Value::Null),
+        );
+        entry.insert(
+            "after".into(),
+            normalise(&body.after, &body.after_sensitive, &body.after_unknown),
+        );
+        normalised.insert(c.address.clone(), Value::Object(entry));
+        summary.changes.push(ResourceChange {
+            address: c.address,
+            action,
+        });
+    }
+    for d in raw.resource_drift {
+        let action = Action::from_actions(&d.change.actions);
+        summary.drift.push(ResourceChange {
+            address: d.address,
+            action,
+        });
+    }
+    summary.output_changes = raw
+        .output_changes
+        .into_iter()
+        .filter(|(_, c)| Action::from_actions(&c.actions) != Action::NoOp)
+        .map(|(name, _)| name)
+        .collect();
+    summary
+        .changes
+        .sort_by(|a, b| (a.action, &a.address).cmp(&(b.action, &b.address)));
+    let mut text = String::new();
+    canonical(
+        &Value::Object(normalised.clone().into_iter().collect()),
+        &mut text,
+    );
+    summary.fingerprint = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    summary.normalised = normalised;
+    Ok(summary)
+}
+
+/// Which resources differ between a reviewed plan and the plan about to be applied.
+pub fn differences(
+    reviewed: &BTreeMap<String, Value>,
+    current: &BTreeMap<String, Value>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (addr, cur) in current {
+        match reviewed.get(addr) {
+            None => out.push(format!(
+                "{addr}: not in the reviewed plan ({})",
+                cur["actions"]
+            )),
+            Some(rev) if rev["actions"] != cur["actions"] => out.push(format!(
+                "{addr}: action changed from {} to {}",
+                rev["actions"], cur["actions"]
+            )),
+            Some(rev) if rev != cur => out.push(format!("{addr}: values changed")),
+            _ => {}
+        }
+    }
+    for addr in reviewed.keys().filter(|a| !current.contains_key(*a)) {
+        out.push(format!("{addr}: in the reviewed plan, no longer planned"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = r#"{"format_version":"1.2","resource_changes":[
+      {"address":"terraform_data.b","change":{"actions":["delete","create"],"before":{"input":"x"},"after":{"input":"y"},"after_unknown":{"id":true},"before_sensitive":{},"after_sensitive":{}}},
+      {"address":"terraform_data.a","change":{"actions":["create"],"before":null,"after":{"input":"s3cr3t","n":1},"after_unknown":{"id":true},"before_sensitive":false,"after_sensitive":{"input":true}}},
+      {"address":"terraform_data.c","change":{"actions":["no-op"],"before":{},"after":{}}}],
+      "resource_drift":[{"address":"terraform_data.d","change":{"actions":["update"]}}],
+      "output_changes":{"o":{"actions":["create"]},"p":{"actions":["no-op"]}}}"#;
+
+    #[test]
+    fn counts_drift_and_outputs() {
+        let s = summarise(PLAN.as_bytes()).unwrap();
+        assert_eq!(
+            (
+                s.count(Action::Create),
+                s.count(Action::Replace),
+                s.count(Action::Update)
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!(s.gitlab_counts(), (2, 0, 1));
+        assert_eq!(s.drift[0].address, "terraform_data.d");
+        assert_eq!(s.output_changes, vec!["o"]);
+        assert!(s.has_changes());
+    }
+
+    #[test]
+    fn fingerprint_ignores_order_and_whitespace_but_not_values() {
+        let a = summarise(PLAN.as_bytes()).unwrap();
+        let reordered = PLAN
+            .replace("\n      ", "\n")
+            .replace(r#""input":"s3cr3t","n":1"#, r#""n":1, "input":"s3cr3t""#);
+        assert_eq!(
+            summarise(reordered.as_bytes()).unwrap().fingerprint,
+            a.fingerprint
+        );
+        let changed = PLAN.replace(r#""input":"y""#, r#""input":"z""#);
+        let b = summarise(changed.as_bytes()).unwrap();
+        assert_ne!(b.fingerprint, a.fingerprint);
+        assert_eq!(
+            differences(&a.normalised, &b.normalised),
+            vec!["terraform_data.b: values changed"]
+        );
+    }
+
+    #[test]
+    fn sensitive_values_are_masked_in_what_is_hashed() {
+        let s = summarise(PLAN.as_bytes()).unwrap();
+        let text = serde_json::to_string(&s.normalised).unwrap();
+        assert!(!text.contains("s3cr3t"), "{text}");
+        assert!(text.contains("(sensitive)") && text.contains("(known after apply)"));
+    }
+}
