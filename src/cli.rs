@@ -20,7 +20,7 @@ use crate::platform::comments::CommentMode;
 use crate::platform::http::{RetryPolicy, Token};
 use crate::publish::{self, verdict_label, Sinks};
 use crate::stages::run::StageRun;
-use crate::stages::{terraform_plan, terraform_validate, Stage, DEFAULT_PATHS};
+use crate::stages::{terraform_apply, terraform_plan, terraform_validate, Stage, DEFAULT_PATHS};
 
 const AFTER_HELP: &str = "\
 Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
@@ -76,6 +76,10 @@ pub struct CommonArgs {
     /// [env: KKP_DEFAULT_BRANCH]
     #[arg(long, value_name = "BRANCH")]
     pub default_branch: Option<String>,
+    /// terraform-apply: apply even when the plan differs from the reviewed one, or none was
+    /// found [env: KKP_ALLOW_UNREVIEWED_CHANGES]
+    #[arg(long)]
+    pub allow_unreviewed_changes: bool,
     /// API pages fetched at once; 1 pages sequentially [env: KKP_API_CONCURRENCY] [default: 8]
     #[arg(long, value_name = "N")]
     pub api_concurrency: Option<String>,
@@ -133,6 +137,7 @@ struct StageCli {
 /// Flags resolved against the environment and validated.
 #[derive(Debug)]
 pub struct Settings {
+    pub allow_unreviewed: bool,
     pub rules: Rules,
     pub comment: CommentMode,
     pub decide_only: bool,
@@ -286,6 +291,8 @@ impl Settings {
             }
         }
         Ok(Settings {
+            allow_unreviewed: args.allow_unreviewed_changes
+                || parse_bool(env, vars::KKP_ALLOW_UNREVIEWED_CHANGES)?,
             comment,
             rules: Rules {
                 run_on,
@@ -539,6 +546,7 @@ pub fn run_stage(
                 sinks: &sinks,
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
                 comment: settings.comment,
+                allow_unreviewed: settings.allow_unreviewed,
                 redactor,
                 log: out,
                 rt: &rt,
@@ -546,6 +554,7 @@ pub fn run_stage(
             let result = match stage {
                 Stage::TerraformValidate => terraform_validate::run(&mut sr)?,
                 Stage::TerraformPlan => terraform_plan::run(&mut sr)?,
+                Stage::TerraformApply => terraform_apply::run(&mut sr)?,
                 _ => {
                     return Err(StageError::Failed(anyhow::anyhow!(
                         "{}: the decision is to run, but running {} is not implemented yet in this version; \

@@ -112,3 +112,58 @@ pub async fn upsert(
         RepoRef::Local => Ok(None),
     }
 }
+
+/// The comment with `marker` on the pull/merge request that brought `sha` in: the reviewed plan.
+/// Returns the request number and the comment body.
+pub async fn find_reviewed(
+    ctx: &Context,
+    api: &ApiSettings,
+    sha: &str,
+    marker: &str,
+) -> Result<Option<(u64, String)>, ApiError> {
+    let no_token = |hint: &str| ApiError::NoToken {
+        hint: hint.to_owned(),
+    };
+    match &ctx.repo {
+        RepoRef::GitHub {
+            owner,
+            name,
+            api_url,
+        } => {
+            let token = api
+                .token
+                .as_ref()
+                .ok_or_else(|| no_token("pass a token with pull-requests: read"))?;
+            let c = github::api::Client::new(api_url, owner, name, token, api.retry.clone())?;
+            for n in c.pulls_for_commit(sha).await? {
+                if let Some((_, body)) = c.find_comment(n, marker).await? {
+                    return Ok(Some((n, body)));
+                }
+            }
+            Ok(None)
+        }
+        RepoRef::GitLab { project, api_url } => {
+            let token = api
+                .token
+                .as_ref()
+                .ok_or_else(|| no_token("set GITLAB_TOKEN (read_api)"))?;
+            let c = gitlab::api::RetryingClient::connect(api_url, token, api.retry.clone()).await?;
+            for n in c.merge_requests_for_commit(project, sha).await? {
+                if let Some((_, body)) = c.find_note(project, n, marker).await? {
+                    return Ok(Some((n, body)));
+                }
+            }
+            Ok(None)
+        }
+        RepoRef::Bitbucket { .. } => {
+            let c = bitbucket::api::client(ctx, api)?;
+            for n in c.pulls_for_commit(sha).await? {
+                if let Some((_, body)) = c.find_comment(n, marker).await? {
+                    return Ok(Some((n, body)));
+                }
+            }
+            Ok(None)
+        }
+        RepoRef::Local => Ok(None),
+    }
+}

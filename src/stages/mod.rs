@@ -2,6 +2,7 @@
 //! their own modules; a stage without one stops after its decision with a clear message.
 
 pub mod run;
+pub mod terraform_apply;
 pub mod terraform_plan;
 pub mod terraform_validate;
 

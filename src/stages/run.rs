@@ -22,6 +22,8 @@ pub struct StageRun<'a> {
     /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
     pub working_dir: PathBuf,
     pub comment: CommentMode,
+    /// terraform-apply: apply even when the plan differs from the reviewed one.
+    pub allow_unreviewed: bool,
     pub redactor: Redactor,
     pub log: &'a mut dyn Write,
     pub rt: &'a tokio::runtime::Runtime,

@@ -15,7 +15,7 @@ use crate::platform::comments::{self, Written};
 use crate::report::comment::{self as sticky, fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::Outputs;
-use crate::tools::plan::{summarise, Action, PlanSummary};
+use crate::tools::plan::{digests_marker, resource_digests, summarise, Action, PlanSummary};
 use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
 use crate::tools::terraform;
 
@@ -38,7 +38,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     }
     let failed = |e: anyhow::Error| StageError::Failed(e);
     let io = |e: std::io::Error| StageError::Failed(e.into());
-    let program = tool_path(sr.env, "KKP_TERRAFORM_BIN", "terraform");
+    let program = tool_path(sr.env, crate::env::vars::KKP_TERRAFORM_BIN, "terraform");
     let tf = |args: &[&str]| ToolCommand {
         program: program.clone(),
         args: args.iter().map(|s| s.to_string()).collect(),
@@ -98,24 +98,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     section.close(sr.log).map_err(io)?;
     if !plan.success() {
         let text = format!("{}\n{}", plan.stdout, plan.stderr);
-        let headline = if text.contains("Error acquiring the state lock") {
-            let info: Vec<&str> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| {
-                    ["ID:", "Who:", "Operation:", "Created:", "Path:"]
-                        .iter()
-                        .any(|p| l.starts_with(p))
-                })
-                .collect();
-            format!("the state is locked by another run ({}); wait for it, or run `terraform force-unlock <ID>` if it died", info.join(", "))
-        } else {
-            let first_error = text
-                .lines()
-                .find(|l| l.trim_start().starts_with("Error:"))
-                .unwrap_or("see the log above");
-            format!("terraform plan failed in {label}: {}", first_error.trim())
-        };
+        let headline = terraform::failure_reason(&text, &format!("terraform plan in {label}"));
         return Ok(StageResult {
             success: false,
             headline: sr.redactor.mask(&headline),
@@ -161,9 +144,10 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     };
     let body = sticky::fit(
         &format!(
-            "{}\n{}\n{head}",
+            "{}\n{}\n{}\n{head}",
             marker(sr.stage.name(), &label),
-            fingerprint_marker(&summary.fingerprint)
+            fingerprint_marker(&summary.fingerprint),
+            digests_marker(&resource_digests(&summary.normalised)).unwrap_or_default()
         ),
         "Plan",
         &plan_text,

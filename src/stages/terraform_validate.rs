@@ -31,7 +31,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         )
         .into());
     }
-    let program = tool_path(sr.env, "KKP_TERRAFORM_BIN", "terraform");
+    let program = tool_path(sr.env, crate::env::vars::KKP_TERRAFORM_BIN, "terraform");
     let tf = |args: &[&str]| ToolCommand {
         program: program.clone(),
         args: args.iter().map(|s| s.to_string()).collect(),

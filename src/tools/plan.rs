@@ -259,28 +259,74 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
     Ok(summary)
 }
 
-/// Which resources differ between a reviewed plan and the plan about to be applied.
-pub fn differences(
-    reviewed: &BTreeMap<String, Value>,
-    current: &BTreeMap<String, Value>,
+/// Largest resource list stored in a comment marker; past it only the fingerprint is kept.
+const DIGESTS_MAX: usize = 30_000;
+
+/// Per resource: `actions|hash` of its normalised change, so a refused apply can say which
+/// resources differ from the reviewed plan without storing any value.
+pub fn resource_digests(normalised: &BTreeMap<String, Value>) -> BTreeMap<String, String> {
+    normalised
+        .iter()
+        .map(|(addr, entry)| {
+            let actions: Vec<&str> = entry["actions"]
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let mut text = String::new();
+            canonical(entry, &mut text);
+            let hash: String = Sha256::digest(text.as_bytes())
+                .iter()
+                .take(6)
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (addr.clone(), format!("{}|{hash}", actions.join("+")))
+        })
+        .collect()
+}
+
+/// The digests as a hidden HTML comment, or `None` when too large to store.
+pub fn digests_marker(digests: &BTreeMap<String, String>) -> Option<String> {
+    // `--` only occurs inside JSON strings here, where `\u002d` is the same character: the
+    // comment can then never be closed early by an address.
+    let json = serde_json::to_string(digests)
+        .ok()?
+        .replace("--", "-\\u002d");
+    (json.len() <= DIGESTS_MAX).then(|| format!("<!-- kkp-plan-resources:{json} -->"))
+}
+
+pub fn parse_digests(body: &str) -> Option<BTreeMap<String, String>> {
+    let start = body.find("<!-- kkp-plan-resources:")? + "<!-- kkp-plan-resources:".len();
+    let rest = &body[start..];
+    serde_json::from_str(&rest[..rest.find(" -->")?]).ok()
+}
+
+/// Readable differences between the reviewed digests and the current ones.
+pub fn digest_differences(
+    reviewed: &BTreeMap<String, String>,
+    current: &BTreeMap<String, String>,
 ) -> Vec<String> {
+    let action = |d: &str| d.split('|').next().unwrap_or("").replace('+', ", ");
     let mut out = Vec::new();
     for (addr, cur) in current {
         match reviewed.get(addr) {
             None => out.push(format!(
-                "{addr}: not in the reviewed plan ({})",
-                cur["actions"]
+                "{addr}: {} was not in the reviewed plan",
+                action(cur)
             )),
-            Some(rev) if rev["actions"] != cur["actions"] => out.push(format!(
-                "{addr}: action changed from {} to {}",
-                rev["actions"], cur["actions"]
-            )),
-            Some(rev) if rev != cur => out.push(format!("{addr}: values changed")),
+            Some(rev) if action(rev) != action(cur) => {
+                out.push(format!("{addr}: {} → {}", action(rev), action(cur)))
+            }
+            Some(rev) if rev != cur => {
+                out.push(format!("{addr}: {} with different values", action(cur)))
+            }
             _ => {}
         }
     }
     for addr in reviewed.keys().filter(|a| !current.contains_key(*a)) {
-        out.push(format!("{addr}: in the reviewed plan, no longer planned"));
+        out.push(format!(
+            "{addr}: {} was reviewed but is no longer planned",
+            action(&reviewed[addr])
+        ));
     }
     out
 }
@@ -327,9 +373,35 @@ mod tests {
         let b = summarise(changed.as_bytes()).unwrap();
         assert_ne!(b.fingerprint, a.fingerprint);
         assert_eq!(
-            differences(&a.normalised, &b.normalised),
-            vec!["terraform_data.b: values changed"]
+            digest_differences(
+                &resource_digests(&a.normalised),
+                &resource_digests(&b.normalised)
+            ),
+            vec!["terraform_data.b: delete, create with different values"]
         );
+    }
+
+    #[test]
+    fn digests_round_trip_through_a_comment_and_explain_differences() {
+        let a = summarise(PLAN.as_bytes()).unwrap();
+        let b = summarise(
+            PLAN.replace(
+                r#""actions":["delete","create"]"#,
+                r#""actions":["update"]"#,
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+        let marker = digests_marker(&resource_digests(&a.normalised)).unwrap();
+        let parsed = parse_digests(&format!("text\n{marker}\nmore")).unwrap();
+        assert_eq!(parsed, resource_digests(&a.normalised));
+        let diff = digest_differences(&parsed, &resource_digests(&b.normalised));
+        assert_eq!(diff, vec!["terraform_data.b: delete, create → update"]);
+        let mut tricky = BTreeMap::new();
+        tricky.insert("x[\"a-->b\"]".to_owned(), "create|00".to_owned());
+        let m = digests_marker(&tricky).unwrap();
+        assert_eq!(m.matches("-->").count(), 1, "{m}");
+        assert_eq!(parse_digests(&m).unwrap(), tricky);
     }
 
     #[test]

@@ -113,6 +113,32 @@ pub fn parse_fmt(stdout: &str, working_dir: &Path) -> (Vec<String>, String) {
     (files, diff)
 }
 
+/// A readable one-line reason for a failed plan or apply: lock contention with the lock's
+/// owner and age, else the first `Error:` line.
+pub fn failure_reason(output: &str, what: &str) -> String {
+    if output.contains("Error acquiring the state lock") {
+        let info: Vec<&str> = output
+            .lines()
+            .map(str::trim)
+            .filter(|l| {
+                ["ID:", "Who:", "Operation:", "Created:", "Path:"]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+            })
+            .collect();
+        return format!(
+            "the state is locked by another run ({}); wait for it to finish, or run `terraform force-unlock <ID>` if it died",
+            info.join(", ")
+        );
+    }
+    let first_error = output
+        .lines()
+        .find(|l| l.trim_start().starts_with("Error:"))
+        .map(str::trim)
+        .unwrap_or("see the log above");
+    format!("{what} failed: {first_error}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -514,3 +514,227 @@ fn plan_on_bitbucket_pr_reports_counts_and_comments() {
     assert_eq!(comments.len(), 1);
     assert!(comments[0].body.contains("kkp-fingerprint:"));
 }
+
+// ---------------------------------------------------------------- terraform-apply
+
+fn github_push_env(repo: &Repo) -> Vec<(&'static str, String)> {
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let event = crate::common::write_event(
+        repo.path(),
+        &serde_json::json!({"ref": "refs/heads/main", "before": "1111111111111111111111111111111111111111", "after": head, "repository": {"default_branch": "main"}}),
+    );
+    vec![
+        ("GITHUB_ACTIONS", "true".into()),
+        ("GITHUB_EVENT_NAME", "push".into()),
+        ("GITHUB_EVENT_PATH", event),
+        ("GITHUB_REPOSITORY", "acme/kkp".into()),
+        ("GITHUB_TOKEN", TOKEN.into()),
+        ("GITHUB_SHA", head),
+    ]
+}
+
+fn apply(repo: &Repo, forge: &Forge, env: &[(&str, &str)], args: &[&str]) -> Run {
+    let tf = terraform().unwrap().display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let dir = repo.path().display().to_string();
+    let gh = forge.github_api();
+    let mut all: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
+        ("GITHUB_API_URL", &gh),
+        ("GITHUB_WORKSPACE", &dir),
+    ];
+    all.extend_from_slice(env);
+    let r = run("kkp-terraform-apply", args, &all, repo.path());
+    assert!(
+        !r.all_text().contains(SECRET),
+        "a sensitive value leaked:\n{}",
+        r.all_text()
+    );
+    r
+}
+
+/// Plans on PR #7 (the reviewed plan) and marks the head commit as brought in by #7.
+fn reviewed(repo: &Repo, forge: &Forge) {
+    let r = plan(repo, forge, &as_refs(&github_pr_env(repo)));
+    assert_eq!(r.code, 0, "{r:?}");
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    forge.with(|s| s.commit_prs.insert(head, vec![7]));
+}
+
+#[test]
+fn apply_of_the_reviewed_plan_writes_outputs_for_kubeone() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    reviewed(&repo, &forge);
+    let env = github_push_env(&repo);
+    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout.contains("the plan matches the one reviewed on #7"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.summary.contains("applied 4 created"), "{}", r.summary);
+    assert_eq!(
+        r.output("outputs-json").as_deref(),
+        Some("terraform/aws/kkp-outputs.json")
+    );
+    let outputs =
+        std::fs::read_to_string(repo.path().join("terraform/aws/kkp-outputs.json")).unwrap();
+    let outputs: Value = serde_json::from_str(&outputs).unwrap();
+    assert_eq!(
+        outputs["db"]["sensitive"], true,
+        "the file has the outputs; no log has the value"
+    );
+}
+
+#[test]
+fn apply_is_refused_when_the_plan_changed_after_review() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    reviewed(&repo, &forge);
+    // After review, someone changes the config and the saved plan is gone.
+    let main = std::fs::read_to_string(repo.path().join("terraform/aws/main.tf"))
+        .unwrap()
+        .replace("count = 3", "count = 4");
+    std::fs::write(repo.path().join("terraform/aws/main.tf"), main).unwrap();
+    std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
+    let env = github_push_env(&repo);
+    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("the plan differs from the one reviewed on #7"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("terraform_data.cp[3]: create was not in the reviewed plan"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.summary.contains("refused"), "{}", r.summary);
+    assert!(
+        !repo.path().join("terraform/aws/terraform.tfstate").exists(),
+        "nothing was applied"
+    );
+
+    let r = apply(
+        &repo,
+        &forge,
+        &as_refs(&env),
+        &["--allow-unreviewed-changes"],
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r
+        .stdout
+        .contains("applying anyway (--allow-unreviewed-changes)"));
+}
+
+#[test]
+fn apply_accepts_a_plan_that_only_changed_formatting_or_order() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    reviewed(&repo, &forge);
+    // Reorder the blocks and reformat: the same infrastructure.
+    let main = std::fs::read_to_string(repo.path().join("terraform/aws/main.tf")).unwrap();
+    let mut blocks: Vec<&str> = main.split("\n\n").collect();
+    blocks.reverse();
+    let reordered = blocks
+        .join("\n\n\n")
+        .replace("count = 3", "count     =     3");
+    std::fs::write(repo.path().join("terraform/aws/main.tf"), reordered).unwrap();
+    std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
+    let env = github_push_env(&repo);
+    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout.contains("matches the one reviewed on #7"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn apply_without_any_reviewed_plan_is_refused() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    let forge = Forge::start(TOKEN);
+    let env = github_push_env(&repo);
+    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("no reviewed plan for terraform/aws"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_held_lock_is_reported_with_its_owner() {
+    if terraform().is_none() {
+        return;
+    }
+    let slow = "resource \"terraform_data\" \"slow\" {\n  provisioner \"local-exec\" {\n    command = \"sleep 4\"\n  }\n}\n";
+    let repo = plan_repo(slow);
+    let forge = Forge::start(TOKEN);
+    let tf = terraform().unwrap();
+    let dir = repo.path().join("terraform/aws");
+    let rc = tools_dir().join("empty.tfrc");
+    let quiet = |args: &[&str]| {
+        std::process::Command::new(&tf)
+            .args(args)
+            .current_dir(&dir)
+            .env("TF_CLI_CONFIG_FILE", &rc)
+            .output()
+            .unwrap()
+    };
+    assert!(quiet(&["init", "-input=false"]).status.success());
+    let holder = std::process::Command::new(&tf)
+        .args(["apply", "-auto-approve", "-input=false"])
+        .current_dir(&dir)
+        .env("TF_CLI_CONFIG_FILE", &rc)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let r = apply(
+        &repo,
+        &forge,
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_EVENT_NAME", "workflow_dispatch"),
+            ("GITHUB_REPOSITORY", "acme/kkp"),
+        ],
+        &[],
+    );
+    let mut holder = holder;
+    let _ = holder.wait();
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("the state is locked by another run"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("ID:") && r.stderr.contains("Who:") && r.stderr.contains("Created:"),
+        "{}",
+        r.stderr
+    );
+}

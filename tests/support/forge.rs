@@ -130,6 +130,8 @@ pub struct ForgeState {
     pub bb_annotations: HashMap<String, Vec<Value>>,
     /// Pull/merge request comments on every host, by thread (`github:7`, `gitlab:7`, `bitbucket:7`).
     pub comments: Vec<Comment>,
+    /// Pull/merge requests that brought each commit in (every host).
+    pub commit_prs: HashMap<String, Vec<u64>>,
 }
 
 #[derive(Clone, Debug)]
@@ -669,6 +671,35 @@ fn route(
                     .insert("link", links.join(", ").parse().unwrap());
             }
             resp
+        }
+        ["repos", _o, _r, "commits", sha, "pulls"] => {
+            let prs: Vec<Value> = s.commit_prs.get(*sha).cloned().unwrap_or_default().iter().map(|n| json!({"number": n, "state": "closed", "merged_at": "2026-11-28T10:00:00Z"})).collect();
+            json_response(StatusCode::OK, &Value::Array(prs))
+        }
+        ["api", "v4", "projects", _p, "repository", "commits", sha, "merge_requests"] => {
+            let mrs: Vec<Value> = s
+                .commit_prs
+                .get(*sha)
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|n| json!({"id": 1000 + n, "iid": n, "state": "merged"}))
+                .collect();
+            json_response(StatusCode::OK, &Value::Array(mrs))
+        }
+        ["2.0", "repositories", _ws, _slug, "commit", sha, "pullrequests"] => {
+            let prs: Vec<Value> = s
+                .commit_prs
+                .get(*sha)
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|n| json!({"type": "pullrequest", "id": n, "state": "MERGED"}))
+                .collect();
+            json_response(
+                StatusCode::OK,
+                &json!({"pagelen": 50, "page": 1, "size": prs.len(), "values": prs}),
+            )
         }
         ["repos", _o, _r, "compare", spec] => match s.gh_compares.get(*spec) {
             Some(all) => {

@@ -447,3 +447,20 @@ impl Client {
 pub fn client(ctx: &Context, api: &ApiSettings) -> Result<Client, ApiError> {
     client_for(ctx, api)
 }
+
+impl Client {
+    /// Pull requests that contain a commit, merged ones first.
+    pub async fn pulls_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+        let (mut prs, _) = self
+            .all_pages::<Value>(format!(
+                "{}/commit/{sha}/pullrequests?pagelen=50",
+                self.repo_url
+            ))
+            .await?;
+        prs.sort_by_key(|p| p.get("state").and_then(Value::as_str) != Some("MERGED"));
+        Ok(prs
+            .iter()
+            .filter_map(|p| p.get("id").and_then(Value::as_u64))
+            .collect())
+    }
+}

@@ -304,3 +304,24 @@ impl Client {
         Ok(written.id)
     }
 }
+
+#[derive(Deserialize)]
+struct PullRef {
+    number: u64,
+    #[serde(default)]
+    merged_at: Option<String>,
+}
+
+impl Client {
+    /// Pull requests associated with a commit, merged ones first.
+    pub async fn pulls_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+        let mut pulls: Vec<PullRef> = self
+            .get(&format!(
+                "{}/commits/{sha}/pulls?per_page=100",
+                self.repo_path
+            ))
+            .await?;
+        pulls.sort_by_key(|p| p.merged_at.is_none());
+        Ok(pulls.into_iter().map(|p| p.number).collect())
+    }
+}

@@ -436,3 +436,31 @@ impl RetryingClient {
         Ok(note.id)
     }
 }
+
+#[derive(Deserialize)]
+struct MrRef {
+    iid: u64,
+    #[serde(default)]
+    state: String,
+}
+
+impl RetryingClient {
+    /// Merge requests that contain a commit, merged ones first.
+    pub async fn merge_requests_for_commit(
+        &self,
+        project: &str,
+        sha: &str,
+    ) -> Result<Vec<u64>, ApiError> {
+        let ep = api::projects::repository::commits::MergeRequests::builder()
+            .project(project)
+            .sha(sha)
+            .build()
+            .map_err(|e| ApiError::Other(e.to_string()))?;
+        let mut mrs: Vec<MrRef> = ep
+            .query_async(self)
+            .await
+            .map_err(|e| self.error("merge requests of the commit", e))?;
+        mrs.sort_by_key(|m| m.state != "merged");
+        Ok(mrs.into_iter().map(|m| m.iid).collect())
+    }
+}
