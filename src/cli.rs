@@ -20,7 +20,10 @@ use crate::platform::comments::CommentMode;
 use crate::platform::http::{RetryPolicy, Token};
 use crate::publish::{self, verdict_label, Sinks};
 use crate::stages::run::StageRun;
-use crate::stages::{terraform_apply, terraform_plan, terraform_validate, Stage, DEFAULT_PATHS};
+use crate::stages::{
+    terraform_apply, terraform_backend_prepare, terraform_plan, terraform_validate, Stage,
+    DEFAULT_PATHS,
+};
 
 const AFTER_HELP: &str = "\
 Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
@@ -76,6 +79,10 @@ pub struct CommonArgs {
     /// [env: KKP_DEFAULT_BRANCH]
     #[arg(long, value_name = "BRANCH")]
     pub default_branch: Option<String>,
+    /// A `-backend-config` file for `terraform init`, relative to the repository root
+    /// [env: KKP_BACKEND_CONFIG]
+    #[arg(long, value_name = "FILE")]
+    pub backend_config: Option<PathBuf>,
     /// terraform-apply: apply even when the plan differs from the reviewed one, or none was
     /// found [env: KKP_ALLOW_UNREVIEWED_CHANGES]
     #[arg(long)]
@@ -137,6 +144,7 @@ struct StageCli {
 /// Flags resolved against the environment and validated.
 #[derive(Debug)]
 pub struct Settings {
+    pub backend_config: Option<PathBuf>,
     pub allow_unreviewed: bool,
     pub rules: Rules,
     pub comment: CommentMode,
@@ -291,6 +299,9 @@ impl Settings {
             }
         }
         Ok(Settings {
+            backend_config: args
+                .backend_config
+                .or_else(|| env.get(vars::KKP_BACKEND_CONFIG).map(PathBuf::from)),
             allow_unreviewed: args.allow_unreviewed_changes
                 || parse_bool(env, vars::KKP_ALLOW_UNREVIEWED_CHANGES)?,
             comment,
@@ -547,6 +558,10 @@ pub fn run_stage(
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
                 comment: settings.comment,
                 allow_unreviewed: settings.allow_unreviewed,
+                backend_config: settings
+                    .backend_config
+                    .as_ref()
+                    .map(|p| ctx.workspace.join(p)),
                 redactor,
                 log: out,
                 rt: &rt,
@@ -555,6 +570,7 @@ pub fn run_stage(
                 Stage::TerraformValidate => terraform_validate::run(&mut sr)?,
                 Stage::TerraformPlan => terraform_plan::run(&mut sr)?,
                 Stage::TerraformApply => terraform_apply::run(&mut sr)?,
+                Stage::TerraformBackendPrepare => terraform_backend_prepare::run(&mut sr)?,
                 _ => {
                     return Err(StageError::Failed(anyhow::anyhow!(
                         "{}: the decision is to run, but running {} is not implemented yet in this version; \

@@ -131,6 +131,7 @@ pub mod vars {
     pub const KKP_DEFAULT_BRANCH: &str = "KKP_DEFAULT_BRANCH";
     pub const KKP_API_CONCURRENCY: &str = "KKP_API_CONCURRENCY";
     pub const KKP_API_MAX_WAIT: &str = "KKP_API_MAX_WAIT";
+    pub const KKP_BACKEND_CONFIG: &str = "KKP_BACKEND_CONFIG";
     pub const KKP_ALLOW_UNREVIEWED_CHANGES: &str = "KKP_ALLOW_UNREVIEWED_CHANGES";
     /// The Terraform executable; default `terraform` on PATH.
     pub const KKP_TERRAFORM_BIN: &str = "KKP_TERRAFORM_BIN";

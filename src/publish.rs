@@ -115,10 +115,16 @@ pub fn write_dotenv(workspace: &Path, stage: Stage, outputs: &Outputs) -> Result
             value.truncate(cut);
             value.push_str("...");
         }
-        text.push_str(&format!(
-            "{prefix}_{}={value}\n",
-            name.to_ascii_uppercase().replace('-', "_")
-        ));
+        // TF_* settings (the GitLab HTTP backend) keep their own names, for Terraform in later
+        // jobs to read.
+        if name.starts_with("TF_") {
+            text.push_str(&format!("{name}={value}\n"));
+        } else {
+            text.push_str(&format!(
+                "{prefix}_{}={value}\n",
+                name.to_ascii_uppercase().replace('-', "_")
+            ));
+        }
     }
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)

@@ -3,6 +3,7 @@
 
 pub mod run;
 pub mod terraform_apply;
+pub mod terraform_backend_prepare;
 pub mod terraform_plan;
 pub mod terraform_validate;
 

@@ -22,6 +22,8 @@ pub struct StageRun<'a> {
     /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
     pub working_dir: PathBuf,
     pub comment: CommentMode,
+    /// `-backend-config` file for `terraform init` (absolute path).
+    pub backend_config: Option<PathBuf>,
     /// terraform-apply: apply even when the plan differs from the reviewed one.
     pub allow_unreviewed: bool,
     pub redactor: Redactor,

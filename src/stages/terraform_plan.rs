@@ -39,6 +39,21 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     let failed = |e: anyhow::Error| StageError::Failed(e);
     let io = |e: std::io::Error| StageError::Failed(e.into());
     let program = tool_path(sr.env, crate::env::vars::KKP_TERRAFORM_BIN, "terraform");
+    let mut tf_env: Vec<(String, String)> = vec![
+        ("TF_IN_AUTOMATION".into(), "1".into()),
+        ("TF_INPUT".into(), "0".into()),
+    ];
+    tf_env.extend(super::terraform_backend_prepare::gitlab_terraform_env(sr));
+    let init_args: Vec<String> = ["init", "-input=false", "-json"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(
+            sr.backend_config
+                .as_ref()
+                .map(|p| format!("-backend-config={}", p.display())),
+        )
+        .collect();
+    let init_args: Vec<&str> = init_args.iter().map(String::as_str).collect();
     let tf = |args: &[&str]| ToolCommand {
         program: program.clone(),
         args: args.iter().map(|s| s.to_string()).collect(),
@@ -59,7 +74,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         &format!("terraform init ({label})"),
     )
     .map_err(io)?;
-    let init = tf(&["init", "-input=false", "-json"])
+    let init = tf(&init_args)
         .run(sr.log, Echo::Map(&terraform::log_message), &sr.redactor)
         .map_err(failed)?;
     section.close(sr.log).map_err(io)?;

@@ -1,5 +1,6 @@
 //! The wrapped tools: running them as child processes, and parsing what they print.
 
+pub mod backend;
 pub mod plan;
 pub mod process;
 pub mod terraform;

@@ -13,6 +13,9 @@ pub fn bin(name: &str) -> PathBuf {
         "kkp-terraform-validate" => env!("CARGO_BIN_EXE_kkp-terraform-validate").into(),
         "kkp-terraform-plan" => env!("CARGO_BIN_EXE_kkp-terraform-plan").into(),
         "kkp-terraform-apply" => env!("CARGO_BIN_EXE_kkp-terraform-apply").into(),
+        "kkp-terraform-backend-prepare" => {
+            env!("CARGO_BIN_EXE_kkp-terraform-backend-prepare").into()
+        }
         "kkp-kubeone-apply" => env!("CARGO_BIN_EXE_kkp-kubeone-apply").into(),
         "kkp-flux-bootstrap" => env!("CARGO_BIN_EXE_kkp-flux-bootstrap").into(),
         other => panic!("unknown binary {other}"),

@@ -13,6 +13,7 @@ mod forge;
 
 mod common;
 
+mod backend;
 mod bitbucket;
 mod cli;
 mod escaping;

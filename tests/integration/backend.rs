@@ -1,0 +1,223 @@
+//! State backends with real Terraform: S3 on a local AWS emulator (moto), created by
+//! terraform-backend-prepare and then used by plan and apply; a missing bucket on a PR plan.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use crate::common::{run, tool, tools_dir, Repo, Run, TOKEN};
+use crate::forge::Forge;
+
+/// A moto server on a free loopback port, stopped on drop.
+struct Moto {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Moto {
+    fn start() -> Option<Moto> {
+        let server = tool(&tools_dir().join("venv/bin/moto_server"))?;
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new(server)
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let url = format!("http://127.0.0.1:{port}");
+        // From here on the Moto value owns the child, so Drop kills and reaps it.
+        let moto = Moto { child, url };
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Some(moto);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        drop(moto);
+        panic!("moto_server did not start");
+    }
+
+    fn aws(&self, args: &[&str]) -> String {
+        let out = Command::new(tools_dir().join("venv/bin/aws"))
+            .args(args)
+            .envs(aws_env(&self.url))
+            .output()
+            .unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    }
+}
+
+const AWS_SECRET: &str = "moto-secret-key-never-printed";
+
+fn aws_env(url: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("AWS_ACCESS_KEY_ID", "testing".into()),
+        ("AWS_SECRET_ACCESS_KEY", AWS_SECRET.into()),
+        ("AWS_DEFAULT_REGION", "eu-central-1".into()),
+        ("AWS_ENDPOINT_URL", url.into()),
+    ]
+}
+
+fn s3_repo(bucket: &str, moto: &str) -> Repo {
+    let repo = Repo::new();
+    let backend = format!("terraform {{\n  backend \"s3\" {{\n    bucket = \"{bucket}\"\n    key    = \"terraform-kkp.tfstate\"\n    region = \"eu-central-1\"\n    encrypt = true\n    use_lockfile = true\n  }}\n}}\n");
+    let test_cfg = format!(
+        "endpoints = {{ s3 = \"{moto}\", sts = \"{moto}\", iam = \"{moto}\", dynamodb = \"{moto}\" }}\nuse_path_style = true\nskip_credentials_validation = true\nskip_requesting_account_id = true\nskip_metadata_api_check = true\n"
+    );
+    repo.commit(&[
+        ("terraform/aws/backend.tf", &backend),
+        ("terraform/aws/main.tf", "resource \"terraform_data\" \"vm\" {\n  count = 2\n  input = \"vm-${count.index}\"\n}\n"),
+        ("terraform/aws/moto.s3.tfbackend", &test_cfg),
+    ]);
+    repo
+}
+
+fn stage(binary: &str, repo: &Repo, forge: &Forge, moto: &Moto, extra: &[(&str, &str)]) -> Run {
+    let tf = tools_dir().join("bin/terraform").display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let aws = tools_dir().join("venv/bin/aws").display().to_string();
+    let dir = repo.path().display().to_string();
+    let gh = forge.github_api();
+    let aws_env = aws_env(&moto.url);
+    let mut env: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("KKP_AWS_BIN", &aws),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
+        ("KKP_BACKEND_CONFIG", "terraform/aws/moto.s3.tfbackend"),
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "workflow_dispatch"),
+        ("GITHUB_REPOSITORY", "acme/kkp"),
+        ("GITHUB_API_URL", &gh),
+        ("GITHUB_WORKSPACE", &dir),
+        ("GITHUB_TOKEN", TOKEN),
+    ];
+    env.extend(aws_env.iter().map(|(k, v)| (*k, v.as_str())));
+    env.extend_from_slice(extra);
+    let r = run(binary, &[], &env, repo.path());
+    assert!(
+        !r.all_text().contains(AWS_SECRET),
+        "AWS secret leaked:\n{}",
+        r.all_text()
+    );
+    r
+}
+
+fn no_credentials_on_disk(root: &Path) {
+    let out = Command::new("grep")
+        .args(["-rl", AWS_SECRET, "."])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout.is_empty(),
+        "credentials written to {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
+    let Some(moto) = Moto::start() else { return };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let repo = s3_repo("tf-state-kkp-test", &moto.url);
+    let forge = Forge::start(TOKEN);
+    let r = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stdout.contains("bucket created"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("locking: S3 lock file (use_lockfile)"),
+        "{}",
+        r.stdout
+    );
+    assert!(moto
+        .aws(&[
+            "s3api",
+            "get-bucket-versioning",
+            "--bucket",
+            "tf-state-kkp-test"
+        ])
+        .contains("Enabled"));
+    assert!(moto
+        .aws(&[
+            "s3api",
+            "get-bucket-encryption",
+            "--bucket",
+            "tf-state-kkp-test"
+        ])
+        .contains("AES256"));
+    let pab = moto.aws(&[
+        "s3api",
+        "get-public-access-block",
+        "--bucket",
+        "tf-state-kkp-test",
+    ]);
+    assert_eq!(pab.matches("true").count(), 4, "{pab}");
+
+    // Safe to rerun.
+    let again = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
+    assert_eq!(again.code, 0, "{again:?}");
+    assert!(
+        again.stdout.contains("bucket exists and is accessible"),
+        "{}",
+        again.stdout
+    );
+
+    let plan = stage("kkp-terraform-plan", &repo, &forge, &moto, &[]);
+    assert_eq!(plan.code, 0, "{plan:?}");
+    assert_eq!(plan.output("create").as_deref(), Some("2"));
+    let apply = stage("kkp-terraform-apply", &repo, &forge, &moto, &[]);
+    assert_eq!(apply.code, 0, "{apply:?}");
+    let objects = moto.aws(&["s3api", "list-objects-v2", "--bucket", "tf-state-kkp-test"]);
+    assert!(
+        objects.contains("terraform-kkp.tfstate"),
+        "state stored in the bucket: {objects}"
+    );
+    no_credentials_on_disk(repo.path());
+}
+
+#[test]
+fn missing_bucket_on_a_pr_plan_says_what_to_do() {
+    let Some(moto) = Moto::start() else { return };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let repo = s3_repo("tf-state-never-created", &moto.url);
+    let forge = Forge::start(TOKEN);
+    let r = stage("kkp-terraform-plan", &repo, &forge, &moto, &[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("terraform init failed in terraform/aws"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("terraform-backend-prepare"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("tf-state-never-created")
+            || r.stderr.contains("NoSuchBucket")
+            || r.stderr.contains("does not exist"),
+        "{}",
+        r.stderr
+    );
+}
