@@ -70,10 +70,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         args: args.iter().map(|s| s.to_string()).collect(),
         dir: dir.clone(),
         env: sr.env,
-        extra_env: vec![
-            ("TF_IN_AUTOMATION".into(), "1".into()),
-            ("TF_INPUT".into(), "0".into()),
-        ],
+        extra_env: tf_env.clone(),
     };
     let platform = sr.ctx.platform;
     let label = sr.dir_label();

@@ -221,3 +221,141 @@ fn missing_bucket_on_a_pr_plan_says_what_to_do() {
         r.stderr
     );
 }
+
+// ------------------------------------------------ GitLab-managed state (HTTP backend)
+
+fn gitlab_state_repo() -> Repo {
+    let repo = Repo::new();
+    repo.commit(&[
+        ("terraform/aws/backend.tf", "terraform {\n  backend \"http\" {}\n}\n"),
+        ("terraform/aws/main.tf", "resource \"terraform_data\" \"vm\" {\n  count = 2\n  input = \"vm-${count.index}\"\n}\n"),
+    ]);
+    repo
+}
+
+fn gitlab_stage(binary: &str, repo: &Repo, forge: &Forge, extra: &[(&str, &str)]) -> Run {
+    let tf = tools_dir().join("bin/terraform").display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let dir = repo.path().display().to_string();
+    let api = forge.gitlab_api();
+    let mut env: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
+        ("GITLAB_CI", "true"),
+        ("CI_API_V4_URL", &api),
+        ("CI_PROJECT_ID", "42"),
+        ("CI_PROJECT_DIR", &dir),
+        ("CI_DEFAULT_BRANCH", "main"),
+        ("CI_JOB_TOKEN", "job-token-for-state"),
+        ("GITLAB_TOKEN", TOKEN),
+    ];
+    env.extend_from_slice(extra);
+    let r = run(binary, &[], &env, repo.path());
+    assert!(
+        !r.all_text().contains("job-token-for-state"),
+        "the job token leaked:\n{}",
+        r.all_text()
+    );
+    r
+}
+
+#[test]
+fn gitlab_managed_state_with_locking_and_auth() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let repo = gitlab_state_repo();
+    let forge = Forge::start(TOKEN);
+    let prep = gitlab_stage(
+        "kkp-terraform-backend-prepare",
+        &repo,
+        &forge,
+        &[("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "main")],
+    );
+    assert_eq!(prep.code, 0, "{prep:?}");
+    assert!(
+        prep.dotenv.contains(&format!(
+            "TF_HTTP_ADDRESS={}/projects/42/terraform/state/terraform-aws",
+            forge.gitlab_api()
+        )),
+        "{}",
+        prep.dotenv
+    );
+    assert!(
+        prep.dotenv.contains("TF_HTTP_LOCK_METHOD=POST")
+            && !prep.dotenv.contains("TF_HTTP_PASSWORD"),
+        "{}",
+        prep.dotenv
+    );
+
+    let head = repo.git(&["rev-parse", "HEAD"]);
+    let mr = [
+        ("CI_PIPELINE_SOURCE", "merge_request_event"),
+        ("CI_MERGE_REQUEST_IID", "7"),
+        ("CI_COMMIT_SHA", head.as_str()),
+    ];
+    let plan = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr);
+    assert_eq!(plan.code, 0, "{plan:?}");
+    forge.with(|s| s.commit_prs.insert(head.clone(), vec![7]));
+    let push = [
+        ("CI_PIPELINE_SOURCE", "push"),
+        ("CI_COMMIT_BRANCH", "main"),
+        (
+            "CI_COMMIT_BEFORE_SHA",
+            "1111111111111111111111111111111111111111",
+        ),
+        ("CI_COMMIT_SHA", head.as_str()),
+    ];
+    let apply = gitlab_stage("kkp-terraform-apply", &repo, &forge, &push);
+    assert_eq!(apply.code, 0, "{apply:?}");
+    assert!(
+        apply.stdout.contains("matches the one reviewed on #7"),
+        "{}",
+        apply.stdout
+    );
+
+    let state = forge
+        .with(|s| s.gl_states.get("terraform-aws").cloned())
+        .expect("state stored in GitLab");
+    assert!(state.contains("\"terraform_version\""), "{state}");
+    let state_hits = forge.hits("/terraform/state/terraform-aws");
+    assert!(
+        state_hits.iter().all(|h| h.authorized),
+        "every state request carries the job token: {state_hits:?}"
+    );
+    assert!(
+        state_hits
+            .iter()
+            .any(|h| h.method == "POST" && h.path.ends_with("/lock")),
+        "the apply locked the state"
+    );
+    assert!(
+        state_hits
+            .iter()
+            .any(|h| h.method == "DELETE" && h.path.ends_with("/lock")),
+        "and unlocked it"
+    );
+    assert!(forge.with(|s| s.gl_locks.is_empty()));
+
+    // A lock held by another job.
+    forge.with(|s| {
+        s.gl_locks.insert(
+            "terraform-aws".into(),
+            r#"{"ID":"5d8c1f3e-1111-2222-3333-444455556666","Operation":"OperationTypeApply","Info":"","Who":"runner@ci-7","Version":"1.15.5","Created":"2026-11-28T10:00:00Z","Path":""}"#.into(),
+        )
+    });
+    let locked = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr);
+    assert_eq!(locked.code, 1, "{locked:?}");
+    assert!(
+        locked.stderr.contains("the state is locked by another run"),
+        "{}",
+        locked.stderr
+    );
+    assert!(
+        locked.stderr.contains("runner@ci-7") && locked.stderr.contains("Created:"),
+        "{}",
+        locked.stderr
+    );
+}

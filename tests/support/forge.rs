@@ -132,6 +132,11 @@ pub struct ForgeState {
     pub comments: Vec<Comment>,
     /// Pull/merge requests that brought each commit in (every host).
     pub commit_prs: HashMap<String, Vec<u64>>,
+    /// GitLab-managed Terraform state: state bodies and held locks by state name, and the job
+    /// token its basic auth (`gitlab-ci-token:<token>`) must carry.
+    pub gl_states: HashMap<String, String>,
+    pub gl_locks: HashMap<String, String>,
+    pub job_token: String,
 }
 
 #[derive(Clone, Debug)]
@@ -357,6 +362,7 @@ impl Forge {
             token: token.to_owned(),
             gl_diff_limit: 1000,
             bb_main_branch: "main".to_owned(),
+            job_token: "job-token-for-state".to_owned(),
             ..Default::default()
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel::<SocketAddr>();
@@ -459,7 +465,18 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
     let body = String::from_utf8_lossy(&body_bytes).into_owned();
     let (latency, fault, authorized) = {
         let mut s = state.lock().unwrap();
-        let authorized = is_authorized(&headers, &s.token);
+        let authorized = if path.contains("/terraform/state/") {
+            headers.get("authorization").and_then(|v| v.to_str().ok())
+                == Some(
+                    format!(
+                        "Basic {}",
+                        base64(&format!("gitlab-ci-token:{}", s.job_token))
+                    )
+                    .as_str(),
+                )
+        } else {
+            is_authorized(&headers, &s.token)
+        };
         let mut fault = None;
         if let Some(rule) = s
             .faults
@@ -544,6 +561,27 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
     response
 }
 
+fn base64(input: &str) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in input.as_bytes().chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 fn is_authorized(headers: &HeaderMap, token: &str) -> bool {
     let auth = headers
         .get("authorization")
@@ -611,6 +649,41 @@ fn route(
                 StatusCode::METHOD_NOT_ALLOWED,
                 &json!({"message": "not implemented in the fake forge"}),
             ),
+        };
+    }
+    // GitLab-managed Terraform state (the `http` backend): GET/POST the state, POST/DELETE the
+    // lock; a held lock answers 409 with the holder's lock info, as GitLab does.
+    if let ["api", "v4", "projects", _p, "terraform", "state", name, rest @ ..] = parts.as_slice() {
+        let name = name.to_string();
+        return match (method.as_str(), rest) {
+            ("GET", []) => match s.gl_states.get(&name) {
+                Some(state) => Response::builder()
+                    .status(200)
+                    .header("content-type", "application/json")
+                    .body(Body::from(state.clone()))
+                    .unwrap(),
+                None => Response::builder().status(204).body(Body::empty()).unwrap(),
+            },
+            ("POST", []) => {
+                s.gl_states.insert(name, body.to_owned());
+                Response::builder().status(200).body(Body::empty()).unwrap()
+            }
+            ("POST", ["lock"]) => match s.gl_locks.get(&name) {
+                Some(held) => Response::builder()
+                    .status(409)
+                    .header("content-type", "application/json")
+                    .body(Body::from(held.clone()))
+                    .unwrap(),
+                None => {
+                    s.gl_locks.insert(name, body.to_owned());
+                    Response::builder().status(200).body(Body::empty()).unwrap()
+                }
+            },
+            ("DELETE", ["lock"]) => {
+                s.gl_locks.remove(&name);
+                Response::builder().status(200).body(Body::empty()).unwrap()
+            }
+            _ => not_found(),
         };
     }
     if let Some(r) = comment_route(s, method, &parts, body, &query_map(query)) {
