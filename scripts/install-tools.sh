@@ -11,6 +11,8 @@ mkdir -p "$tools"
 missing=()
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+command -v jq >/dev/null 2>&1 || missing+=(jq)
+[ -x /usr/bin/time ] || missing+=(time)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

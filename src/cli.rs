@@ -116,6 +116,12 @@ struct MainCli {
 enum Command {
     /// Print, for every stage, run or skip, the reason and the matched files
     Explain(CommonArgs),
+    /// Print GitLab's terraform report ({"create","update","delete"}) for a `terraform show
+    /// -json` file, streaming it in bounded memory
+    PlanReport {
+        /// The `terraform show -json <plan>` output
+        file: PathBuf,
+    },
     /// terraform init -backend=false, validate -json and fmt -check
     TerraformValidate(CommonArgs),
     /// Create the Terraform state bucket and lock (idempotent)
@@ -377,6 +383,9 @@ pub fn main_multi(inv: Invocation<'_>) -> u8 {
                 explain(a, &inv.env, inv.cwd, inv.stdout_is_terminal, inv.out),
                 inv.err,
             )
+        }
+        Command::PlanReport { file } => {
+            return finish(plan_report(&inv.cwd.join(file), inv.out), inv.err)
         }
         Command::TerraformValidate(a) => (Stage::TerraformValidate, a),
         Command::TerraformBackendPrepare(a) => (Stage::TerraformBackendPrepare, a),
@@ -704,5 +713,32 @@ pub fn explain(
             }
         }
     }
+    Ok(0)
+}
+
+/// `plan-report`: the counts GitLab's merge request widget shows, computed as GitLab's own jq
+/// filter does (a replace counts once as create and once as delete).
+fn plan_report(file: &std::path::Path, out: &mut dyn Write) -> Result<u8, StageError> {
+    let reader = std::fs::File::open(file).map_err(|e| {
+        UsageError::invalid(
+            "FILE",
+            "a readable `terraform show -json` file",
+            &format!("{} ({e})", file.display()),
+        )
+    })?;
+    let summary = crate::tools::plan::summarise(reader).map_err(|e| {
+        UsageError::invalid(
+            "FILE",
+            "`terraform show -json` output",
+            &format!("{} ({e})", file.display()),
+        )
+    })?;
+    let (create, update, delete) = summary.gitlab_counts();
+    writeln!(
+        out,
+        "{}",
+        serde_json::json!({"create": create, "update": update, "delete": delete})
+    )
+    .map_err(|e| StageError::Failed(e.into()))?;
     Ok(0)
 }

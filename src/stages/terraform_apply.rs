@@ -15,9 +15,7 @@ use crate::platform::comments;
 use crate::report::comment::{marker, parse_fingerprint};
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Outputs;
-use crate::tools::plan::{
-    digest_differences, parse_digests, resource_digests, summarise, Action, PlanSummary,
-};
+use crate::tools::plan::{digest_differences, parse_digests, summarise, Action, PlanSummary};
 use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
 use crate::tools::terraform;
 
@@ -300,7 +298,7 @@ fn check_review(sr: &StageRun<'_>, summary: &PlanSummary, label: &str) -> Review
         Ok(Some((n, body))) => match parse_fingerprint(&body) {
             Some(fp) if fp == summary.fingerprint => Review::Matches(n),
             Some(_) => {
-                let current = resource_digests(&summary.normalised);
+                let current = summary.digests.clone();
                 let diffs = match parse_digests(&body) {
                     Some(reviewed) => digest_differences(&reviewed, &current),
                     None => vec!["(the reviewed plan was too large to store its resource list; the fingerprints differ)".to_owned()],

@@ -15,7 +15,7 @@ use crate::platform::comments::{self, Written};
 use crate::report::comment::{self as sticky, fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::Outputs;
-use crate::tools::plan::{digests_marker, resource_digests, summarise, Action, PlanSummary};
+use crate::tools::plan::{digests_marker, summarise, Action, PlanSummary};
 use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
 use crate::tools::terraform;
 
@@ -159,7 +159,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
             "{}\n{}\n{}\n{head}",
             marker(sr.stage.name(), &label),
             fingerprint_marker(&summary.fingerprint),
-            digests_marker(&resource_digests(&summary.normalised)).unwrap_or_default()
+            digests_marker(&summary.digests).unwrap_or_default()
         ),
         "Plan",
         &plan_text,

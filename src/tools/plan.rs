@@ -51,11 +51,93 @@ impl Action {
 #[derive(Debug, Deserialize)]
 struct RawPlan {
     #[serde(default)]
-    resource_changes: Vec<RawChange>,
+    resource_changes: CompactChanges,
     #[serde(default)]
-    resource_drift: Vec<RawChange>,
+    resource_drift: Vec<RawActionsOnly>,
     #[serde(default)]
-    output_changes: BTreeMap<String, RawChangeBody>,
+    output_changes: BTreeMap<String, RawActions>,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawActionsOnly {
+    address: String,
+    change: RawActions,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawActions {
+    #[serde(default)]
+    actions: Vec<String>,
+}
+
+/// One resource change reduced to what the summary and fingerprint need, so a plan of any size
+/// is read in bounded memory: values are hashed and dropped as each element is parsed.
+#[derive(Debug)]
+struct Compact {
+    address: String,
+    action: Action,
+    /// `actions|short hash`, for explaining a refused apply.
+    digest: String,
+    /// Full hash of the normalised change, for the fingerprint.
+    hash: String,
+}
+
+#[derive(Debug, Default)]
+struct CompactChanges(Vec<Compact>);
+
+impl<'de> Deserialize<'de> for CompactChanges {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = CompactChanges;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of resource changes")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut out = Vec::new();
+                while let Some(c) = seq.next_element::<RawChange>()? {
+                    if let Some(compact) = compact(c) {
+                        out.push(compact);
+                    }
+                }
+                Ok(CompactChanges(out))
+            }
+        }
+        d.deserialize_seq(Visit)
+    }
+}
+
+fn compact(c: RawChange) -> Option<Compact> {
+    let action = Action::from_actions(&c.change.actions);
+    if matches!(action, Action::NoOp | Action::Read) {
+        return None;
+    }
+    let body = &c.change;
+    let mut entry = Map::new();
+    entry.insert("actions".into(), Value::from(body.actions.clone()));
+    entry.insert(
+        "before".into(),
+        normalise(&body.before, &body.before_sensitive, &Value::Null),
+    );
+    entry.insert(
+        "after".into(),
+        normalise(&body.after, &body.after_sensitive, &body.after_unknown),
+    );
+    let mut text = String::new();
+    canonical(&Value::Object(entry), &mut text);
+    let hash: String = Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(Compact {
+        digest: format!("{}|{}", body.actions.join("+"), &hash[..12]),
+        hash,
+        address: c.address,
+        action,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,8 +178,8 @@ pub struct PlanSummary {
     pub output_changes: Vec<String>,
     /// sha256 over the normalised resource changes.
     pub fingerprint: String,
-    /// The normalised changes the fingerprint covers, for explaining a mismatch.
-    pub normalised: BTreeMap<String, Value>,
+    /// Per resource `actions|hash`, for explaining a mismatch (see [`digest_differences`]).
+    pub digests: BTreeMap<String, String>,
 }
 
 impl PlanSummary {
@@ -203,86 +285,50 @@ fn canonical(v: &Value, out: &mut String) {
     }
 }
 
-/// Parses `show -json` output from a reader.
+/// Parses `show -json` output from a reader, streaming: memory grows with the number of
+/// changed resources (address and hashes each), not with the size of the plan.
 pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
-    let raw: RawPlan = serde_json::from_reader(std::io::BufReader::new(reader))?;
+    let raw: RawPlan = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, reader))?;
     let mut summary = PlanSummary::default();
-    let mut normalised = BTreeMap::new();
-    for c in raw.resource_changes {
-        let action = Action::from_actions(&c.change.actions);
-        if matches!(action, Action::NoOp | Action::Read) {
-            continue;
-        }
-        let body = &c.change;
-        let mut entry = Map::new();
-        entry.insert("actions".into(), Value::from(body.actions.clone()));
-        entry.insert(
-            "before".into(),
-            normalise(&body.before, &body.before_sensitive, &Value::Null),
-        );
-        entry.insert(
-            "after".into(),
-            normalise(&body.after, &body.after_sensitive, &body.after_unknown),
-        );
-        normalised.insert(c.address.clone(), Value::Object(entry));
+    let mut changes = raw.resource_changes.0;
+    changes.sort_by(|a, b| a.address.cmp(&b.address));
+    let mut h = Sha256::new();
+    for c in &changes {
+        h.update(c.address.as_bytes());
+        h.update([0]);
+        h.update(c.hash.as_bytes());
+        h.update([b'\n']);
+    }
+    summary.fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    for c in changes {
+        summary.digests.insert(c.address.clone(), c.digest);
         summary.changes.push(ResourceChange {
             address: c.address,
-            action,
+            action: c.action,
         });
     }
-    for d in raw.resource_drift {
-        let action = Action::from_actions(&d.change.actions);
-        summary.drift.push(ResourceChange {
+    summary
+        .changes
+        .sort_by(|a, b| (a.action, &a.address).cmp(&(b.action, &b.address)));
+    summary.drift = raw
+        .resource_drift
+        .into_iter()
+        .map(|d| ResourceChange {
+            action: Action::from_actions(&d.change.actions),
             address: d.address,
-            action,
-        });
-    }
+        })
+        .collect();
     summary.output_changes = raw
         .output_changes
         .into_iter()
         .filter(|(_, c)| Action::from_actions(&c.actions) != Action::NoOp)
         .map(|(name, _)| name)
         .collect();
-    summary
-        .changes
-        .sort_by(|a, b| (a.action, &a.address).cmp(&(b.action, &b.address)));
-    let mut text = String::new();
-    canonical(
-        &Value::Object(normalised.clone().into_iter().collect()),
-        &mut text,
-    );
-    summary.fingerprint = Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    summary.normalised = normalised;
     Ok(summary)
 }
 
 /// Largest resource list stored in a comment marker; past it only the fingerprint is kept.
 const DIGESTS_MAX: usize = 30_000;
-
-/// Per resource: `actions|hash` of its normalised change, so a refused apply can say which
-/// resources differ from the reviewed plan without storing any value.
-pub fn resource_digests(normalised: &BTreeMap<String, Value>) -> BTreeMap<String, String> {
-    normalised
-        .iter()
-        .map(|(addr, entry)| {
-            let actions: Vec<&str> = entry["actions"]
-                .as_array()
-                .map(|a| a.iter().filter_map(Value::as_str).collect())
-                .unwrap_or_default();
-            let mut text = String::new();
-            canonical(entry, &mut text);
-            let hash: String = Sha256::digest(text.as_bytes())
-                .iter()
-                .take(6)
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            (addr.clone(), format!("{}|{hash}", actions.join("+")))
-        })
-        .collect()
-}
 
 /// The digests as a hidden HTML comment, or `None` when too large to store.
 pub fn digests_marker(digests: &BTreeMap<String, String>) -> Option<String> {
@@ -373,10 +419,7 @@ mod tests {
         let b = summarise(changed.as_bytes()).unwrap();
         assert_ne!(b.fingerprint, a.fingerprint);
         assert_eq!(
-            digest_differences(
-                &resource_digests(&a.normalised),
-                &resource_digests(&b.normalised)
-            ),
+            digest_differences(&a.digests.clone(), &b.digests.clone()),
             vec!["terraform_data.b: delete, create with different values"]
         );
     }
@@ -392,10 +435,10 @@ mod tests {
             .as_bytes(),
         )
         .unwrap();
-        let marker = digests_marker(&resource_digests(&a.normalised)).unwrap();
+        let marker = digests_marker(&a.digests.clone()).unwrap();
         let parsed = parse_digests(&format!("text\n{marker}\nmore")).unwrap();
-        assert_eq!(parsed, resource_digests(&a.normalised));
-        let diff = digest_differences(&parsed, &resource_digests(&b.normalised));
+        assert_eq!(parsed, a.digests.clone());
+        let diff = digest_differences(&parsed, &b.digests.clone());
         assert_eq!(diff, vec!["terraform_data.b: delete, create → update"]);
         let mut tricky = BTreeMap::new();
         tricky.insert("x[\"a-->b\"]".to_owned(), "create|00".to_owned());
@@ -407,8 +450,19 @@ mod tests {
     #[test]
     fn sensitive_values_are_masked_in_what_is_hashed() {
         let s = summarise(PLAN.as_bytes()).unwrap();
-        let text = serde_json::to_string(&s.normalised).unwrap();
-        assert!(!text.contains("s3cr3t"), "{text}");
-        assert!(text.contains("(sensitive)") && text.contains("(known after apply)"));
+        // The same plan with another sensitive value has the same digests and fingerprint: the
+        // value is masked before hashing, so nothing derived from it is stored.
+        let other = summarise(PLAN.replace("s3cr3t", "other-secret").as_bytes()).unwrap();
+        assert_eq!(other.fingerprint, s.fingerprint);
+        assert!(!format!("{s:?}").contains("s3cr3t"));
+        let masked = normalise(
+            &serde_json::json!({"a": "s3cr3t", "b": 1}),
+            &serde_json::json!({"a": true}),
+            &serde_json::json!({"c": true}),
+        );
+        assert_eq!(
+            masked,
+            serde_json::json!({"a": "(sensitive)", "b": 1, "c": "(known after apply)"})
+        );
     }
 }

@@ -1,0 +1,126 @@
+//! The plan summary on a generated `terraform show -json` with 100,000 resource changes,
+//! side by side with the jq filter GitLab's own tooling uses for its terraform report
+//! (platform-facts §2.6). Both run as processes under `/usr/bin/time`; the bench prints wall
+//! time, peak memory (max RSS) and the ratios, and checks both print the same counts.
+//! Run: `cargo bench --bench plan_summary` (see docs/BENCHMARKS.md). Under `cargo test` (debug)
+//! it runs on 2,000 resources, only to prove it works.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
+use std::io::Write;
+use std::process::Command;
+
+const JQ_FILTER: &str = r#"([.resource_changes[]?.change.actions?]|flatten)|{"create":(map(select(.=="create"))|length),"update":(map(select(.=="update"))|length),"delete":(map(select(.=="delete"))|length)}"#;
+
+fn generate(path: &std::path::Path, n: usize) {
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    write!(f, r#"{{"format_version":"1.2","terraform_version":"1.15.5","planned_values":{{"root_module":{{"resources":["#).unwrap();
+    for i in 0..n {
+        if i > 0 {
+            f.write_all(b",").unwrap();
+        }
+        write!(f, r#"{{"address":"terraform_data.r{i}","mode":"managed","type":"terraform_data","name":"r{i}","values":{{"input":"value-{i}-padding-padding-padding","triggers_replace":null}}}}"#).unwrap();
+    }
+    f.write_all(br#"]}},"resource_changes":["#).unwrap();
+    for i in 0..n {
+        if i > 0 {
+            f.write_all(b",").unwrap();
+        }
+        let actions = match i % 4 {
+            0 => r#"["create"]"#,
+            1 => r#"["update"]"#,
+            2 => r#"["delete","create"]"#,
+            _ => r#"["no-op"]"#,
+        };
+        write!(
+            f,
+            r#"{{"address":"terraform_data.r{i}","mode":"managed","type":"terraform_data","name":"r{i}","provider_name":"terraform.io/builtin/terraform","change":{{"actions":{actions},"before":{{"input":"old-{i}","id":"{i}"}},"after":{{"input":"value-{i}-padding-padding-padding","tags":{{"team":"platform","index":{i}}}}},"after_unknown":{{"id":true,"output":true}},"before_sensitive":{{}},"after_sensitive":{{"tags":{{}}}}}}}}"#
+        )
+        .unwrap();
+    }
+    f.write_all(br#"],"resource_drift":[],"output_changes":{}}"#)
+        .unwrap();
+}
+
+/// Runs a command under /usr/bin/time: (stdout, wall seconds, max RSS in KiB).
+fn measure(cmd: &mut Command) -> (String, f64, u64) {
+    let timing = tempfile::NamedTempFile::new().unwrap();
+    let program = cmd.get_program().to_owned();
+    let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
+    let out = Command::new("/usr/bin/time")
+        .arg("-f")
+        .arg("%e %M")
+        .arg("-o")
+        .arg(timing.path())
+        .arg(program)
+        .args(args)
+        .output()
+        .expect("/usr/bin/time (Debian package `time`) runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let t = std::fs::read_to_string(timing.path()).unwrap();
+    let mut parts = t.split_whitespace();
+    let wall: f64 = parts.next().unwrap().parse().unwrap();
+    let rss: u64 = parts.next().unwrap().parse().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).trim().to_owned(),
+        wall,
+        rss,
+    )
+}
+
+fn main() {
+    let n = if cfg!(debug_assertions) {
+        2_000
+    } else {
+        100_000
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.json");
+    generate(&plan, n);
+    let size = std::fs::metadata(&plan).unwrap().len();
+    let ours = measure(
+        Command::new(env!("CARGO_BIN_EXE_kkp-delivery"))
+            .arg("plan-report")
+            .arg(&plan),
+    );
+    let jq = measure(Command::new("jq").arg("-c").arg(JQ_FILTER).arg(&plan));
+    let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
+    assert_eq!(
+        parse(&ours.0),
+        parse(&jq.0),
+        "both must report the same counts"
+    );
+    println!(
+        "plan summary of {n} resource changes ({:.1} MB of show -json)",
+        size as f64 / 1e6
+    );
+    println!("{:<28} {:>9} {:>12}   {}", "", "wall", "peak RSS", "output");
+    println!(
+        "{:<28} {:>8.2}s {:>9} MiB   {}",
+        "kkp-delivery plan-report",
+        ours.1,
+        ours.2 / 1024,
+        ours.0
+    );
+    println!(
+        "{:<28} {:>8.2}s {:>9} MiB   {}",
+        "jq (GitLab's filter)",
+        jq.1,
+        jq.2 / 1024,
+        jq.0
+    );
+    println!(
+        "ratio jq/kkp: wall {:.2}x, memory {:.2}x",
+        jq.1 / ours.1.max(0.01),
+        jq.2 as f64 / ours.2 as f64
+    );
+}
