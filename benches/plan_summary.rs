@@ -103,7 +103,7 @@ fn main() {
         "plan summary of {n} resource changes ({:.1} MB of show -json)",
         size as f64 / 1e6
     );
-    println!("{:<28} {:>9} {:>12}   {}", "", "wall", "peak RSS", "output");
+    println!("{:<28} {:>9} {:>12}   output", "", "wall", "peak RSS");
     println!(
         "{:<28} {:>8.2}s {:>9} MiB   {}",
         "kkp-delivery plan-report",
