@@ -116,11 +116,13 @@ struct MainCli {
 enum Command {
     /// Print, for every stage, run or skip, the reason and the matched files
     Explain(CommonArgs),
-    /// Print GitLab's terraform report ({"create","update","delete"}) for a `terraform show
-    /// -json` file, streaming it in bounded memory
+    /// Print GitLab's terraform report ({"create","update","delete"}) for `terraform show -json`
+    /// files, streamed in bounded memory. Several files (one per root) give one combined report,
+    /// since GitLab's merge request widget shows a single plan per pipeline
     PlanReport {
-        /// The `terraform show -json <plan>` output
-        file: PathBuf,
+        /// `terraform show -json <plan>` outputs, such as each root's kkp.tfplan.json
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
     },
     /// terraform init -backend=false, validate -json and fmt -check
     TerraformValidate(CommonArgs),
@@ -384,8 +386,9 @@ pub fn main_multi(inv: Invocation<'_>) -> u8 {
                 inv.err,
             )
         }
-        Command::PlanReport { file } => {
-            return finish(plan_report(&inv.cwd.join(file), inv.out), inv.err)
+        Command::PlanReport { files } => {
+            let files: Vec<PathBuf> = files.iter().map(|f| inv.cwd.join(f)).collect();
+            return finish(plan_report(&files, inv.out), inv.err);
         }
         Command::TerraformValidate(a) => (Stage::TerraformValidate, a),
         Command::TerraformBackendPrepare(a) => (Stage::TerraformBackendPrepare, a),
@@ -717,27 +720,35 @@ pub fn explain(
 }
 
 /// `plan-report`: the counts GitLab's merge request widget shows, computed as GitLab's own jq
-/// filter does (a replace counts once as create and once as delete).
-fn plan_report(file: &std::path::Path, out: &mut dyn Write) -> Result<u8, StageError> {
-    let reader = std::fs::File::open(file).map_err(|e| {
-        UsageError::invalid(
-            "FILE",
-            "a readable `terraform show -json` file",
-            &format!("{} ({e})", file.display()),
-        )
-    })?;
-    let summary = crate::tools::plan::summarise(reader).map_err(|e| {
-        UsageError::invalid(
-            "FILE",
-            "`terraform show -json` output",
-            &format!("{} ({e})", file.display()),
-        )
-    })?;
-    let (create, update, delete) = summary.gitlab_counts();
+/// filter does (a replace counts once as create and once as delete), summed over the files and
+/// capped at GitLab's 999,999.
+fn plan_report(files: &[PathBuf], out: &mut dyn Write) -> Result<u8, StageError> {
+    let (mut create, mut update, mut delete) = (0usize, 0usize, 0usize);
+    for file in files {
+        let reader = std::fs::File::open(file).map_err(|e| {
+            UsageError::invalid(
+                "FILE",
+                "a readable `terraform show -json` file",
+                &format!("{} ({e})", file.display()),
+            )
+        })?;
+        let summary = crate::tools::plan::summarise(reader).map_err(|e| {
+            UsageError::invalid(
+                "FILE",
+                "`terraform show -json` output",
+                &format!("{} ({e})", file.display()),
+            )
+        })?;
+        let (c, u, d) = summary.gitlab_counts();
+        create += c;
+        update += u;
+        delete += d;
+    }
+    let cap = |n: usize| n.min(999_999);
     writeln!(
         out,
         "{}",
-        serde_json::json!({"create": create, "update": update, "delete": delete})
+        serde_json::json!({"create": cap(create), "update": cap(update), "delete": cap(delete)})
     )
     .map_err(|e| StageError::Failed(e.into()))?;
     Ok(0)

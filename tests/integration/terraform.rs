@@ -738,3 +738,33 @@ fn a_held_lock_is_reported_with_its_owner() {
         r.stderr
     );
 }
+
+#[test]
+fn plan_report_combines_roots_for_gitlabs_single_widget() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.json");
+    let b = dir.path().join("b.json");
+    std::fs::write(&a, r#"{"resource_changes":[{"address":"x.a","change":{"actions":["create"]}},{"address":"x.b","change":{"actions":["delete","create"]}}]}"#).unwrap();
+    std::fs::write(&b, r#"{"resource_changes":[{"address":"y.a","change":{"actions":["update"]}},{"address":"y.b","change":{"actions":["no-op"]}}]}"#).unwrap();
+    let r = run(
+        "kkp-delivery",
+        &["plan-report", "a.json", "b.json"],
+        &[],
+        dir.path(),
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!({"create": 2, "update": 1, "delete": 1})
+    );
+    std::fs::write(&b, "{not json").unwrap();
+    let r = run(
+        "kkp-delivery",
+        &["plan-report", "a.json", "b.json"],
+        &[],
+        dir.path(),
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("b.json"), "{}", r.stderr);
+}
