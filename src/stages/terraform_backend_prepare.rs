@@ -181,38 +181,30 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
             stderr: sr.redactor.mask(&out.stderr),
         })
     };
-    let head = call(sr.log, &["s3api", "head-bucket", "--bucket", &bucket])?;
     let outcome = (|| -> Result<Result<(), String>, StageError> {
-        if head.ok {
-            steps.push("bucket exists and is accessible".into());
-        } else if head.stderr.contains("(403)") || head.stderr.contains("Forbidden") {
-            return Ok(Err(format!("bucket {bucket} exists but belongs to someone else (or these credentials may not use it): choose another name")));
-        } else if head.stderr.contains("(404)")
-            || head.stderr.contains("Not Found")
-            || head.stderr.contains("NoSuchBucket")
-        {
-            let mut args = vec!["s3api", "create-bucket", "--bucket", bucket.as_str()];
-            let constraint = format!("LocationConstraint={region}");
-            if region != "us-east-1" {
-                args.extend(["--create-bucket-configuration", constraint.as_str()]);
-            }
-            let created = call(sr.log, &args)?;
-            if created.ok || created.stderr.contains("BucketAlreadyOwnedByYou") {
-                steps.push("bucket created".into());
-            } else if created.stderr.contains("BucketAlreadyExists") {
-                return Ok(Err(format!(
-                    "bucket name {bucket} is taken by another AWS account: choose another name"
-                )));
-            } else {
-                return Ok(Err(format!(
-                    "creating bucket {bucket} failed: {}",
-                    one_line(created.stderr.trim())
-                )));
-            }
+        // create-bucket answers ownership exactly: BucketAlreadyOwnedByYou is ours,
+        // BucketAlreadyExists is someone else's. (head-bucket cannot tell: it succeeds on any
+        // bucket the credentials may read.)
+        let mut args = vec!["s3api", "create-bucket", "--bucket", bucket.as_str()];
+        let constraint = format!("LocationConstraint={region}");
+        if region != "us-east-1" {
+            args.extend(["--create-bucket-configuration", constraint.as_str()]);
+        }
+        let created = call(sr.log, &args)?;
+        if created.ok {
+            steps.push("bucket created".into());
+        } else if created.stderr.contains("BucketAlreadyOwnedByYou") {
+            steps.push("bucket already exists and is yours".into());
+        } else if created.stderr.contains("BucketAlreadyExists") {
+            return Ok(Err(format!("bucket name {bucket} is taken by another AWS account: S3 bucket names are global, choose another name")));
+        } else if created.stderr.contains("AccessDenied") || created.stderr.contains("(403)") {
+            return Ok(Err(format!(
+                "these credentials may not create or use bucket {bucket} (access denied)"
+            )));
         } else {
             return Ok(Err(format!(
-                "checking bucket {bucket} failed: {}",
-                one_line(head.stderr.trim())
+                "creating bucket {bucket} failed: {}",
+                one_line(created.stderr.trim())
             )));
         }
         let settings: [(&str, Vec<&str>); 3] = [

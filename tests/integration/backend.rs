@@ -39,6 +39,8 @@ impl Moto {
         let moto = Moto { child, url };
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                // The first request loads moto's S3 backend; make it here, not in the test.
+                moto.aws(&["s3api", "list-buckets"]);
                 return Some(moto);
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
@@ -175,7 +177,7 @@ fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
     let again = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
     assert_eq!(again.code, 0, "{again:?}");
     assert!(
-        again.stdout.contains("bucket exists and is accessible"),
+        again.stdout.contains("bucket already exists and is yours"),
         "{}",
         again.stdout
     );
@@ -191,6 +193,57 @@ fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
         "state stored in the bucket: {objects}"
     );
     no_credentials_on_disk(repo.path());
+}
+
+#[test]
+fn a_bucket_name_taken_by_another_account_fails_clearly() {
+    let Some(moto) = Moto::start() else { return };
+    // Another AWS account (an assumed role in account 111111111111) owns the name.
+    let creds: serde_json::Value = serde_json::from_str(&moto.aws(&[
+        "sts",
+        "assume-role",
+        "--role-arn",
+        "arn:aws:iam::111111111111:role/other",
+        "--role-session-name",
+        "other",
+        "--output",
+        "json",
+    ]))
+    .unwrap();
+    let c = &creds["Credentials"];
+    let out = Command::new(tools_dir().join("venv/bin/aws"))
+        .args([
+            "s3api",
+            "create-bucket",
+            "--bucket",
+            "tf-state-taken",
+            "--create-bucket-configuration",
+            "LocationConstraint=eu-central-1",
+        ])
+        .envs(aws_env(&moto.url))
+        .env("AWS_ACCESS_KEY_ID", c["AccessKeyId"].as_str().unwrap())
+        .env(
+            "AWS_SECRET_ACCESS_KEY",
+            c["SecretAccessKey"].as_str().unwrap(),
+        )
+        .env("AWS_SESSION_TOKEN", c["SessionToken"].as_str().unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let repo = s3_repo("tf-state-taken", &moto.url);
+    let forge = Forge::start(TOKEN);
+    let r = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr
+            .contains("bucket name tf-state-taken is taken by another AWS account"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
