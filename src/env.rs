@@ -133,6 +133,8 @@ pub mod vars {
     pub const KKP_API_MAX_WAIT: &str = "KKP_API_MAX_WAIT";
     pub const KKP_BACKEND_CONFIG: &str = "KKP_BACKEND_CONFIG";
     pub const KKP_ALLOW_UNREVIEWED_CHANGES: &str = "KKP_ALLOW_UNREVIEWED_CHANGES";
+    /// GCS bucket location for terraform-backend-prepare; default `EU`.
+    pub const KKP_GCS_LOCATION: &str = "KKP_GCS_LOCATION";
     /// The Terraform executable; default `terraform` on PATH.
     pub const KKP_TERRAFORM_BIN: &str = "KKP_TERRAFORM_BIN";
 }

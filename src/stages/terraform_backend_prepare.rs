@@ -5,6 +5,8 @@
 //!   official `aws` CLI, so credentials stay in its own environment handling and no request
 //!   signing is written here. Idempotent: a bucket we already own is success; a name taken by
 //!   someone else is a clear failure.
+//! - GCS: the bucket with uniform access, public access prevention and versioning, through the
+//!   official `gcloud` CLI. GCS locks state natively, so there is no lock table.
 //! - GitLab: nothing to create. The GitLab-managed HTTP backend is configured through
 //!   `TF_HTTP_*` variables (never `-backend-config`, which would be stored in the plan), exported
 //!   in the dotenv report for later jobs; the password is never exported.
@@ -38,14 +40,13 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     let result = match (sr.ctx.platform, cfg.kind.as_deref()) {
         (Platform::GitLab, _) => gitlab_state(sr, &label),
         (_, Some("s3")) => s3(sr, &cfg, &label),
-        (_, Some("gcs")) => Ok(StageResult {
-            success: false,
-            headline: "GCS backends are not prepared by this version yet; create the bucket with versioning and public access prevention (gcloud storage buckets create --uniform-bucket-level-access --public-access-prevention) or use S3".to_owned(),
-            outputs: Outputs::default(),
-        }),
+        (_, Some("gcs")) => gcs(sr, &cfg, &label),
         (_, kind) => Ok(StageResult {
             success: true,
-            headline: format!("{label}: the `{}` backend needs no preparation", kind.unwrap_or("local")),
+            headline: format!(
+                "{label}: the `{}` backend needs no preparation",
+                kind.unwrap_or("local")
+            ),
             outputs: Outputs::default(),
         }),
     }?;
@@ -325,4 +326,142 @@ pub fn gitlab_terraform_env(sr: &StageRun<'_>) -> Vec<(String, String)> {
         env.push(("TF_HTTP_PASSWORD".into(), token.to_owned()));
     }
     env
+}
+
+fn gcs(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageResult, StageError> {
+    let io = |e: std::io::Error| StageError::Failed(e.into());
+    let Some(bucket) = cfg.get("bucket").map(str::to_owned) else {
+        return Err(UsageError::missing(
+            "bucket",
+            "the backend \"gcs\" block (or --backend-config) must name the bucket",
+        )
+        .into());
+    };
+    let location = sr
+        .env
+        .get(vars::KKP_GCS_LOCATION)
+        .unwrap_or("EU")
+        .to_owned();
+    let program = tool_path(sr.env, "KKP_GCLOUD_BIN", "gcloud");
+    let dir = sr.dir();
+    let url = format!("gs://{bucket}");
+    let section = Section::open(
+        sr.ctx.platform,
+        sr.log,
+        "kkp_backend",
+        &format!("GCS state bucket {url} ({location})"),
+    )
+    .map_err(io)?;
+    let call = |log: &mut dyn Write, args: &[&str]| -> Result<AwsResult, StageError> {
+        let mut all: Vec<String> = vec!["storage".into()];
+        all.extend(args.iter().map(|s| s.to_string()));
+        all.push("--quiet".into());
+        let cmd = ToolCommand {
+            program: program.clone(),
+            args: all,
+            dir: dir.clone(),
+            env: sr.env,
+            extra_env: Vec::new(),
+        };
+        writeln!(log, "$ gcloud storage {}", args.join(" ")).map_err(io)?;
+        let out = cmd
+            .run(log, Echo::Quiet, &sr.redactor)
+            .map_err(StageError::Failed)?;
+        Ok(AwsResult {
+            ok: out.success(),
+            stdout: out.stdout,
+            stderr: sr.redactor.mask(&out.stderr),
+        })
+    };
+    let location_arg = format!("--location={location}");
+    let created = call(
+        sr.log,
+        &[
+            "buckets",
+            "create",
+            &url,
+            &location_arg,
+            "--uniform-bucket-level-access",
+            "--public-access-prevention",
+        ],
+    )?;
+    let mut steps = Vec::new();
+    let outcome: Result<(), String> = (|| {
+        if created.ok {
+            steps.push("bucket created".to_owned());
+        } else if created.stderr.contains("already own") {
+            steps.push("bucket already exists and is yours".to_owned());
+        } else if created.stderr.contains("409") || created.stderr.contains("not available") {
+            return Err(format!("bucket name {bucket} is taken by another project: GCS bucket names are global, choose another name"));
+        } else if created.stderr.contains("403") {
+            return Err(format!(
+                "these credentials may not create or use bucket {bucket} (403)"
+            ));
+        } else {
+            return Err(format!(
+                "creating bucket {bucket} failed: {}",
+                one_line(created.stderr.trim())
+            ));
+        }
+        Ok(())
+    })();
+    let outcome = match outcome {
+        Ok(()) => {
+            let updated = call(
+                sr.log,
+                &[
+                    "buckets",
+                    "update",
+                    &url,
+                    "--versioning",
+                    "--public-access-prevention",
+                ],
+            )?;
+            if !updated.ok {
+                Err(format!(
+                    "enabling versioning on {bucket} failed: {}",
+                    one_line(updated.stderr.trim())
+                ))
+            } else {
+                let described = call(sr.log, &["buckets", "describe", &url, "--format=json"])?;
+                let versioned = serde_json::from_str::<serde_json::Value>(&described.stdout)
+                    .ok()
+                    .and_then(|v| {
+                        v.get("versioning_enabled")
+                            .and_then(serde_json::Value::as_bool)
+                    })
+                    == Some(true);
+                if versioned {
+                    steps.extend([
+                        "versioning on".to_owned(),
+                        "public access prevented".to_owned(),
+                    ]);
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "versioning on {bucket} did not read back as enabled"
+                    ))
+                }
+            }
+        }
+        Err(e) => Err(e),
+    };
+    section.close(sr.log).map_err(io)?;
+    let mut outputs = Outputs::default();
+    outputs.set("bucket", bucket.clone());
+    match outcome {
+        Ok(()) => Ok(StageResult {
+            success: true,
+            headline: format!(
+                "{label}: state bucket {url} ready ({}); locking: GCS native",
+                steps.join(", ")
+            ),
+            outputs,
+        }),
+        Err(why) => Ok(StageResult {
+            success: false,
+            headline: why,
+            outputs,
+        }),
+    }
 }

@@ -412,3 +412,111 @@ fn gitlab_managed_state_with_locking_and_auth() {
         locked.stderr
     );
 }
+
+// ------------------------------------------------ GCS on gcp-storage-emulator, with gcloud
+
+struct GcsEmulator {
+    child: Child,
+    url: String,
+}
+
+impl Drop for GcsEmulator {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn backend_prepare_creates_a_gcs_bucket_and_plan_uses_it() {
+    let Some(emulator) = tool(&tools_dir().join("venv/bin/gcp-storage-emulator")) else {
+        return;
+    };
+    let Some(gcloud) = tool(Path::new("/usr/bin/gcloud")) else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = Command::new(emulator)
+        .args([
+            "start",
+            "-H",
+            "127.0.0.1",
+            "--port",
+            &port.to_string(),
+            "--in-memory",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let gcs = GcsEmulator {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let repo = Repo::new();
+    repo.commit(&[
+        ("terraform/gce/backend.tf", "terraform {\n  backend \"gcs\" {\n    bucket = \"tf-state-kkp-gce\"\n    prefix = \"terraform-kkp\"\n  }\n}\n"),
+        ("terraform/gce/main.tf", "resource \"terraform_data\" \"vm\" {\n  input = \"vm\"\n}\n"),
+        ("terraform/gce/emulator.gcs.tfbackend", &format!("access_token = \"dummy\"\nstorage_custom_endpoint = \"{}/storage/v1/\"\n", gcs.url)),
+    ]);
+    let cfg = tempfile::tempdir().unwrap();
+    let token = cfg.path().join("token");
+    std::fs::write(&token, "dummy-gcs-token\n").unwrap();
+    let tf = tools_dir().join("bin/terraform").display().to_string();
+    let rc = tools_dir().join("empty.tfrc").display().to_string();
+    let (gcloud, cfg_dir, token, endpoint, dir) = (
+        gcloud.display().to_string(),
+        cfg.path().display().to_string(),
+        token.display().to_string(),
+        format!("{}/", gcs.url),
+        repo.path().display().to_string(),
+    );
+    let env: Vec<(&str, &str)> = vec![
+        ("KKP_TERRAFORM_BIN", &tf),
+        ("KKP_GCLOUD_BIN", &gcloud),
+        ("TF_CLI_CONFIG_FILE", &rc),
+        ("KKP_FORCE", "true"),
+        ("KKP_WORKING_DIRECTORY", "terraform/gce"),
+        ("KKP_BACKEND_CONFIG", "terraform/gce/emulator.gcs.tfbackend"),
+        ("KKP_GCS_LOCATION", "europe-west3"),
+        ("CLOUDSDK_CONFIG", &cfg_dir),
+        ("CLOUDSDK_AUTH_ACCESS_TOKEN_FILE", &token),
+        ("CLOUDSDK_API_ENDPOINT_OVERRIDES_STORAGE", &endpoint),
+        ("CLOUDSDK_CORE_PROJECT", "kkp-test"),
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_EVENT_NAME", "workflow_dispatch"),
+        ("GITHUB_REPOSITORY", "acme/kkp"),
+        ("GITHUB_WORKSPACE", &dir),
+    ];
+    let r = run("kkp-terraform-backend-prepare", &[], &env, repo.path());
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("state bucket gs://tf-state-kkp-gce ready (bucket created, versioning on"),
+        "{}",
+        r.stdout
+    );
+    let again = run("kkp-terraform-backend-prepare", &[], &env, repo.path());
+    assert_eq!(again.code, 0, "{again:?}");
+    assert!(
+        again.stdout.contains("bucket already exists and is yours"),
+        "{}",
+        again.stdout
+    );
+    let plan = run("kkp-terraform-plan", &[], &env, repo.path());
+    assert_eq!(plan.code, 0, "{plan:?}");
+    assert_eq!(plan.output("create").as_deref(), Some("1"));
+}
