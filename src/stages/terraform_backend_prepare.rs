@@ -25,15 +25,7 @@ use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
 use super::run::{StageResult, StageRun};
 
 pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    let dir = sr.dir();
-    if !dir.is_dir() {
-        return Err(UsageError::invalid(
-            "--working-directory",
-            "an existing folder with the Terraform root",
-            &sr.dir_label(),
-        )
-        .into());
-    }
+    let dir = sr.root_dir()?;
     let cfg = backend::read(&dir, sr.backend_config.as_deref())
         .map_err(|e| StageError::Failed(e.into()))?;
     let label = sr.dir_label();

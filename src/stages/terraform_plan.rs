@@ -9,14 +9,14 @@ use anyhow::Context as _;
 use serde_json::json;
 
 use crate::context::Platform;
-use crate::error::{StageError, UsageError};
+use crate::error::StageError;
 use crate::platform::bitbucket::insights;
 use crate::platform::comments::{self, Written};
 use crate::report::comment::{self as sticky, fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::Outputs;
 use crate::tools::plan::{digests_marker, summarise, Action, PlanSummary};
-use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
+use crate::tools::process::{Echo, Section};
 use crate::tools::terraform;
 
 use super::run::{StageResult, StageRun};
@@ -27,40 +27,11 @@ pub const PLAN_JSON: &str = "kkp.tfplan.json";
 const GITLAB_COUNT_MAX: usize = 999_999;
 
 pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    let dir = sr.dir();
-    if !dir.is_dir() {
-        return Err(UsageError::invalid(
-            "--working-directory",
-            "an existing folder with the Terraform root",
-            &sr.dir_label(),
-        )
-        .into());
-    }
+    let dir = sr.root_dir()?;
     let failed = |e: anyhow::Error| StageError::Failed(e);
     let io = |e: std::io::Error| StageError::Failed(e.into());
-    let program = tool_path(sr.env, crate::env::vars::KKP_TERRAFORM_BIN, "terraform");
-    let mut tf_env: Vec<(String, String)> = vec![
-        ("TF_IN_AUTOMATION".into(), "1".into()),
-        ("TF_INPUT".into(), "0".into()),
-    ];
-    tf_env.extend(super::terraform_backend_prepare::gitlab_terraform_env(sr));
-    let init_args: Vec<String> = ["init", "-input=false", "-json"]
-        .iter()
-        .map(|s| s.to_string())
-        .chain(
-            sr.backend_config
-                .as_ref()
-                .map(|p| format!("-backend-config={}", p.display())),
-        )
-        .collect();
-    let init_args: Vec<&str> = init_args.iter().map(String::as_str).collect();
-    let tf = |args: &[&str]| ToolCommand {
-        program: program.clone(),
-        args: args.iter().map(|s| s.to_string()).collect(),
-        dir: dir.clone(),
-        env: sr.env,
-        extra_env: tf_env.clone(),
-    };
+    let terraform = sr.terraform();
+    let tf = |args: &[&str]| terraform.cmd(args);
     let platform = sr.ctx.platform;
     let label = sr.dir_label();
 
@@ -71,7 +42,8 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         &format!("terraform init ({label})"),
     )
     .map_err(io)?;
-    let init = tf(&init_args)
+    let init = terraform
+        .init(true)
         .run(sr.log, Echo::Map(&terraform::log_message), &sr.redactor)
         .map_err(failed)?;
     section.close(sr.log).map_err(io)?;

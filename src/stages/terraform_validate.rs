@@ -13,7 +13,7 @@ use crate::platform::bitbucket::insights;
 use crate::publish::{self, FindingsReport};
 use crate::report::markdown::escape;
 use crate::report::model::{Finding, Level, Outputs};
-use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
+use crate::tools::process::{Echo, Section};
 use crate::tools::terraform::{self, ValidateOutput};
 
 use super::run::{StageResult, StageRun};
@@ -22,26 +22,9 @@ use super::run::{StageResult, StageRun};
 const DIFF_MAX: usize = 20_000;
 
 pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    let dir = sr.dir();
-    if !dir.is_dir() {
-        return Err(crate::error::UsageError::invalid(
-            "--working-directory",
-            "an existing folder with the Terraform root",
-            &sr.dir_label(),
-        )
-        .into());
-    }
-    let program = tool_path(sr.env, crate::env::vars::KKP_TERRAFORM_BIN, "terraform");
-    let tf = |args: &[&str]| ToolCommand {
-        program: program.clone(),
-        args: args.iter().map(|s| s.to_string()).collect(),
-        dir: dir.clone(),
-        env: sr.env,
-        extra_env: vec![
-            ("TF_IN_AUTOMATION".into(), "1".into()),
-            ("TF_INPUT".into(), "0".into()),
-        ],
-    };
+    sr.root_dir()?;
+    let terraform = sr.terraform();
+    let tf = |args: &[&str]| terraform.cmd(args);
     let failed = |e: anyhow::Error| StageError::Failed(e);
     let platform = sr.ctx.platform;
     let label = sr.dir_label();
@@ -54,7 +37,8 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         &format!("terraform init -backend=false ({label})"),
     )
     .map_err(|e| failed(e.into()))?;
-    let init = tf(&["init", "-backend=false", "-input=false", "-json"])
+    let init = terraform
+        .init(false)
         .run(sr.log, Echo::Map(&terraform::log_message), &sr.redactor)
         .map_err(failed)?;
     section.close(sr.log).map_err(|e| failed(e.into()))?;
