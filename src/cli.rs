@@ -1,34 +1,35 @@
-//! The command line: flags (each with a `KKP_*` variable), their resolution against the
-//! environment snapshot, and the two entry points (a stage, and `explain`).
+//! The command line, generated from the stage registry: the `kkp-delivery` subcommands, each
+//! `kkp-<stage>` executable, `explain` and `plan-report`.
+//!
+//! Every flag `--x-y` also reads `KKP_X_Y` from the environment snapshot, through one generic
+//! rule ([`parse_with_env`]) rather than code per flag: a flag wins over its variable, the
+//! variable over the default. The help text names each variable.
 
-use std::ffi::OsString;
+use std::collections::BTreeMap;
+use std::ffi::{OsStr, OsString};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use clap::parser::ValueSource;
+use clap::{ArgAction, ArgMatches, Args, Command, FromArgMatches};
 
 use crate::changes::filter::PathFilter;
-use crate::changes::git::Git;
-use crate::changes::{self, ApiSettings, ChangeSet};
-use crate::context::{self, Context, DetectOptions, EventKind, Platform};
+use crate::changes::{self, ChangeSet};
+use crate::context::{Context, DetectOptions, EventKind, Platform};
 use crate::decision::{self, Decision, OnUnknown, Rules, Verdict};
 use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
-use crate::platform::bitbucket;
-use crate::platform::comments::CommentMode;
-use crate::platform::http::{RetryPolicy, Token};
-use crate::publish::{self, verdict_label, Sinks};
-use crate::stages::run::StageRun;
-use crate::stages::{
-    terraform_apply, terraform_backend_prepare, terraform_plan, terraform_validate, Stage,
-    DEFAULT_PATHS,
-};
+use crate::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET};
+use crate::platform::{self, CommentMode, Forge};
+use crate::publish::{self, verdict_label, LogStyle, Publication, Sinks};
+use crate::stages::{self, RegisteredStage, StageCx, DEFAULT_PATHS, STAGES};
+use crate::tools::runner::{Interrupts, Masker, MaskingWriter, Runner, DEFAULT_TIMEOUT_SECS};
 
 const AFTER_HELP: &str = "\
 Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
 GitLab component inputs and Bitbucket pipe variables all arrive that way. A flag wins over its
-variable.
+variable, a variable over the default.
 
 Exit status: 0 ran and succeeded, or skipped by decision; 1 ran and failed (or --on-unknown fail);
 2 bad input or environment (the message names the flag or variable).";
@@ -37,123 +38,166 @@ Exit status: 0 ran and succeeded, or skipped by decision; 1 ran and failed (or -
 #[derive(Args, Clone, Debug, Default)]
 pub struct CommonArgs {
     /// Trigger globs, newline- or comma-separated; `!` excludes, later patterns win, `*` stops at
-    /// `/`, `**` crosses it [env: KKP_PATHS] [default: kubeone/**, kubermatic/**, terraform/**,
-    /// .github/**, .gitlab-ci.yml, bitbucket-pipelines.yml]
-    #[arg(long, value_name = "GLOBS")]
+    /// `/`, `**` crosses it
+    #[arg(long, value_name = "GLOBS", default_value = DEFAULT_PATHS.join(","))]
     pub paths: Option<String>,
     /// Events the stage runs on, comma-separated: pull-request, push-default, push, tag,
-    /// schedule, manual, merge-queue [env: KKP_RUN_ON] [default: per stage]
+    /// schedule, manual, merge-queue
     #[arg(long, value_name = "EVENTS")]
     pub run_on: Option<String>,
-    /// Run regardless of the event and of the changed files [env: KKP_FORCE]
+    /// Run regardless of the event and of the changed files
     #[arg(long)]
     pub force: bool,
     /// What to do when the changed files cannot be determined: run, skip or fail
-    /// [env: KKP_ON_UNKNOWN] [default: run]
-    #[arg(long, value_name = "ACTION")]
+    #[arg(long, value_name = "ACTION", default_value = "run")]
     pub on_unknown: Option<String>,
-    /// Decide and publish the decision, but do not run the tool [env: KKP_DECIDE_ONLY]
+    /// Decide and publish the decision, but do not run the tool
     #[arg(long)]
     pub decide_only: bool,
-    /// The stage's folder, such as terraform/aws [env: KKP_WORKING_DIRECTORY]
+    /// The stage's folder, such as terraform/aws
     #[arg(long, value_name = "DIR")]
     pub working_directory: Option<PathBuf>,
-    /// Override platform detection: github, gitlab, bitbucket or local [env: KKP_PLATFORM]
+    /// Override platform detection: github, gitlab, bitbucket or local
     #[arg(long, value_name = "PLATFORM")]
     pub platform: Option<String>,
-    /// Forge API token; else GITHUB_TOKEN / GITLAB_TOKEN / BITBUCKET_ACCESS_TOKEN [env: KKP_TOKEN]
+    /// Forge API token; else GITHUB_TOKEN / GITLAB_TOKEN / BITBUCKET_ACCESS_TOKEN
     #[arg(long, value_name = "TOKEN")]
     pub token: Option<String>,
-    /// Sticky comment mode: update (one comment per stage), new or off [env: KKP_COMMENT]
-    #[arg(long, value_name = "MODE")]
+    /// Sticky comment mode: update (one comment per stage), new or off
+    #[arg(long, value_name = "MODE", default_value = "update")]
     pub comment: Option<String>,
     /// Compare with this commit instead of the event's base (local runs, custom pipelines)
-    /// [env: KKP_BASE]
     #[arg(long, value_name = "REV")]
     pub base: Option<String>,
     /// Treat the run as this event kind (e.g. `manual` for a Bitbucket custom pipeline)
-    /// [env: KKP_EVENT]
     #[arg(long, value_name = "EVENT")]
     pub event: Option<String>,
     /// The default branch, where the platform does not say (Bitbucket, local)
-    /// [env: KKP_DEFAULT_BRANCH]
     #[arg(long, value_name = "BRANCH")]
     pub default_branch: Option<String>,
-    /// A `-backend-config` file for `terraform init`, relative to the repository root
-    /// [env: KKP_BACKEND_CONFIG]
-    #[arg(long, value_name = "FILE")]
-    pub backend_config: Option<PathBuf>,
-    /// terraform-apply: apply even when the plan differs from the reviewed one, or none was
-    /// found [env: KKP_ALLOW_UNREVIEWED_CHANGES]
-    #[arg(long)]
-    pub allow_unreviewed_changes: bool,
-    /// API pages fetched at once; 1 pages sequentially [env: KKP_API_CONCURRENCY] [default: 8]
-    #[arg(long, value_name = "N")]
+    /// API pages fetched at once; 1 pages sequentially
+    #[arg(long, value_name = "N", default_value = "8")]
     pub api_concurrency: Option<String>,
     /// Longest wait for a rate limit to reset, in seconds, before falling back to git
-    /// [env: KKP_API_MAX_WAIT] [default: 60]
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", default_value = "60")]
     pub api_max_wait: Option<String>,
+    /// Seconds each tool run may take; then it gets SIGINT, and is killed if it has not exited
+    /// 30 s later
+    #[arg(long, value_name = "SECONDS", default_value = DEFAULT_TIMEOUT_SECS.to_string())]
+    pub timeout: Option<String>,
 }
 
-#[derive(Parser, Debug)]
-#[command(
-    name = "kkp-delivery",
-    version,
-    about = "Take a Kubermatic KKP repository from commit to running platform, one CI stage at a time",
-    long_about = "Take a Kubermatic KKP repository from commit to running platform, one CI stage at a time.\n\n\
-Each stage decides whether to run from the event (pull request, push to the default branch, …) and \
-the files it changed, says why, runs its tool, and publishes the result in the platform's own way \
-(GitHub annotations and summaries, GitLab reports, Bitbucket Code Insights).",
-    after_help = AFTER_HELP
-)]
-struct MainCli {
-    #[command(subcommand)]
-    command: Command,
+/// The variable a flag reads: `--x-y` → `KKP_X_Y`.
+pub fn env_var(long: &str) -> String {
+    format!("KKP_{}", long.to_ascii_uppercase().replace('-', "_"))
 }
 
-#[derive(Subcommand, Debug)]
-enum Command {
-    /// Print, for every stage, run or skip, the reason and the matched files
-    Explain(CommonArgs),
-    /// Print GitLab's terraform report ({"create","update","delete"}) for `terraform show -json`
-    /// files, streamed in bounded memory. Several files (one per root) give one combined report,
-    /// since GitLab's merge request widget shows a single plan per pipeline
-    PlanReport {
-        /// `terraform show -json <plan>` outputs, such as each root's kkp.tfplan.json
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
-    /// terraform init -backend=false, validate -json and fmt -check
-    TerraformValidate(CommonArgs),
-    /// Create the Terraform state bucket and lock (idempotent)
-    TerraformBackendPrepare(CommonArgs),
-    /// terraform init, plan -out and show -json
-    TerraformPlan(CommonArgs),
-    /// Apply the reviewed plan
-    TerraformApply(CommonArgs),
-    /// kubeone apply with the Terraform outputs
-    KubeoneApply(CommonArgs),
-    /// sops -d and kubermatic-installer deploy
-    KkpDeploy(CommonArgs),
-    /// Register the KKP ingress address in Route53
-    DnsUpdate(CommonArgs),
-    /// flux bootstrap github / gitlab / git
-    FluxBootstrap(CommonArgs),
+/// The flags of a command that have a variable (every long flag but `--help`/`--version`).
+fn env_flags(cmd: &Command) -> impl Iterator<Item = &clap::Arg> {
+    cmd.get_arguments()
+        .filter(|a| a.get_long().is_some() && !matches!(a.get_id().as_str(), "help" | "version"))
 }
 
-/// Arguments of a single-stage executable (`kkp-terraform-plan`).
-#[derive(Parser, Debug)]
-struct StageCli {
-    #[command(flatten)]
-    common: CommonArgs,
+/// Adds `[env: KKP_X]` to the help of every flag of `cmd` and its subcommands.
+fn with_env_help(cmd: Command) -> Command {
+    let cmd = cmd.mut_args(|a| match a.get_long() {
+        Some(long) if !matches!(a.get_id().as_str(), "help" | "version") => {
+            let var = env_var(long);
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            a.help(format!("{help} [env: {var}]"))
+        }
+        _ => a,
+    });
+    cmd.mut_subcommands(with_env_help)
+}
+
+/// A parsed command line, with the flags that came from variables remembered, so messages name
+/// what the user actually set.
+pub struct Parsed {
+    pub matches: ArgMatches,
+    from_env: BTreeMap<String, String>,
+}
+
+impl Parsed {
+    /// `--x-y`, or `KKP_X_Y` when the value came from the variable.
+    pub fn name(&self, id: &str) -> String {
+        match self.from_env.get(id) {
+            Some(var) => var.clone(),
+            None => format!("--{}", id.replace('_', "-")),
+        }
+    }
+}
+
+/// What ends parsing early.
+pub enum ParseExit {
+    /// `--help`, `--version` or a clap error: clap's own text and status.
+    Clap(clap::Error),
+    /// A variable with a value that does not fit its flag (exit 2).
+    Usage(UsageError),
+}
+
+/// Parses `args`, then fills every flag the command line left out from its `KKP_*` variable in
+/// the snapshot, as if it had been given on the command line. Boolean flags take `true`/`false`
+/// (also `1`/`0`, `yes`/`no`).
+pub fn parse_with_env(cmd: &Command, args: &[OsString], env: &Env) -> Result<Parsed, ParseExit> {
+    let first = cmd
+        .clone()
+        .try_get_matches_from(args)
+        .map_err(ParseExit::Clap)?;
+    let (leaf, leaf_matches) = match first.subcommand() {
+        Some((name, sub)) => match cmd.find_subcommand(name) {
+            Some(c) => (c, sub),
+            None => (cmd, &first),
+        },
+        None => (cmd, &first),
+    };
+    let mut extra: Vec<OsString> = Vec::new();
+    let mut from_env = BTreeMap::new();
+    for arg in env_flags(leaf) {
+        let id = arg.get_id().as_str();
+        if leaf_matches.value_source(id) == Some(ValueSource::CommandLine) {
+            continue;
+        }
+        let Some(long) = arg.get_long() else { continue };
+        let var = env_var(long);
+        let Some(value) = env.get(&var) else { continue };
+        if matches!(arg.get_action(), ArgAction::SetTrue) {
+            match value.trim().to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" => extra.push(format!("--{long}").into()),
+                "false" | "0" | "no" => {}
+                _ => {
+                    return Err(ParseExit::Usage(UsageError::invalid(
+                        &var,
+                        "true or false",
+                        value,
+                    )))
+                }
+            }
+        } else {
+            let mut a = OsString::from(format!("--{long}="));
+            a.push(OsStr::new(value));
+            extra.push(a);
+        }
+        from_env.insert(id.to_owned(), var);
+    }
+    if extra.is_empty() {
+        return Ok(Parsed {
+            matches: first,
+            from_env,
+        });
+    }
+    let mut all = args.to_vec();
+    all.extend(extra);
+    let matches = cmd
+        .clone()
+        .try_get_matches_from(all)
+        .map_err(ParseExit::Clap)?;
+    Ok(Parsed { matches, from_env })
 }
 
 /// Flags resolved against the environment and validated.
 #[derive(Debug)]
 pub struct Settings {
-    pub backend_config: Option<PathBuf>,
-    pub allow_unreviewed: bool,
     pub rules: Rules,
     pub comment: CommentMode,
     pub decide_only: bool,
@@ -162,48 +206,24 @@ pub struct Settings {
     pub token_override: Option<Token>,
     pub concurrency: usize,
     pub max_wait: Duration,
-}
-
-fn pick(flag: Option<String>, env: &Env, var: &str) -> Option<(String, &'static str)> {
-    flag.map(|v| (v, "flag"))
-        .or_else(|| env.get(var).map(|v| (v.to_owned(), "env")))
-}
-
-fn source_name(flag: &str, var: &str, from: &str) -> String {
-    if from == "flag" {
-        flag.to_owned()
-    } else {
-        var.to_owned()
-    }
-}
-
-fn parse_bool(env: &Env, var: &str) -> Result<bool, UsageError> {
-    match env.get(var) {
-        None => Ok(false),
-        Some(v) => match v.trim().to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" => Ok(true),
-            "false" | "0" | "no" => Ok(false),
-            _ => Err(UsageError::invalid(var, "true or false", v)),
-        },
-    }
+    pub timeout: Duration,
 }
 
 impl Settings {
+    /// Validates the common flags. `run_on_default` applies when `--run-on` is not given.
     pub fn resolve(
         args: CommonArgs,
-        env: &Env,
-        stage: Option<Stage>,
+        parsed: &Parsed,
+        run_on_default: &[EventKind],
         cwd: PathBuf,
     ) -> Result<Self, UsageError> {
-        let paths = match pick(args.paths, env, vars::KKP_PATHS) {
-            Some((spec, from)) => {
-                PathFilter::parse(&spec, &source_name("--paths", vars::KKP_PATHS, from))?
-            }
+        let name = |id: &str| parsed.name(id);
+        let paths = match &args.paths {
+            Some(spec) => PathFilter::parse(spec, &name("paths"))?,
             None => PathFilter::from_patterns(DEFAULT_PATHS, "--paths")?,
         };
-        let run_on = match pick(args.run_on, env, vars::KKP_RUN_ON) {
-            Some((spec, from)) => {
-                let name = source_name("--run-on", vars::KKP_RUN_ON, from);
+        let run_on = match &args.run_on {
+            Some(spec) => {
                 let mut kinds = Vec::new();
                 for part in spec
                     .split([',', '\n', ' '])
@@ -211,149 +231,127 @@ impl Settings {
                     .filter(|p| !p.is_empty())
                 {
                     kinds.push(EventKind::parse(part).ok_or_else(|| {
-                        UsageError::invalid(&name, "event kinds from pull-request, push-default, push, tag, schedule, manual, merge-queue", part)
+                        UsageError::invalid(&name("run_on"), "event kinds from pull-request, push-default, push, tag, schedule, manual, merge-queue", part)
                     })?);
                 }
                 if kinds.is_empty() {
-                    return Err(UsageError::invalid(&name, "at least one event kind", &spec));
+                    return Err(UsageError::invalid(
+                        &name("run_on"),
+                        "at least one event kind",
+                        spec,
+                    ));
                 }
                 kinds
             }
-            None => stage
-                .map(|s| s.default_run_on().to_vec())
-                .unwrap_or_default(),
+            None => run_on_default.to_vec(),
         };
-        let on_unknown = match pick(args.on_unknown, env, vars::KKP_ON_UNKNOWN) {
-            Some((v, from)) => OnUnknown::parse(&v).ok_or_else(|| {
-                UsageError::invalid(
-                    &source_name("--on-unknown", vars::KKP_ON_UNKNOWN, from),
-                    "run, skip or fail",
-                    &v,
-                )
-            })?,
+        let on_unknown = match &args.on_unknown {
+            Some(v) => OnUnknown::parse(v)
+                .ok_or_else(|| UsageError::invalid(&name("on_unknown"), "run, skip or fail", v))?,
             None => OnUnknown::Run,
         };
-        let force = args.force || parse_bool(env, vars::KKP_FORCE)?;
-        let decide_only = args.decide_only || parse_bool(env, vars::KKP_DECIDE_ONLY)?;
-        let platform = match pick(args.platform, env, vars::KKP_PLATFORM) {
-            Some((v, from)) => Some(Platform::parse(&v).ok_or_else(|| {
-                UsageError::invalid(
-                    &source_name("--platform", vars::KKP_PLATFORM, from),
-                    "github, gitlab, bitbucket or local",
-                    &v,
-                )
+        let platform = match &args.platform {
+            Some(v) => Some(Platform::parse(v).ok_or_else(|| {
+                UsageError::invalid(&name("platform"), "github, gitlab, bitbucket or local", v)
             })?),
             None => None,
         };
-        let event = match pick(args.event, env, vars::KKP_EVENT) {
-            Some((v, from)) => Some(EventKind::parse(&v).ok_or_else(|| {
+        let event = match &args.event {
+            Some(v) => Some(EventKind::parse(v).ok_or_else(|| {
                 UsageError::invalid(
-                    &source_name("--event", vars::KKP_EVENT, from),
+                    &name("event"),
                     "pull-request, push-default, push, tag, schedule, manual or merge-queue",
-                    &v,
+                    v,
                 )
             })?),
             None => None,
         };
-        let comment = match pick(args.comment, env, vars::KKP_COMMENT) {
-            Some((v, from)) => CommentMode::parse(v.trim()).ok_or_else(|| {
-                UsageError::invalid(
-                    &source_name("--comment", vars::KKP_COMMENT, from),
-                    "update, new or off",
-                    &v,
-                )
-            })?,
+        let comment = match &args.comment {
+            Some(v) => CommentMode::parse(v.trim())
+                .ok_or_else(|| UsageError::invalid(&name("comment"), "update, new or off", v))?,
             None => CommentMode::Update,
         };
-        let concurrency = match pick(args.api_concurrency, env, vars::KKP_API_CONCURRENCY) {
-            Some((v, from)) => v
+        let concurrency = match &args.api_concurrency {
+            Some(v) => v
                 .trim()
                 .parse::<usize>()
                 .ok()
                 .filter(|n| (1..=64).contains(n))
                 .ok_or_else(|| {
-                    UsageError::invalid(
-                        &source_name("--api-concurrency", vars::KKP_API_CONCURRENCY, from),
-                        "a whole number from 1 to 64",
-                        &v,
-                    )
+                    UsageError::invalid(&name("api_concurrency"), "a whole number from 1 to 64", v)
                 })?,
             None => 8,
         };
-        let max_wait = match pick(args.api_max_wait, env, vars::KKP_API_MAX_WAIT) {
-            Some((v, from)) => Duration::from_secs(v.trim().parse::<u64>().map_err(|_| {
-                UsageError::invalid(
-                    &source_name("--api-max-wait", vars::KKP_API_MAX_WAIT, from),
-                    "a number of seconds",
-                    &v,
-                )
-            })?),
-            None => Duration::from_secs(60),
-        };
-        let working_directory = args
-            .working_directory
-            .or_else(|| env.get(vars::KKP_WORKING_DIRECTORY).map(PathBuf::from));
-        if let Some(dir) = &working_directory {
+        let seconds =
+            |id: &str, v: &Option<String>, default: u64| -> Result<Duration, UsageError> {
+                match v {
+                    Some(v) => v
+                        .trim()
+                        .parse::<u64>()
+                        .map(Duration::from_secs)
+                        .map_err(|_| UsageError::invalid(&name(id), "a number of seconds", v)),
+                    None => Ok(Duration::from_secs(default)),
+                }
+            };
+        let max_wait = seconds("api_max_wait", &args.api_max_wait, 60)?;
+        let timeout = seconds("timeout", &args.timeout, DEFAULT_TIMEOUT_SECS)?;
+        if timeout.is_zero() {
+            return Err(UsageError::invalid(
+                &name("timeout"),
+                "a number of seconds above 0",
+                "0",
+            ));
+        }
+        if let Some(dir) = &args.working_directory {
             if dir.is_absolute()
                 || dir
                     .components()
                     .any(|c| matches!(c, std::path::Component::ParentDir))
             {
                 return Err(UsageError::invalid(
-                    "--working-directory",
+                    &name("working_directory"),
                     "a folder inside the repository, such as terraform/aws",
                     &dir.display().to_string(),
                 ));
             }
         }
         Ok(Settings {
-            backend_config: args
-                .backend_config
-                .or_else(|| env.get(vars::KKP_BACKEND_CONFIG).map(PathBuf::from)),
-            allow_unreviewed: args.allow_unreviewed_changes
-                || parse_bool(env, vars::KKP_ALLOW_UNREVIEWED_CHANGES)?,
             comment,
             rules: Rules {
                 run_on,
                 paths,
-                force,
+                force: args.force,
                 on_unknown,
             },
-            decide_only,
-            working_directory,
+            decide_only: args.decide_only,
+            working_directory: args.working_directory,
             detect: DetectOptions {
                 platform,
                 event,
-                default_branch: pick(args.default_branch, env, vars::KKP_DEFAULT_BRANCH)
-                    .map(|(v, _)| v),
-                base: pick(args.base, env, vars::KKP_BASE).map(|(v, _)| v),
+                default_branch: args.default_branch,
+                base: args.base,
                 workspace: cwd,
             },
-            token_override: pick(args.token, env, vars::KKP_TOKEN).map(|(v, _)| Token::new(v)),
+            token_override: args.token.map(Token::new),
             concurrency,
             max_wait,
+            timeout,
         })
     }
 
-    /// The API token for the detected platform. GitLab's `CI_JOB_TOKEN` is deliberately not
-    /// used: it cannot read merge request diffs or compare (platform-facts §2.3).
+    /// How to reach the detected platform's API.
     pub fn api_settings(&self, env: &Env, platform: Platform) -> ApiSettings {
-        let platform_token = match platform {
-            Platform::GitHub => env.get(vars::GITHUB_TOKEN),
-            Platform::GitLab => env.get(vars::GITLAB_TOKEN),
-            Platform::Bitbucket => env.get(vars::BITBUCKET_ACCESS_TOKEN),
-            Platform::Local => None,
-        };
         ApiSettings {
             token: self
                 .token_override
                 .clone()
-                .or_else(|| platform_token.map(Token::new)),
+                .or_else(|| platform::platform_token(env, platform).map(Token::new)),
             concurrency: self.concurrency,
             retry: RetryPolicy {
                 max_wait: self.max_wait,
                 ..RetryPolicy::default()
             },
+            changes_budget: CHANGES_BUDGET,
         }
     }
 }
@@ -368,91 +366,234 @@ pub struct Invocation<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// Entry point of `kkp-delivery`.
-pub fn main_multi(inv: Invocation<'_>) -> u8 {
-    let cmd = MainCli::command();
-    let matches = match cmd.try_get_matches_from(&inv.args) {
-        Ok(m) => m,
-        Err(e) => return clap_exit(e, inv.out, inv.err),
-    };
-    let cli = match MainCli::from_arg_matches(&matches) {
-        Ok(c) => c,
-        Err(e) => return clap_exit(e, inv.out, inv.err),
-    };
-    let (stage, args) = match cli.command {
-        Command::Explain(a) => {
-            return finish(
-                explain(a, &inv.env, inv.cwd, inv.stdout_is_terminal, inv.out),
-                inv.err,
-            )
+/// The body of every executable's `main`: the only place the process environment is read.
+/// `$call` is the entry point (`main_multi`, or `main_stage` with a stage name).
+#[macro_export]
+macro_rules! entry_point {
+    ($($call:tt)+) => {
+        fn main() -> std::process::ExitCode {
+            use std::io::IsTerminal as _;
+            let stdout = std::io::stdout();
+            let tty = stdout.is_terminal();
+            std::process::ExitCode::from(($($call)+)($crate::cli::Invocation {
+                args: std::env::args_os().collect(),
+                env: $crate::env::Env::from_pairs(std::env::vars_os()),
+                cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+                stdout_is_terminal: tty,
+                out: &mut stdout.lock(),
+                err: &mut std::io::stderr(),
+            }))
         }
-        Command::PlanReport { files } => {
-            let files: Vec<PathBuf> = files.iter().map(|f| inv.cwd.join(f)).collect();
-            return finish(plan_report(&files, inv.out), inv.err);
-        }
-        Command::TerraformValidate(a) => (Stage::TerraformValidate, a),
-        Command::TerraformBackendPrepare(a) => (Stage::TerraformBackendPrepare, a),
-        Command::TerraformPlan(a) => (Stage::TerraformPlan, a),
-        Command::TerraformApply(a) => (Stage::TerraformApply, a),
-        Command::KubeoneApply(a) => (Stage::KubeoneApply, a),
-        Command::KkpDeploy(a) => (Stage::KkpDeploy, a),
-        Command::DnsUpdate(a) => (Stage::DnsUpdate, a),
-        Command::FluxBootstrap(a) => (Stage::FluxBootstrap, a),
     };
-    finish(
-        run_stage(
-            stage,
-            args,
-            &inv.env,
-            inv.cwd,
-            inv.stdout_is_terminal,
-            inv.out,
-        ),
-        inv.err,
-    )
 }
 
-/// Entry point of a single-stage executable such as `kkp-terraform-plan`.
-pub fn main_stage(stage: Stage, inv: Invocation<'_>) -> u8 {
-    let cmd = StageCli::command()
-        .name(stage.binary())
-        .bin_name(stage.binary())
+/// The `kkp-delivery` command for `registry`: every stage a subcommand.
+pub fn multi_command(registry: &[&dyn RegisteredStage]) -> Command {
+    let mut cmd = Command::new("kkp-delivery")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about("Take a Kubermatic KKP repository from commit to running platform, one CI stage at a time")
+        .long_about("Take a Kubermatic KKP repository from commit to running platform, one CI stage at a time.\n\n\
+Each stage decides whether to run from the event (pull request, push to the default branch, …) and \
+the files it changed, says why, runs its tool, and publishes the result in the platform's own way \
+(GitHub annotations and summaries, GitLab reports, Bitbucket Code Insights).")
+        .after_help(AFTER_HELP)
+        .subcommand_required(true)
+        .subcommand(
+            CommonArgs::augment_args(Command::new("explain"))
+                .about("Print, for every stage, run or skip, the reason and the matched files")
+                .long_about(None::<&str>),
+        )
+        .subcommand(
+            Command::new("plan-report")
+                .about("Print GitLab's terraform report ({\"create\",\"update\",\"delete\"}) for `terraform show -json` files, streamed in bounded memory")
+                .long_about("Print GitLab's terraform report ({\"create\",\"update\",\"delete\"}) for `terraform show -json` files, streamed in bounded memory. Several files (one per root) are summed into one combined report: an optional single view next to the per-job reports GitLab's merge request widget lists.")
+                .arg(
+                    clap::Arg::new("files")
+                        .required(true)
+                        .num_args(1..)
+                        .value_parser(clap::value_parser!(PathBuf))
+                        .help("`terraform show -json <plan>` outputs, such as each root's kkp.tfplan.json"),
+                ),
+        );
+    for stage in registry {
+        cmd = cmd.subcommand(stage_command(*stage, Command::new(stage.name())));
+    }
+    with_env_help(cmd)
+}
+
+/// `cmd` with the stage's about text, the common flags (its own `--run-on` default) and the
+/// stage's own flags.
+fn stage_command(stage: &dyn RegisteredStage, cmd: Command) -> Command {
+    let run_on: Vec<&str> = stage.default_run_on().iter().map(|k| k.name()).collect();
+    let cmd =
+        CommonArgs::augment_args(cmd).mut_arg("run_on", |a| a.default_value(run_on.join(",")));
+    // The about text last: an `Args` struct's doc comment would otherwise replace it.
+    stage
+        .augment(cmd)
         .about(stage.about())
+        .long_about(None::<&str>)
+}
+
+/// The command of the single-stage executable `kkp-<stage>`.
+pub fn single_command(stage: &dyn RegisteredStage) -> Command {
+    let cmd = Command::new(stage.binary())
         .version(env!("CARGO_PKG_VERSION"))
         .after_help(AFTER_HELP);
-    let matches = match cmd.try_get_matches_from(&inv.args) {
-        Ok(m) => m,
-        Err(e) => return clap_exit(e, inv.out, inv.err),
-    };
-    let cli = match StageCli::from_arg_matches(&matches) {
-        Ok(c) => c,
-        Err(e) => return clap_exit(e, inv.out, inv.err),
-    };
-    finish(
-        run_stage(
-            stage,
-            cli.common,
-            &inv.env,
-            inv.cwd,
-            inv.stdout_is_terminal,
-            inv.out,
-        ),
-        inv.err,
-    )
+    with_env_help(stage_command(stage, cmd))
 }
 
-fn clap_exit(e: clap::Error, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let text = e.render().to_string();
-    if e.use_stderr() {
-        let _ = write!(err, "{text}");
-        2
-    } else {
-        let _ = write!(out, "{text}");
-        0
+/// Entry point of `kkp-delivery`.
+pub fn main_multi(inv: Invocation<'_>) -> u8 {
+    main_with(STAGES, inv)
+}
+
+/// Entry point of `kkp-delivery` over any registry (tests add a throwaway stage this way).
+pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
+    let cmd = multi_command(registry);
+    let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
+        Ok(p) => p,
+        Err(e) => return parse_exit(e, inv.out, inv.err),
+    };
+    let Some((name, sub)) = parsed.matches.subcommand() else {
+        return parse_exit(
+            ParseExit::Usage(UsageError::Other("a subcommand is required".into())),
+            inv.out,
+            inv.err,
+        );
+    };
+    let sub = sub.clone();
+    match name {
+        "explain" => run_command(
+            &parsed,
+            &inv.env,
+            inv.out,
+            inv.err,
+            |parsed, out, masker| {
+                let args = common_args(&sub)?;
+                explain(
+                    registry,
+                    args,
+                    parsed,
+                    &inv.env,
+                    inv.cwd.clone(),
+                    inv.stdout_is_terminal,
+                    out,
+                    masker,
+                )
+            },
+        ),
+        "plan-report" => {
+            let files: Vec<PathBuf> = sub
+                .get_many::<PathBuf>("files")
+                .map(|f| f.map(|p| inv.cwd.join(p)).collect())
+                .unwrap_or_default();
+            finish(plan_report(&files, inv.out), inv.err, &Masker::default())
+        }
+        stage_name => match stages::find(registry, stage_name) {
+            Some(stage) => run_command(
+                &parsed,
+                &inv.env,
+                inv.out,
+                inv.err,
+                |parsed, out, masker| {
+                    run_stage(
+                        stage,
+                        &sub,
+                        parsed,
+                        &inv.env,
+                        inv.cwd.clone(),
+                        inv.stdout_is_terminal,
+                        out,
+                        masker,
+                    )
+                },
+            ),
+            None => parse_exit(
+                ParseExit::Usage(UsageError::invalid("COMMAND", "a stage name", stage_name)),
+                inv.out,
+                inv.err,
+            ),
+        },
     }
 }
 
-fn finish(result: Result<u8, StageError>, err: &mut dyn Write) -> u8 {
+/// Entry point of a single-stage executable such as `kkp-terraform-plan`.
+pub fn main_stage(stage_name: &str, inv: Invocation<'_>) -> u8 {
+    let Some(stage) = stages::find(STAGES, stage_name) else {
+        let _ = writeln!(inv.err, "kkp-delivery: no stage is called {stage_name}");
+        return 2;
+    };
+    let cmd = single_command(stage);
+    let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
+        Ok(p) => p,
+        Err(e) => return parse_exit(e, inv.out, inv.err),
+    };
+    let matches = parsed.matches.clone();
+    run_command(
+        &parsed,
+        &inv.env,
+        inv.out,
+        inv.err,
+        |parsed, out, masker| {
+            run_stage(
+                stage,
+                &matches,
+                parsed,
+                &inv.env,
+                inv.cwd.clone(),
+                inv.stdout_is_terminal,
+                out,
+                masker,
+            )
+        },
+    )
+}
+
+fn common_args(matches: &ArgMatches) -> Result<CommonArgs, StageError> {
+    CommonArgs::from_arg_matches(matches)
+        .map_err(|e| UsageError::Other(e.to_string().trim().to_owned()).into())
+}
+
+/// Runs a command with every line it writes masked: the secrets of the environment and the
+/// `--token` value never reach the log or the error text.
+fn run_command(
+    parsed: &Parsed,
+    env: &Env,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    body: impl FnOnce(&Parsed, &mut dyn Write, &Masker) -> Result<u8, StageError>,
+) -> u8 {
+    let token = parsed
+        .matches
+        .subcommand()
+        .map_or(&parsed.matches, |(_, m)| m)
+        .get_one::<String>("token")
+        .cloned();
+    let masker = Masker::from_env(env, token.as_deref());
+    let mut masked_out = MaskingWriter::new(out, masker.clone());
+    let result = body(parsed, &mut masked_out, &masker);
+    let _ = masked_out.finish();
+    drop(masked_out);
+    finish(result, err, &masker)
+}
+
+fn parse_exit(e: ParseExit, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    match e {
+        ParseExit::Clap(e) => {
+            let text = e.render().to_string();
+            if e.use_stderr() {
+                let _ = write!(err, "{text}");
+                2
+            } else {
+                let _ = write!(out, "{text}");
+                0
+            }
+        }
+        ParseExit::Usage(u) => finish(Err(u.into()), err, &Masker::default()),
+    }
+}
+
+fn finish(result: Result<u8, StageError>, err: &mut dyn Write, masker: &Masker) -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -460,7 +601,8 @@ fn finish(result: Result<u8, StageError>, err: &mut dyn Write) -> u8 {
                 StageError::Usage(_) => "error (bad input)",
                 StageError::Failed(_) => "error",
             };
-            let _ = writeln!(err, "kkp-delivery: {prefix}: {e}");
+            let text = crate::report::markdown::one_line(&e.to_string());
+            let _ = writeln!(err, "kkp-delivery: {prefix}: {}", masker.mask(&text));
             e.exit_code()
         }
     }
@@ -473,21 +615,17 @@ fn runtime() -> Result<tokio::runtime::Runtime, StageError> {
         .map_err(|e| StageError::Failed(anyhow::anyhow!("cannot start the async runtime: {e}")))
 }
 
-/// Detection plus the platform refinements that need the API (Bitbucket's default branch).
+/// Detection, the run's [`Forge`], and the host refinements that need the API (Bitbucket's
+/// default branch).
 async fn context_for(
     settings: &Settings,
     env: &Env,
-) -> Result<(Context, ApiSettings, Vec<String>), StageError> {
-    let mut ctx = context::detect(env, &settings.detect)?;
+) -> Result<(Context, ApiSettings, Forge, Vec<String>), StageError> {
+    let mut ctx = platform::detect(env, &settings.detect)?;
     let api = settings.api_settings(env, ctx.platform);
-    let mut notes = Vec::new();
-    if ctx.platform == Platform::Bitbucket {
-        let git = Git::new(&ctx.workspace);
-        if let Some(note) = bitbucket::api::refine(&mut ctx, &api, &git).await {
-            notes.push(note);
-        }
-    }
-    Ok((ctx, api, notes))
+    let forge = Forge::new(&ctx, &api);
+    let notes = forge.refine(&mut ctx).await.into_iter().collect();
+    Ok((ctx, api, forge, notes))
 }
 
 fn all_notes(mut notes: Vec<String>, changes: Option<&ChangeSet>) -> Vec<String> {
@@ -501,38 +639,41 @@ fn all_notes(mut notes: Vec<String>, changes: Option<&ChangeSet>) -> Vec<String>
 }
 
 /// Decides one stage, publishes the decision, and runs the stage if it should.
+#[allow(clippy::too_many_arguments)]
 pub fn run_stage(
-    stage: Stage,
-    args: CommonArgs,
+    stage: &dyn RegisteredStage,
+    matches: &ArgMatches,
+    parsed: &Parsed,
     env: &Env,
     cwd: PathBuf,
     tty: bool,
     out: &mut dyn Write,
+    masker: &Masker,
 ) -> Result<u8, StageError> {
-    let settings = Settings::resolve(args, env, Some(stage), cwd)?;
+    let settings = Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
     let rt = runtime()?;
-    let (ctx, decision, changes, notes) = rt.block_on(async {
-        let (ctx, api, notes) = context_for(&settings, env).await?;
+    let (ctx, decision, changes, notes, forge, api) = rt.block_on(async {
+        let (ctx, api, forge, notes) = context_for(&settings, env).await?;
         let kind = ctx.event_kind();
         let event_text = ctx.describe_event();
         let (decision, changes) =
             match decision::decide_by_event(kind, &event_text, &settings.rules) {
                 Some(d) => (d, None),
                 None => {
-                    let changes = changes::resolve(&ctx, &api).await;
+                    let changes = changes::resolve(&ctx, &forge, api.changes_budget).await;
                     (
                         decision::decide(kind, &event_text, &changes, &settings.rules),
                         Some(changes),
                     )
                 }
             };
-        Ok::<_, StageError>((ctx, decision, changes, notes))
+        Ok::<_, StageError>((ctx, decision, changes, notes, forge, api))
     })?;
     let notes = all_notes(notes, changes.as_ref());
     let sinks = Sinks::from_env(env, tty);
     publish::publish_decision(
         &ctx,
-        stage,
+        stage.name(),
         changes.as_ref(),
         &decision,
         &notes,
@@ -556,52 +697,49 @@ pub fn run_stage(
             Ok(0)
         }
         Verdict::Run => {
-            let api = settings.api_settings(env, ctx.platform);
-            let mut redactor = crate::tools::process::Redactor::from_env(env);
+            let mut masker = masker.clone();
             if let Some(t) = &api.token {
-                redactor.add(t.expose());
+                masker = Masker::from_env(env, [t.expose()]);
             }
-            let mut sr = StageRun {
-                stage,
+            // Signals are caught only from here on: before a tool runs, SIGINT and SIGTERM end
+            // the process as usual.
+            let interrupts = Interrupts::install().unwrap_or_default();
+            let style = LogStyle {
+                platform: ctx.platform,
+            };
+            let mut cx = StageCx {
+                name: stage.name(),
                 ctx: &ctx,
                 env,
-                api: &api,
-                sinks: &sinks,
-                working_dir: settings.working_directory.clone().unwrap_or_default(),
-                comment: settings.comment,
-                allow_unreviewed: settings.allow_unreviewed,
-                backend_config: settings
-                    .backend_config
-                    .as_ref()
-                    .map(|p| ctx.workspace.join(p)),
-                redactor,
-                log: out,
+                forge: &forge,
                 rt: &rt,
+                log: &mut *out,
+                folds: &style,
+                runner: Runner::new(env, masker.clone(), settings.timeout, interrupts),
+                working_dir: settings.working_directory.clone().unwrap_or_default(),
             };
-            let result = match stage {
-                Stage::TerraformValidate => terraform_validate::run(&mut sr)?,
-                Stage::TerraformPlan => terraform_plan::run(&mut sr)?,
-                Stage::TerraformApply => terraform_apply::run(&mut sr)?,
-                Stage::TerraformBackendPrepare => terraform_backend_prepare::run(&mut sr)?,
-                _ => {
-                    return Err(StageError::Failed(anyhow::anyhow!(
-                        "{}: the decision is to run, but running {} is not implemented yet in this version; \
-                         nothing was run and the stage does not report success",
-                        stage.name(),
-                        stage.about()
-                    )))
-                }
+            let report = stage.run(&mut cx, matches)?;
+            let publication = Publication {
+                ctx: &ctx,
+                forge: &forge,
+                rt: &rt,
+                stage: stage.name(),
+                decision: &decision,
+                comment: settings.comment,
+                sinks: &sinks,
+                masker: &masker,
             };
-            publish::write_stage_outputs(&ctx, stage, &decision, &result.outputs, &sinks)
+            publication
+                .publish(&report, out)
                 .map_err(StageError::Failed)?;
-            if result.success {
-                let _ = writeln!(out, "{}: {}", stage.name(), result.headline);
+            if report.success {
+                let _ = writeln!(out, "{}: {}", stage.name(), report.headline);
                 Ok(0)
             } else {
                 Err(StageError::Failed(anyhow::anyhow!(
                     "{}: {}",
                     stage.name(),
-                    result.headline
+                    report.headline
                 )))
             }
         }
@@ -610,15 +748,19 @@ pub fn run_stage(
 
 /// `explain`: every stage's decision for the current checkout or CI run, with one change-set
 /// lookup shared by all stages.
+#[allow(clippy::too_many_arguments)]
 pub fn explain(
+    registry: &[&dyn RegisteredStage],
     args: CommonArgs,
+    parsed: &Parsed,
     env: &Env,
     cwd: PathBuf,
     tty: bool,
     out: &mut dyn Write,
+    _masker: &Masker,
 ) -> Result<u8, StageError> {
-    let explicit_run_on = args.run_on.is_some() || env.get(vars::KKP_RUN_ON).is_some();
-    let base = Settings::resolve(args.clone(), env, None, cwd.clone())?;
+    let explicit_run_on = args.run_on.is_some();
+    let base = Settings::resolve(args, parsed, &[], cwd)?;
     let rt = runtime()?;
     let color = tty && env.get(vars::NO_COLOR).is_none();
     let paint = |text: &str, code: &str| {
@@ -632,12 +774,12 @@ pub fn explain(
         writeln!(out, "{s}").map_err(|e| StageError::Failed(e.into()))
     };
 
-    let (ctx, api, notes) = rt.block_on(context_for(&base, env))?;
+    let (ctx, api, forge, notes) = rt.block_on(context_for(&base, env))?;
     let kind = ctx.event_kind();
     let event_text = ctx.describe_event();
-    let mut decisions: Vec<(Stage, Decision)> = Vec::new();
+    let mut decisions: Vec<(&str, Decision)> = Vec::new();
     let mut changes: Option<ChangeSet> = None;
-    for stage in Stage::ALL {
+    for stage in registry {
         let mut rules = base.rules.clone();
         if !explicit_run_on {
             rules.run_on = stage.default_run_on().to_vec();
@@ -646,7 +788,7 @@ pub fn explain(
             Some(d) => d,
             None => {
                 if changes.is_none() {
-                    changes = Some(rt.block_on(changes::resolve(&ctx, &api)));
+                    changes = Some(rt.block_on(changes::resolve(&ctx, &forge, api.changes_budget)));
                 }
                 let c = changes
                     .as_ref()
@@ -654,7 +796,7 @@ pub fn explain(
                 decision::decide(kind, &event_text, c, &rules)
             }
         };
-        decisions.push((stage, d));
+        decisions.push((stage.name(), d));
     }
     let notes = all_notes(notes, changes.as_ref());
     write(
@@ -689,17 +831,12 @@ pub fn explain(
         write(out, format!("{}: {note}", paint("note", "33")))?;
     }
     write(out, String::new())?;
-    let width = Stage::ALL.iter().map(|s| s.name().len()).max().unwrap_or(0);
-    for (stage, d) in &decisions {
+    let width = registry.iter().map(|s| s.name().len()).max().unwrap_or(0);
+    for (name, d) in &decisions {
         let (word, code) = verdict_label(&d.verdict);
         write(
             out,
-            format!(
-                "  {} {:width$}  {}",
-                paint(word, code),
-                stage.name(),
-                d.reason
-            ),
+            format!("  {} {:width$}  {}", paint(word, code), name, d.reason),
         )?;
     }
     let matched: Vec<_> = decisions

@@ -6,8 +6,6 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::env::{vars, Env};
-use crate::error::UsageError;
-use crate::platform::{bitbucket, github, gitlab, local};
 
 /// The CI host the stage runs on. An exhaustive enum rather than trait objects: every place that
 /// behaves per platform is a `match`, so adding a platform is a compile error until it is handled.
@@ -201,6 +199,14 @@ pub struct Context {
 }
 
 impl Context {
+    /// The pull/merge request number of the event, if it has one with an API.
+    pub fn request_number(&self) -> Option<u64> {
+        match &self.event {
+            Event::PullRequest { number, .. } | Event::MergeQueue { number, .. } => *number,
+            _ => None,
+        }
+    }
+
     /// The event's kind, for `--run-on`. A push is `push-default` only when the branch is known to
     /// be the default branch.
     pub fn event_kind(&self) -> EventKind {
@@ -286,29 +292,9 @@ pub struct DetectOptions {
     pub workspace: PathBuf,
 }
 
-/// Detects the platform and event. Fails with a usage error (exit 2) when the host's variables
-/// or event payload are present but malformed.
-pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
-    let platform = opts.platform.unwrap_or_else(|| Platform::detect(env));
-    let mut ctx = match platform {
-        Platform::GitHub => github::detect::detect(env, opts)?,
-        Platform::GitLab => gitlab::detect::detect(env, opts)?,
-        Platform::Bitbucket => bitbucket::detect::detect(env, opts)?,
-        Platform::Local => local::detect(env, opts)?,
-    };
-    if let Some(branch) = &opts.default_branch {
-        ctx.default_branch = Some(branch.clone());
-    }
-    if let Some(kind) = opts.event {
-        ctx.event = override_event(&ctx, kind);
-        ctx.trigger = format!("{} (--event {})", ctx.trigger, kind.name());
-    }
-    Ok(ctx)
-}
-
 /// Replaces the detected event with the one named by `--event`, keeping the commits we know.
 /// Used for Bitbucket custom pipelines (which have no marker of their own) and local dry runs.
-fn override_event(ctx: &Context, kind: EventKind) -> Event {
+pub fn override_event(ctx: &Context, kind: EventKind) -> Event {
     let head = ctx.head_sha.clone();
     let branch = match &ctx.event {
         Event::Push { branch, .. } => Some(branch.clone()),

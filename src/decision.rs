@@ -4,8 +4,9 @@
 use std::fmt::Write as _;
 
 use crate::changes::filter::PathFilter;
-use crate::changes::{ChangeSet, ChangedFile};
+use crate::changes::ChangeSet;
 use crate::context::EventKind;
+use crate::files::ChangedFile;
 
 /// What to do when the changed files cannot be determined.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,7 +212,7 @@ fn list_some(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::changes::FileStatus;
+    use crate::files::FileStatus;
     use crate::stages::DEFAULT_PATHS;
 
     fn rules(run_on: &[EventKind]) -> Rules {

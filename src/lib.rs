@@ -6,7 +6,7 @@
 
 /// Which files the event changed: host API first, git fallback, else unknown.
 pub mod changes;
-/// Flags, their environment variables, and the entry points the binaries call.
+/// The command line generated from the stage registry, and the entry points the binaries call.
 pub mod cli;
 /// Platform, event and repository detection from the environment snapshot.
 pub mod context;
@@ -16,13 +16,17 @@ pub mod decision;
 pub mod env;
 /// Errors at the library boundary and their exit codes.
 pub mod error;
-/// GitHub, GitLab, Bitbucket and local specifics: detection, API, publishing.
+/// Changed files and where their list came from: the types hosts, git and decisions share.
+pub mod files;
+/// The local git fallback, with deadlines on every command.
+pub mod git;
+/// One folder per platform, and the `Forge` that owns every host call.
 pub mod platform;
-/// Publishing a decision natively on each platform.
+/// The one publisher: decisions and reports in each platform's native form.
 pub mod publish;
 /// The platform-neutral report model and its renderers.
 pub mod report;
-/// The eight stages and their defaults.
+/// The `Stage` trait, the registry, and one file per stage.
 pub mod stages;
-/// Running the wrapped tools and parsing their output.
+/// The one tool runner (timeouts, signals, masking) and the tools' output parsers.
 pub mod tools;

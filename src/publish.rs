@@ -1,5 +1,15 @@
-//! Publishing a decision natively: GitHub outputs, step summary and log groups; GitLab
-//! collapsible sections and dotenv; Bitbucket dotenv and plain log; coloured terminal locally.
+//! The one publisher: a stage's decision and its neutral [`Report`] become each platform's
+//! native output. This is the single place with one exhaustive `match` per platform, and it
+//! applies every platform limit (annotation caps, summary size, comment size, report sizes),
+//! saying where whatever does not fit can be found.
+//!
+//! - GitHub: workflow commands (annotations, groups with `::stop-commands::`), the step summary,
+//!   `$GITHUB_OUTPUT`, the pull request comment.
+//! - GitLab: collapsible sections, Code Quality and Terraform report files, the dotenv file,
+//!   the merge request note.
+//! - Bitbucket: plain log lines, Code Insights reports and annotations, the dotenv file, the
+//!   pull request comment.
+//! - Local: readable, coloured terminal text honouring `NO_COLOR`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,10 +20,12 @@ use crate::changes::ChangeSet;
 use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
-use crate::platform::{bitbucket, github, gitlab};
+use crate::platform::{bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Written};
+use crate::report::comment::fit;
 use crate::report::markdown::{decision_summary, one_line, DecisionView};
-use crate::report::model::Outputs;
-use crate::stages::Stage;
+use crate::report::model::{Artifact, Finding, Level, Outputs, Report};
+use crate::stages::env_prefix;
+use crate::tools::runner::{FoldEnd, FoldStyle, Masker};
 
 /// Where publishers write, resolved once from the environment.
 #[derive(Clone, Debug, Default)]
@@ -47,7 +59,7 @@ pub fn decision_outputs(decision: &Decision) -> Outputs {
 /// Publishes the decision for `stage`: log, outputs and summary.
 pub fn publish_decision(
     ctx: &Context,
-    stage: Stage,
+    stage: &str,
     changes: Option<&ChangeSet>,
     decision: &Decision,
     notes: &[String],
@@ -101,9 +113,9 @@ const DOTENV_VALUE_MAX: usize = 1000;
 
 /// Writes `kkp-<stage>.env` in the work tree: `KKP_<STAGE>_<NAME>=value`, one per line, which
 /// GitLab passes on with `artifacts: reports: dotenv` and Bitbucket with `artifacts:`.
-pub fn write_dotenv(workspace: &Path, stage: Stage, outputs: &Outputs) -> Result<PathBuf> {
-    let path = workspace.join(format!("kkp-{}.env", stage.name()));
-    let prefix = stage.env_prefix();
+pub fn write_dotenv(workspace: &Path, stage: &str, outputs: &Outputs) -> Result<PathBuf> {
+    let path = workspace.join(format!("kkp-{stage}.env"));
+    let prefix = env_prefix(stage);
     let mut text = String::new();
     for (name, value) in outputs.iter() {
         let mut value: String = value.replace(['\n', '\r'], " ");
@@ -144,7 +156,7 @@ fn terminal_decision(log: &mut dyn Write, v: &DecisionView<'_>, color: bool) -> 
         log,
         "{} {}: {}",
         paint(word, code),
-        paint(v.stage.name(), "1"),
+        paint(v.stage, "1"),
         v.decision.reason
     )?;
     writeln!(
@@ -213,21 +225,14 @@ pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
     lines.into_iter().map(|l| one_line(&l)).collect()
 }
 
-/// Findings with their Markdown summary, ready to publish.
-pub struct FindingsReport<'a> {
-    /// The check name (stage), used for fingerprints and report names.
-    pub check: &'a str,
-    pub findings: &'a [crate::report::model::Finding],
-    /// The stage's own summary; the findings table is appended here.
-    pub summary: String,
-    /// Where findings without a file point (the stage's folder).
-    pub default_path: String,
-}
-
 /// How many findings the summary table lists; the rest are counted and the job log has them.
 const FINDINGS_IN_SUMMARY: usize = 200;
+/// GitHub's step summary holds at most 1 MiB per step; the long text is fitted below that.
+const GITHUB_SUMMARY_MAX: usize = 1_000_000;
+/// GitLab caps each count of its terraform report at this.
+const GITLAB_COUNT_MAX: usize = 999_999;
 
-fn findings_table(findings: &[&crate::report::model::Finding]) -> String {
+fn findings_table(findings: &[&Finding]) -> String {
     use crate::report::markdown::escape;
     let mut md = String::from("| level | location | finding |\n|---|---|---|\n");
     for f in findings.iter().take(FINDINGS_IN_SUMMARY) {
@@ -252,50 +257,182 @@ fn findings_table(findings: &[&crate::report::model::Finding]) -> String {
     md
 }
 
-/// Publishes findings on GitHub (annotations within the caps, the rest in the summary), GitLab
-/// (a Code Quality report file) or the terminal. Bitbucket's Code Insights need the API and are
-/// published by the stage itself.
-pub fn publish_findings(
-    ctx: &Context,
-    stage: Stage,
-    report: &FindingsReport<'_>,
-    sinks: &Sinks,
-    log: &mut dyn Write,
-) -> Result<()> {
-    use crate::report::annotations::{budget, write_annotation, PER_TYPE_PER_STEP};
-    match ctx.platform {
-        Platform::GitHub => {
-            let (shown, rest) = budget(report.findings);
-            for f in &shown {
-                write_annotation(log, f)?;
+/// The log folding of a platform, handed to the tool runner.
+pub struct LogStyle {
+    pub platform: Platform,
+}
+
+impl FoldStyle for LogStyle {
+    fn open(&self, out: &mut dyn Write, id: &str, title: &str) -> std::io::Result<FoldEnd> {
+        match self.platform {
+            Platform::GitHub => {
+                // Tool output inside the group cannot issue workflow commands: the token that
+                // ends `::stop-commands::` is unguessable.
+                let token = github::publish::stop_commands(out, title)?;
+                Ok(Box::new(move |out: &mut dyn Write| {
+                    writeln!(out, "::{token}::")?;
+                    writeln!(out, "::endgroup::")
+                }))
             }
-            let mut md = report.summary.clone();
-            if !rest.is_empty() {
-                md.push_str(&format!(
-                    "> **{} finding(s) are not annotated**: GitHub shows at most {PER_TYPE_PER_STEP} annotations of each level per step. They are listed here and in the job log.\n\n",
-                    rest.len()
-                ));
-                md.push_str(&findings_table(&rest));
-                md.push('\n');
-            } else if !shown.is_empty() {
-                md.push_str(&findings_table(&shown));
-                md.push('\n');
+            Platform::GitLab => {
+                gitlab::publish::section_start(out, id, title, true)?;
+                let id = id.to_owned();
+                Ok(Box::new(move |out: &mut dyn Write| {
+                    gitlab::publish::section_end(out, &id)
+                }))
             }
-            if let Some(path) = &sinks.github_summary {
-                append(path, &md)?;
+            Platform::Bitbucket | Platform::Local => {
+                writeln!(out, "── {title}")?;
+                Ok(Box::new(|_: &mut dyn Write| Ok(())))
             }
         }
-        Platform::GitLab => {
-            let path = ctx
-                .workspace
-                .join(format!("kkp-{}-codequality.json", stage.name()));
-            let json = crate::report::codequality::report(
-                report.check,
-                report.findings,
-                &report.default_path,
+    }
+}
+
+/// Where and how a report is published.
+pub struct Publication<'a> {
+    pub ctx: &'a Context,
+    pub forge: &'a Forge,
+    pub rt: &'a tokio::runtime::Runtime,
+    pub stage: &'a str,
+    pub decision: &'a Decision,
+    pub comment: CommentMode,
+    pub sinks: &'a Sinks,
+    /// Masks what goes to the summary, comments, reports and outputs.
+    pub masker: &'a Masker,
+}
+
+impl Publication<'_> {
+    /// Publishes `report` natively. Failures to reach the host are warnings in the log: the
+    /// log has the whole report.
+    pub fn publish(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        let m = |t: &str| self.masker.mask(t);
+        let platform = self.ctx.platform;
+        if !report.findings.is_empty() {
+            self.log_findings(report, log)?;
+        }
+        match platform {
+            Platform::GitHub => self.github(report, log)?,
+            Platform::GitLab => self.gitlab(report, log)?,
+            Platform::Bitbucket => self.bitbucket(report, log)?,
+            Platform::Local => {}
+        }
+        if let (Some(comment), Some(number)) = (&report.comment, self.ctx.request_number()) {
+            let mut body = comment.marker.clone();
+            for h in &comment.hidden {
+                body.push('\n');
+                body.push_str(h);
+            }
+            body.push('\n');
+            body.push_str(&comment.head);
+            let body = fit(
+                &m(&body),
+                &comment.long_title,
+                &m(&comment.long),
+                &comment.where_full,
+                self.forge.comment_limit(),
             );
-            std::fs::write(&path, serde_json::to_string_pretty(&json)?)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            let written = self.rt.block_on(self.forge.upsert_comment(
+                number,
+                &comment.marker,
+                &body,
+                self.comment,
+            ));
+            let what = &comment.long_title;
+            match written {
+                Ok(Some(Written::Created(id))) => writeln!(log, "{what} comment {id} created on #{number}"),
+                Ok(Some(Written::Updated(id))) => writeln!(log, "{what} comment {id} updated on #{number}"),
+                Ok(None) => Ok(()),
+                Err(e) => writeln!(log, "WARNING: the {} comment could not be written ({}); the summary above is complete", what.to_lowercase(), m(&e.to_string())),
+            }?;
+        }
+        write_stage_outputs(
+            self.ctx,
+            self.stage,
+            self.decision,
+            &report.outputs,
+            self.sinks,
+        )
+    }
+
+    /// Every finding in the log, so nothing a platform limit drops is lost.
+    fn log_findings(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        let style = LogStyle {
+            platform: self.ctx.platform,
+        };
+        let mut fold = crate::tools::runner::Fold::open(
+            &style,
+            log,
+            "kkp_findings",
+            &format!("{} finding(s) in {}", report.findings.len(), report.scope),
+        )?;
+        for f in &report.findings {
+            let place = match (&f.file, f.line) {
+                (Some(p), Some(l)) => format!("{p}:{l}: "),
+                (Some(p), None) => format!("{p}: "),
+                _ => String::new(),
+            };
+            let word = match (self.sinks.color, f.level) {
+                (true, Level::Error) => "\x1b[31merror\x1b[0m",
+                (true, Level::Warning) => "\x1b[33mwarning\x1b[0m",
+                (_, level) => level.command(),
+            };
+            writeln!(
+                fold,
+                "{word} {place}{}: {}",
+                f.title.as_deref().unwrap_or(""),
+                one_line(&f.message)
+            )?;
+        }
+        fold.close()?;
+        Ok(())
+    }
+
+    fn github(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        use crate::report::annotations::{budget, write_annotation, PER_TYPE_PER_STEP};
+        let (shown, rest) = budget(&report.findings);
+        for f in &shown {
+            write_annotation(log, f)?;
+        }
+        let mut md = report.summary.clone();
+        if let Some((title, text)) = &report.details {
+            let where_full = report
+                .comment
+                .as_ref()
+                .map_or("the job log has all of it", |c| c.where_full.as_str());
+            md = fit(&md, title, text, where_full, GITHUB_SUMMARY_MAX);
+        }
+        if !rest.is_empty() {
+            md.push_str(&format!(
+                "> **{} finding(s) are not annotated**: GitHub shows at most {PER_TYPE_PER_STEP} annotations of each level per step. They are listed here and in the job log.\n\n",
+                rest.len()
+            ));
+            md.push_str(&findings_table(&rest));
+            md.push('\n');
+        } else if !shown.is_empty() {
+            md.push_str(&findings_table(&shown));
+            md.push('\n');
+        }
+        if let (Some(path), false) = (&self.sinks.github_summary, md.is_empty()) {
+            append(path, &self.masker.mask(&md))?;
+        }
+        Ok(())
+    }
+
+    fn gitlab(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        let ws = &self.ctx.workspace;
+        if !report.findings.is_empty() || !report.metrics.is_empty() {
+            let path = ws.join(format!("kkp-{}-codequality.json", self.stage));
+            let json = crate::report::codequality::report(
+                self.stage,
+                &report.findings,
+                &report.findings_path,
+            );
+            std::fs::write(
+                &path,
+                self.masker.mask(&serde_json::to_string_pretty(&json)?),
+            )
+            .with_context(|| format!("cannot write {}", path.display()))?;
             writeln!(
                 log,
                 "Code Quality report: {} ({} finding(s))",
@@ -303,38 +440,71 @@ pub fn publish_findings(
                 report.findings.len()
             )?;
         }
-        Platform::Bitbucket | Platform::Local => {
-            for f in report.findings {
-                let place = f.file.as_deref().map(|p| match f.line {
-                    Some(l) => format!("{p}:{l}"),
-                    None => p.to_owned(),
-                });
-                let word = if sinks.color {
-                    match f.level {
-                        crate::report::model::Level::Error => "\x1b[31merror\x1b[0m",
-                        crate::report::model::Level::Warning => "\x1b[33mwarning\x1b[0m",
-                        crate::report::model::Level::Notice => "notice",
-                    }
-                } else {
-                    f.level.command()
-                };
-                writeln!(
-                    log,
-                    "{word}: {}{}",
-                    place.map(|p| format!("{p}: ")).unwrap_or_default(),
-                    crate::report::markdown::one_line(&f.message)
-                )?;
+        for artifact in &report.artifacts {
+            match artifact {
+                Artifact::TerraformPlanCounts {
+                    create,
+                    update,
+                    delete,
+                } => {
+                    let json = serde_json::json!({
+                        "create": (*create).min(GITLAB_COUNT_MAX),
+                        "update": (*update).min(GITLAB_COUNT_MAX),
+                        "delete": (*delete).min(GITLAB_COUNT_MAX),
+                    });
+                    let path = ws.join("kkp-terraform-plan-report.json");
+                    std::fs::write(&path, json.to_string())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    writeln!(
+                        log,
+                        "Terraform report for the merge request widget: {}",
+                        path.display()
+                    )?;
+                }
             }
         }
+        Ok(())
     }
-    Ok(())
+
+    fn bitbucket(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        if report.findings.is_empty() && report.metrics.is_empty() {
+            return Ok(());
+        }
+        let scope = &report.scope;
+        let id = format!("kkp-{}-{}", self.stage, scope.replace(['/', '.'], "-"));
+        let title = format!("{} ({scope})", self.stage.replace('-', " "));
+        let details = self.masker.mask(&report.headline);
+        let insights = InsightsReport {
+            id: &id,
+            title: &title,
+            details: &details,
+            passed: report.success,
+            metrics: &report.metrics,
+            check: self.stage,
+            findings: &report.findings,
+        };
+        match self.rt.block_on(self.forge.publish_insights(self.ctx, &insights)) {
+            Ok(Some(p)) => writeln!(
+                log,
+                "INFO: Code Insights report {id}: {} annotation(s), {} left out",
+                p.annotations, p.left_out
+            ),
+            Ok(None) => Ok(()),
+            Err(e) => writeln!(
+                log,
+                "WARNING: the Code Insights report could not be published ({}); the log above is complete",
+                self.masker.mask(&e.to_string())
+            ),
+        }?;
+        Ok(())
+    }
 }
 
 /// Writes a stage's outputs after its tool run: appended to `$GITHUB_OUTPUT`, or merged into the
 /// dotenv file with the decision outputs.
 pub fn write_stage_outputs(
     ctx: &Context,
-    stage: Stage,
+    stage: &str,
     decision: &Decision,
     extra: &Outputs,
     sinks: &Sinks,

@@ -1,24 +1,3 @@
-//! `kkp-dns-update`: the same entry point as `kkp-delivery` with the stage fixed.
+//! `kkp-dns-update`: the dns-update stage on its own (the same code as `kkp-delivery dns-update`).
 
-use std::io::IsTerminal;
-use std::process::ExitCode;
-
-use kkp_delivery::cli::{main_stage, Invocation};
-use kkp_delivery::env::Env;
-use kkp_delivery::stages::Stage;
-
-fn main() -> ExitCode {
-    let stdout = std::io::stdout();
-    let tty = stdout.is_terminal();
-    ExitCode::from(main_stage(
-        Stage::DnsUpdate,
-        Invocation {
-            args: std::env::args_os().collect(),
-            env: Env::from_pairs(std::env::vars_os()),
-            cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
-            stdout_is_terminal: tty,
-            out: &mut stdout.lock(),
-            err: &mut std::io::stderr(),
-        },
-    ))
-}
+kkp_delivery::entry_point!(|inv| kkp_delivery::cli::main_stage("dns-update", inv));

@@ -1,24 +1,3 @@
-//! `kkp-terraform-plan`: the same entry point as `kkp-delivery` with the stage fixed.
+//! `kkp-terraform-plan`: the terraform-plan stage on its own (the same code as `kkp-delivery terraform-plan`).
 
-use std::io::IsTerminal;
-use std::process::ExitCode;
-
-use kkp_delivery::cli::{main_stage, Invocation};
-use kkp_delivery::env::Env;
-use kkp_delivery::stages::Stage;
-
-fn main() -> ExitCode {
-    let stdout = std::io::stdout();
-    let tty = stdout.is_terminal();
-    ExitCode::from(main_stage(
-        Stage::TerraformPlan,
-        Invocation {
-            args: std::env::args_os().collect(),
-            env: Env::from_pairs(std::env::vars_os()),
-            cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
-            stdout_is_terminal: tty,
-            out: &mut stdout.lock(),
-            err: &mut std::io::stderr(),
-        },
-    ))
-}
+kkp_delivery::entry_point!(|inv| kkp_delivery::cli::main_stage("terraform-plan", inv));

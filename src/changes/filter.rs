@@ -8,7 +8,7 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use crate::error::UsageError;
 
-use super::ChangedFile;
+use crate::files::ChangedFile;
 
 #[derive(Clone, Debug)]
 struct Rule {

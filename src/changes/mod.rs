@@ -5,63 +5,11 @@
 //! and when that fails too the change set is `Unknown`, which `--on-unknown` then decides.
 
 pub mod filter;
-pub mod git;
-
-use std::fmt;
 
 use crate::context::{Context, Event, EventKind, Platform};
-use crate::platform::http::{ApiError, RetryPolicy, Token};
-use crate::platform::{bitbucket, github, gitlab};
-
-use git::Git;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileStatus {
-    Added,
-    Removed,
-    Modified,
-    Renamed,
-}
-
-/// One changed file. A rename carries both paths, and both take part in matching.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ChangedFile {
-    pub path: String,
-    pub previous_path: Option<String>,
-    pub status: FileStatus,
-}
-
-impl ChangedFile {
-    pub fn new(path: impl Into<String>, status: FileStatus) -> Self {
-        Self {
-            path: path.into(),
-            previous_path: None,
-            status,
-        }
-    }
-
-    pub fn renamed(path: impl Into<String>, from: impl Into<String>) -> Self {
-        Self {
-            path: path.into(),
-            previous_path: Some(from.into()),
-            status: FileStatus::Renamed,
-        }
-    }
-
-    /// The paths that count for matching: the new one and, for renames, the old one.
-    pub fn paths(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.path.as_str()).chain(self.previous_path.as_deref())
-    }
-}
-
-impl fmt::Display for ChangedFile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.previous_path {
-            Some(old) => write!(f, "{old} → {}", self.path),
-            None => f.write_str(&self.path),
-        }
-    }
-}
+use crate::files::{short, ChangedFile};
+use crate::git::Git;
+use crate::platform::Forge;
 
 /// What is known about the changed files.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,22 +35,6 @@ impl ChangeSet {
     }
 }
 
-/// How to reach the host's API.
-#[derive(Clone, Debug)]
-pub struct ApiSettings {
-    pub token: Option<Token>,
-    /// Pages fetched at once where the host allows computing page URLs (GitHub PR files).
-    pub concurrency: usize,
-    pub retry: RetryPolicy,
-}
-
-/// What the API answered: the files and a description of the endpoint used.
-#[derive(Debug)]
-pub struct ApiChanges {
-    pub files: Vec<ChangedFile>,
-    pub source: String,
-}
-
 /// The commits a git fallback compares.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GitRange {
@@ -119,7 +51,10 @@ pub enum GitRange {
 }
 
 /// Determines the change set for the event in `ctx`.
-pub async fn resolve(ctx: &Context, api: &ApiSettings) -> ChangeSet {
+///
+/// The API lookup as a whole has `budget`: a host that accepts and never answers hands the
+/// decision to git instead of holding the job.
+pub async fn resolve(ctx: &Context, forge: &Forge, budget: std::time::Duration) -> ChangeSet {
     match &ctx.event {
         Event::Schedule | Event::Manual | Event::Tag { .. } => {
             return ChangeSet::NotApplicable {
@@ -135,14 +70,7 @@ pub async fn resolve(ctx: &Context, api: &ApiSettings) -> ChangeSet {
     }
     let git = Git::new(&ctx.workspace);
     let range = git_range(ctx, &git);
-    let api_result = match ctx.platform {
-        Platform::GitHub => github::api::changed_files(ctx, api).await,
-        Platform::GitLab => gitlab::api::changed_files(ctx, api).await,
-        Platform::Bitbucket => bitbucket::api::changed_files(ctx, api, &git).await,
-        Platform::Local => Err(ApiError::Other(
-            "local run: the change set comes from git".to_owned(),
-        )),
-    };
+    let api_result = forge.changed_files(ctx, budget).await;
     let note = match api_result {
         Ok(found) => {
             return ChangeSet::Known {
@@ -325,13 +253,4 @@ pub fn from_git(git: &Git, range: &GitRange) -> Result<(Vec<ChangedFile>, String
         }
     };
     run().map_err(|e| format!("{e:#}"))
-}
-
-/// The 12-character abbreviation used in messages.
-pub fn short(sha: &str) -> &str {
-    if sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()) {
-        &sha[..12]
-    } else {
-        sha
-    }
 }

@@ -1,5 +1,12 @@
-//! What the three API clients share: the token type, the error kinds callers branch on, and the
-//! retry policy (GET only, on 5xx, 429 and rate-limit 403s, honouring the host's reset headers).
+//! The one HTTP policy every host client follows (docs/ARCHITECTURE.md, "HTTP policy"):
+//!
+//! - a connect timeout and a whole-request timeout on every request, and a budget for the
+//!   change-set lookup as a whole, so a host that accepts and never answers costs a bounded wait;
+//! - retries for GET only (a POST or PATCH is not idempotent), on transport errors, 5xx, 429 and
+//!   rate-limit 403s, honouring `Retry-After` and the rate-limit reset headers;
+//! - redirects followed only within the API's own origin: a redirect to another host is not
+//!   followed, so no credential reaches it and its answer is never used;
+//! - error text that is shortened and masked before anyone logs it.
 
 use std::fmt;
 use std::future::Future;
@@ -36,7 +43,7 @@ impl fmt::Display for Token {
 
 /// Why an API could not give a complete answer. Every kind leads to the git fallback; the kind
 /// decides the wording of the reason users see.
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum ApiError {
     #[error("no API token: {hint}")]
     NoToken { hint: String },
@@ -56,6 +63,74 @@ pub enum ApiError {
     },
     #[error("{0}")]
     Other(String),
+}
+
+/// How long one request may take to connect.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long one request may take in all (headers and body).
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+/// How long the change-set lookup may take in all, retries included, before the git fallback
+/// takes over: with the git fetch deadline it keeps a decision under two minutes whatever the
+/// host does.
+pub const CHANGES_BUDGET: Duration = Duration::from_secs(40);
+
+/// How to reach the host's API: built once from the flags and handed to the [`super::Forge`].
+#[derive(Clone, Debug)]
+pub struct ApiSettings {
+    pub token: Option<Token>,
+    /// Pages fetched at once where the host allows computing page URLs.
+    pub concurrency: usize,
+    pub retry: RetryPolicy,
+    /// The budget of the change-set lookup as a whole.
+    pub changes_budget: Duration,
+}
+
+/// Whether `url` is on the same origin (scheme, host, port) as `base`.
+pub fn same_origin(url: &str, base: &str) -> bool {
+    match (url::Url::parse(url), url::Url::parse(base)) {
+        (Ok(a), Ok(b)) => same_origin_urls(&a, &b),
+        _ => false,
+    }
+}
+
+fn same_origin_urls(a: &url::Url, b: &url::Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+/// The reqwest client of the GitLab and Bitbucket APIs: the timeouts above, and redirects
+/// followed only within the origin of the request that was redirected (Bitbucket's diffstat
+/// 302 stays on the API host). A cross-origin redirect is handed back as the 3xx response
+/// itself, which [`classify`] turns into an error, so the other host never sees the request.
+pub fn reqwest_client() -> Result<reqwest::Client, ApiError> {
+    reqwest_client_via(None)
+}
+
+/// [`reqwest_client`] sending through `proxy` (Bitbucket's authless Code Insights proxy).
+pub fn reqwest_client_via(proxy: Option<reqwest::Proxy>) -> Result<reqwest::Client, ApiError> {
+    let policy = reqwest::redirect::Policy::custom(|attempt| {
+        let same = attempt
+            .previous()
+            .last()
+            .is_some_and(|prev| same_origin_urls(prev, attempt.url()));
+        if !same || attempt.previous().len() > 5 {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    });
+    let mut builder = reqwest::Client::builder();
+    if let Some(proxy) = proxy {
+        builder = builder.proxy(proxy);
+    }
+    builder
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .redirect(policy)
+        .user_agent(concat!("kkp-delivery/", env!("CARGO_PKG_VERSION")))
+        .build()
+        .map_err(|e| ApiError::Other(format!("cannot build the HTTP client: {e}")))
 }
 
 /// Retry tuning. `max_wait` bounds how long a rate limit may pause the job: past it we stop
@@ -135,6 +210,18 @@ pub fn classify<T>(
 ) -> Result<(), Attempt<T>> {
     if status.is_success() {
         return Ok(());
+    }
+    if status.is_redirection() {
+        let to = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|l| url::Url::parse(l).ok())
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .unwrap_or_else(|| "another place".to_owned());
+        return Err(Attempt::Fail(ApiError::Other(format!(
+            "{what} redirected (HTTP {}) to {to}, another host: not followed, so no credential was sent there",
+            status.as_u16()
+        ))));
     }
     let message = short_message(body);
     let rate_limited = status == StatusCode::TOO_MANY_REQUESTS

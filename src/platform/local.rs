@@ -2,10 +2,10 @@
 //! branch it is a push to the default branch, compared with `origin/<default>` (what you are
 //! about to push); on any other branch it is treated as the pull request that branch would open.
 
-use crate::changes::git::Git;
 use crate::context::{Context, DetectOptions, Event, Platform, RepoRef};
 use crate::env::Env;
 use crate::error::UsageError;
+use crate::git::Git;
 
 pub fn detect(_env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
     let root = Git::toplevel(&opts.workspace).unwrap_or_else(|| opts.workspace.clone());

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use crate::changes::ChangeSet;
 use crate::context::Context;
 use crate::decision::{Decision, Verdict};
-use crate::stages::Stage;
 
 /// How many matched files a summary lists before pointing at the job log for the rest: the
 /// summary stays far below GitHub's 1 MiB step-summary limit whatever the pull request size.
@@ -13,7 +12,8 @@ pub const MATCHED_FILES_SHOWN: usize = 50;
 
 /// Everything a decision summary shows.
 pub struct DecisionView<'a> {
-    pub stage: Stage,
+    /// The stage's name (`terraform-plan`).
+    pub stage: &'a str,
     pub ctx: &'a Context,
     pub changes: Option<&'a ChangeSet>,
     pub decision: &'a Decision,
@@ -62,7 +62,7 @@ pub fn decision_summary(v: &DecisionView<'_>) -> String {
     let _ = writeln!(
         md,
         "### {icon} `{}` {}\n",
-        v.stage.name(),
+        v.stage,
         verdict_word(&v.decision.verdict)
     );
     let _ = writeln!(md, "**Why:** {}\n", escape(&v.decision.reason));

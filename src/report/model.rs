@@ -70,3 +70,76 @@ impl Outputs {
         self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 }
+
+/// A sticky comment on the pull/merge request: found again by its marker and edited in place.
+/// The publisher fits `head` plus the folded `long` text to the host's size limit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StickyComment {
+    /// The hidden marker that identifies this stage's comment for this folder.
+    pub marker: String,
+    /// Further hidden markers (fingerprints) that ride along.
+    pub hidden: Vec<String>,
+    /// Always shown whole.
+    pub head: String,
+    /// Title of the folded long text.
+    pub long_title: String,
+    /// The long text (a plan), trimmed in the middle when the comment would be too long.
+    pub long: String,
+    /// Where the untrimmed long text is, for the trim note.
+    pub where_full: String,
+}
+
+/// Artifacts a host shows in its own widgets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Artifact {
+    /// Resource counts of a Terraform plan (GitLab's merge request widget report).
+    TerraformPlanCounts {
+        create: usize,
+        update: usize,
+        delete: usize,
+    },
+}
+
+/// What a stage's tool run produced, independent of where it is published. The publisher turns
+/// it into each host's native form and applies every limit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub success: bool,
+    /// One line: the log's last word, and the error message when the stage failed.
+    pub headline: String,
+    /// Markdown for the job summary.
+    pub summary: String,
+    /// Long text appended to the summary in a folded block (`title`, text), trimmed to fit.
+    pub details: Option<(String, String)>,
+    pub findings: Vec<Finding>,
+    /// Where findings without a file point (the stage's folder).
+    pub findings_path: String,
+    /// Named numbers for dashboards (Bitbucket Code Insights data fields).
+    pub metrics: Vec<(String, u64)>,
+    /// The scope of the report, for report ids and titles (`terraform/aws`).
+    pub scope: String,
+    pub outputs: Outputs,
+    pub comment: Option<StickyComment>,
+    pub artifacts: Vec<Artifact>,
+}
+
+impl Report {
+    /// A report with its outcome and headline, for the stage to fill in.
+    pub fn new(success: bool, headline: impl Into<String>, scope: impl Into<String>) -> Self {
+        Self {
+            success,
+            headline: headline.into(),
+            scope: scope.into(),
+            ..Self::default()
+        }
+    }
+
+    /// A failed run: the headline says why.
+    pub fn failed(headline: impl Into<String>, scope: impl Into<String>) -> Self {
+        Self::new(false, headline, scope)
+    }
+
+    pub fn metric(&mut self, title: &str, value: usize) {
+        self.metrics.push((title.to_owned(), value as u64));
+    }
+}

@@ -1,27 +1,30 @@
-//! The eight pipeline stages: their names and default rules. The tool runs land per stage in
-//! their own modules; a stage without one stops after its decision with a clear message.
+//! The stages: one file each, and the registry that every entry point is generated from (the
+//! `kkp-delivery` subcommands, the `kkp-<stage>` executables, `explain` and the help text).
+//!
+//! Adding a stage is one file under `src/stages/` implementing [`Stage`], one line in
+//! [`STAGES`], and a shim in `src/bin/` of a few lines. A stage never names a platform: it
+//! reaches the host through the [`Forge`] in its [`StageCx`], runs tools through the
+//! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 
-pub mod run;
+pub mod pending;
+pub mod terraform;
 pub mod terraform_apply;
 pub mod terraform_backend_prepare;
 pub mod terraform_plan;
 pub mod terraform_validate;
 
 use std::fmt;
+use std::io::Write;
+use std::path::PathBuf;
 
-use crate::context::EventKind;
+use clap::{ArgMatches, FromArgMatches};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Stage {
-    TerraformValidate,
-    TerraformBackendPrepare,
-    TerraformPlan,
-    TerraformApply,
-    KubeoneApply,
-    KkpDeploy,
-    DnsUpdate,
-    FluxBootstrap,
-}
+use crate::context::{Context, EventKind};
+use crate::env::Env;
+use crate::error::{StageError, UsageError};
+use crate::platform::Forge;
+use crate::report::model::Report;
+use crate::tools::runner::{Captured, Echo, Fold, FoldStyle, Runner, ToolCommand};
 
 /// Trigger paths shared by every stage unless `--paths` is given (DESIGN §1).
 pub const DEFAULT_PATHS: &[&str] = &[
@@ -33,94 +36,193 @@ pub const DEFAULT_PATHS: &[&str] = &[
     "bitbucket-pipelines.yml",
 ];
 
-impl Stage {
-    /// Pipeline order.
-    pub const ALL: [Stage; 8] = [
-        Stage::TerraformValidate,
-        Stage::TerraformBackendPrepare,
-        Stage::TerraformPlan,
-        Stage::TerraformApply,
-        Stage::KubeoneApply,
-        Stage::KkpDeploy,
-        Stage::DnsUpdate,
-        Stage::FluxBootstrap,
-    ];
+/// The default events of a stage that changes something: a push to the default branch only.
+pub const PUSH_DEFAULT_ONLY: &[EventKind] = &[EventKind::PushDefault];
 
-    /// The stage's name in flags, outputs and file names (`terraform-plan`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Stage::TerraformValidate => "terraform-validate",
-            Stage::TerraformBackendPrepare => "terraform-backend-prepare",
-            Stage::TerraformPlan => "terraform-plan",
-            Stage::TerraformApply => "terraform-apply",
-            Stage::KubeoneApply => "kubeone-apply",
-            Stage::KkpDeploy => "kkp-deploy",
-            Stage::DnsUpdate => "dns-update",
-            Stage::FluxBootstrap => "flux-bootstrap",
-        }
-    }
+/// The default events of a stage that only looks: pull requests too, so reviewers see what will
+/// change, and schedules (a scheduled plan is drift detection).
+pub const REVIEW_EVENTS: &[EventKind] = &[
+    EventKind::PullRequest,
+    EventKind::MergeQueue,
+    EventKind::PushDefault,
+    EventKind::Schedule,
+    EventKind::Manual,
+];
 
-    /// The stage's executable (`kkp-terraform-plan`).
-    pub fn binary(self) -> &'static str {
-        match self {
-            Stage::TerraformValidate => "kkp-terraform-validate",
-            Stage::TerraformBackendPrepare => "kkp-terraform-backend-prepare",
-            Stage::TerraformPlan => "kkp-terraform-plan",
-            Stage::TerraformApply => "kkp-terraform-apply",
-            Stage::KubeoneApply => "kkp-kubeone-apply",
-            Stage::KkpDeploy => "kkp-deploy",
-            Stage::DnsUpdate => "kkp-dns-update",
-            Stage::FluxBootstrap => "kkp-flux-bootstrap",
-        }
-    }
+/// No stage-specific flags.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct NoArgs {}
 
-    pub fn parse(value: &str) -> Option<Self> {
-        let v = value.trim().to_ascii_lowercase().replace('_', "-");
-        let v = v
-            .strip_prefix("kkp-")
-            .filter(|rest| *rest != "deploy")
-            .unwrap_or(&v);
-        Self::ALL.into_iter().find(|s| s.name() == v)
-    }
+/// One pipeline stage.
+pub trait Stage: Sync {
+    /// The stage's own flags, shown only in its `--help`. Each `--x-y` is also read from
+    /// `KKP_X_Y`.
+    type Args: clap::Args + FromArgMatches + fmt::Debug;
 
-    /// `KKP_<STAGE>` prefix for dotenv outputs (`KKP_TERRAFORM_PLAN_RUN`).
-    pub fn env_prefix(self) -> String {
-        format!("KKP_{}", self.name().to_ascii_uppercase().replace('-', "_"))
-    }
+    /// The name in subcommands, outputs and file names (`terraform-plan`).
+    fn name(&self) -> &'static str;
 
     /// One line on what the stage does, for `--help` and summaries.
-    pub fn about(self) -> &'static str {
-        match self {
-            Stage::TerraformValidate => "terraform init -backend=false, validate -json and fmt -check, as annotations and reports",
-            Stage::TerraformBackendPrepare => "create the Terraform state bucket and lock (idempotent); GitLab-managed state on GitLab",
-            Stage::TerraformPlan => "terraform init, plan -out and show -json, summarised in a sticky comment and reports",
-            Stage::TerraformApply => "apply the reviewed plan, refusing a plan that changed since review",
-            Stage::KubeoneApply => "kubeone apply with the Terraform outputs: the Kubernetes cluster",
-            Stage::KkpDeploy => "decrypt the KKP configuration with sops and run kubermatic-installer deploy",
-            Stage::DnsUpdate => "register the KKP ingress address in Route53 with the DNS Terraform module",
-            Stage::FluxBootstrap => "flux bootstrap github / gitlab / git, so Flux manages the repository",
-        }
+    fn about(&self) -> &'static str;
+
+    /// The events the stage runs on unless `--run-on` says otherwise.
+    fn default_run_on(&self) -> &'static [EventKind] {
+        PUSH_DEFAULT_ONLY
     }
 
-    /// The events a stage runs on by default: only validate and plan on pull requests, so
-    /// reviewers see what will change; everything on a push to the default branch.
-    pub fn default_run_on(self) -> &'static [EventKind] {
-        match self {
-            Stage::TerraformValidate | Stage::TerraformPlan => &[
-                EventKind::PullRequest,
-                EventKind::MergeQueue,
-                EventKind::PushDefault,
-                EventKind::Schedule,
-                EventKind::Manual,
-            ],
-            _ => &[EventKind::PushDefault],
+    /// Runs the stage's tools. Called only when the decision is to run.
+    fn run(&self, cx: &mut StageCx<'_>, args: &Self::Args) -> Result<Report, StageError>;
+}
+
+/// A stage as the registry holds it: [`Stage`] with its `Args` type erased.
+pub trait RegisteredStage: Sync {
+    fn name(&self) -> &'static str;
+    fn about(&self) -> &'static str;
+    fn default_run_on(&self) -> &'static [EventKind];
+    /// The stage's own flags, added to a command.
+    fn augment(&self, cmd: clap::Command) -> clap::Command;
+    /// Parses the stage's flags from `matches` and runs it.
+    fn run(&self, cx: &mut StageCx<'_>, matches: &ArgMatches) -> Result<Report, StageError>;
+
+    /// The stage's executable (`kkp-terraform-plan`; `kkp-deploy` keeps its name).
+    fn binary(&self) -> String {
+        let name = self.name();
+        if name.starts_with("kkp-") {
+            name.to_owned()
+        } else {
+            format!("kkp-{name}")
         }
     }
 }
 
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
+/// Wraps a [`Stage`] for the registry.
+pub struct Entry<S>(pub S);
+
+impl<S: Stage> RegisteredStage for Entry<S> {
+    fn name(&self) -> &'static str {
+        self.0.name()
+    }
+
+    fn about(&self) -> &'static str {
+        self.0.about()
+    }
+
+    fn default_run_on(&self) -> &'static [EventKind] {
+        self.0.default_run_on()
+    }
+
+    fn augment(&self, cmd: clap::Command) -> clap::Command {
+        <S::Args as clap::Args>::augment_args(cmd)
+    }
+
+    fn run(&self, cx: &mut StageCx<'_>, matches: &ArgMatches) -> Result<Report, StageError> {
+        let args = S::Args::from_arg_matches(matches)
+            .map_err(|e| UsageError::Other(e.to_string().trim().to_owned()))?;
+        self.0.run(cx, &args)
+    }
+}
+
+/// Every stage, in pipeline order.
+pub static STAGES: &[&dyn RegisteredStage] = &[
+    &Entry(terraform_validate::TerraformValidate),
+    &Entry(terraform_backend_prepare::TerraformBackendPrepare),
+    &Entry(terraform_plan::TerraformPlan),
+    &Entry(terraform_apply::TerraformApply),
+    &Entry(pending::KUBEONE_APPLY),
+    &Entry(pending::KKP_DEPLOY),
+    &Entry(pending::DNS_UPDATE),
+    &Entry(pending::FLUX_BOOTSTRAP),
+];
+
+/// The stage called `name` (`terraform-plan`, or its executable's name).
+pub fn find<'r>(
+    registry: &'r [&'r dyn RegisteredStage],
+    name: &str,
+) -> Option<&'r dyn RegisteredStage> {
+    let v = name.trim().to_ascii_lowercase().replace('_', "-");
+    registry
+        .iter()
+        .copied()
+        .find(|s| s.name() == v || s.binary() == v)
+}
+
+/// `KKP_<STAGE>` prefix for dotenv outputs (`KKP_TERRAFORM_PLAN_RUN`).
+pub fn env_prefix(stage: &str) -> String {
+    format!("KKP_{}", stage.to_ascii_uppercase().replace('-', "_"))
+}
+
+/// What a stage's run gets: where it runs, the host, the tool runner and the log.
+pub struct StageCx<'a> {
+    pub name: &'static str,
+    pub ctx: &'a Context,
+    pub env: &'a Env,
+    pub forge: &'a Forge,
+    pub rt: &'a tokio::runtime::Runtime,
+    pub log: &'a mut dyn Write,
+    /// How the platform folds log sections.
+    pub folds: &'a dyn FoldStyle,
+    pub runner: Runner,
+    /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
+    pub working_dir: PathBuf,
+}
+
+impl StageCx<'_> {
+    /// The stage's folder on disk.
+    pub fn dir(&self) -> PathBuf {
+        self.ctx.workspace.join(&self.working_dir)
+    }
+
+    /// The working directory for messages: `terraform/aws`, or `.` for the root.
+    pub fn dir_label(&self) -> String {
+        let s = self.working_dir.display().to_string();
+        if s.is_empty() {
+            ".".to_owned()
+        } else {
+            s
+        }
+    }
+
+    /// The stage's folder, which must exist.
+    pub fn root_dir(&self) -> Result<PathBuf, StageError> {
+        let dir = self.dir();
+        if dir.is_dir() {
+            Ok(dir)
+        } else {
+            Err(UsageError::invalid(
+                "--working-directory",
+                "an existing folder with the Terraform root",
+                &self.dir_label(),
+            )
+            .into())
+        }
+    }
+
+    /// Opens a folded log section; it closes when dropped.
+    pub fn fold(&mut self, id: &str, title: &str) -> Result<Fold<'_>, StageError> {
+        Fold::open(self.folds, &mut *self.log, id, title).map_err(|e| StageError::Failed(e.into()))
+    }
+
+    /// Runs `cmd` with its output in a folded section titled `title`.
+    pub fn run_folded(
+        &mut self,
+        id: &str,
+        title: &str,
+        cmd: &ToolCommand,
+        echo: Echo<'_>,
+    ) -> Result<Captured, StageError> {
+        let mut fold = Fold::open(self.folds, &mut *self.log, id, title)
+            .map_err(|e| StageError::Failed(e.into()))?;
+        let out = self
+            .runner
+            .run(cmd, &mut fold, echo)
+            .map_err(StageError::Failed)?;
+        fold.close().map_err(|e| StageError::Failed(e.into()))?;
+        Ok(out)
+    }
+
+    /// One line for the log.
+    pub fn say(&mut self, line: &str) -> Result<(), StageError> {
+        writeln!(self.log, "{line}").map_err(|e| StageError::Failed(e.into()))
     }
 }
 
@@ -129,11 +231,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip() {
-        for s in Stage::ALL {
-            assert_eq!(Stage::parse(s.name()), Some(s));
-            assert_eq!(Stage::parse(s.binary()), Some(s), "{}", s.binary());
+    fn names_and_binaries_round_trip() {
+        for s in STAGES {
+            assert_eq!(find(STAGES, s.name()).map(|f| f.name()), Some(s.name()));
+            assert_eq!(find(STAGES, &s.binary()).map(|f| f.name()), Some(s.name()));
         }
-        assert_eq!(Stage::TerraformPlan.env_prefix(), "KKP_TERRAFORM_PLAN");
+        assert_eq!(env_prefix("terraform-plan"), "KKP_TERRAFORM_PLAN");
+        assert_eq!(
+            find(STAGES, "kkp-deploy").map(|s| s.binary()).as_deref(),
+            Some("kkp-deploy")
+        );
     }
 }

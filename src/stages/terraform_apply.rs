@@ -11,16 +11,17 @@ use anyhow::Context as _;
 
 use crate::context::EventKind;
 use crate::error::StageError;
-use crate::platform::comments;
+use crate::files::short;
 use crate::report::comment::{marker, parse_fingerprint};
 use crate::report::markdown::{escape, one_line};
-use crate::report::model::Outputs;
+use crate::report::model::Report;
 use crate::tools::plan::{digest_differences, parse_digests, summarise, Action, PlanSummary};
-use crate::tools::process::{Echo, Section};
+use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
-use super::run::{StageResult, StageRun};
+use super::terraform::{BackendArgs, Terraform};
 use super::terraform_plan::PLAN_FILE;
+use super::{Stage, StageCx};
 
 pub const OUTPUTS_FILE: &str = "kkp-outputs.json";
 /// How many differing resources a refusal lists; the rest are counted.
@@ -35,93 +36,100 @@ enum Review {
     Refused(String, Vec<String>),
 }
 
-pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    let dir = sr.root_dir()?;
-    let failed = |e: anyhow::Error| StageError::Failed(e);
-    let io = |e: std::io::Error| StageError::Failed(e.into());
-    let terraform = sr.terraform();
-    let tf = |args: &[&str]| terraform.cmd(args);
-    let platform = sr.ctx.platform;
-    let label = sr.dir_label();
-    let fail = |headline: String| {
-        Ok(StageResult {
-            success: false,
-            headline,
-            outputs: Outputs::default(),
-        })
-    };
+pub struct TerraformApply;
 
-    let section = Section::open(
-        platform,
-        sr.log,
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub backend: BackendArgs,
+    /// Apply even when the plan differs from the reviewed one, or none was found
+    #[arg(long)]
+    pub allow_unreviewed_changes: bool,
+}
+
+impl Stage for TerraformApply {
+    type Args = ApplyArgs;
+
+    fn name(&self) -> &'static str {
+        "terraform-apply"
+    }
+
+    fn about(&self) -> &'static str {
+        "apply the reviewed plan, refusing a plan that changed since review"
+    }
+
+    fn run(&self, cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
+        run(cx, args)
+    }
+}
+
+fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
+    let dir = cx.root_dir()?;
+    let failed = |e: anyhow::Error| StageError::Failed(e);
+    let terraform = Terraform::new(cx, args.backend.file(cx));
+    let tf = |args: &[&str]| terraform.cmd(args);
+    let label = cx.dir_label();
+    let fail = |headline: String| Ok(Report::failed(headline, label.clone()));
+
+    let init = cx.run_folded(
         "kkp_tf_init",
         &format!("terraform init ({label})"),
-    )
-    .map_err(io)?;
-    let init = terraform
-        .init(true)
-        .run(sr.log, Echo::Map(&terraform::log_message), &sr.redactor)
-        .map_err(failed)?;
-    section.close(sr.log).map_err(io)?;
+        &terraform.init(true),
+        Echo::Map(&terraform::log_message),
+    )?;
     if !init.success() {
-        return fail(sr.redactor.mask(&terraform::failure_reason(
+        return fail(terraform::failure_reason(
             &format!("{}\n{}", init.stdout, init.stderr),
             &format!("terraform init in {label}"),
-        )));
+        ));
     }
 
     let saved = dir.join(PLAN_FILE).is_file();
     if !saved {
-        let section = Section::open(
-            platform,
-            sr.log,
+        let out = format!("-out={PLAN_FILE}");
+        let plan = cx.run_folded(
             "kkp_tf_plan",
             &format!("terraform plan ({label}): no saved plan, planning now"),
-        )
-        .map_err(io)?;
-        let out = format!("-out={PLAN_FILE}");
-        let plan = tf(&["plan", "-input=false", "-no-color", &out])
-            .run(sr.log, Echo::Lines, &sr.redactor)
-            .map_err(failed)?;
-        section.close(sr.log).map_err(io)?;
+            &tf(&["plan", "-input=false", "-no-color", &out]),
+            Echo::Lines,
+        )?;
         if !plan.success() {
-            return fail(sr.redactor.mask(&terraform::failure_reason(
+            return fail(terraform::failure_reason(
                 &format!("{}\n{}", plan.stdout, plan.stderr),
                 &format!("terraform plan in {label}"),
-            )));
+            ));
         }
     }
-    let show = tf(&["show", "-json", PLAN_FILE])
-        .run(sr.log, Echo::Quiet, &sr.redactor)
-        .map_err(failed)?;
+    let show = cx.run_folded(
+        "kkp_tf_show",
+        &format!("terraform show ({label})"),
+        &tf(&["show", "-json", PLAN_FILE]),
+        Echo::Quiet,
+    )?;
     if !show.success() {
-        return fail(sr.redactor.mask(&format!(
+        return fail(format!(
             "terraform show -json {PLAN_FILE} failed: {}",
             one_line(show.stderr.trim())
-        )));
+        ));
     }
     let summary = summarise(show.stdout.as_bytes())
         .context("terraform show -json printed no plan")
         .map_err(failed)?;
 
-    let review = check_review(sr, &summary, &label);
+    let review = check_review(cx, &summary, &label);
     let mut md = String::new();
     match &review {
-        Review::NotRequired(why) => writeln!(sr.log, "Review check: {why}").map_err(io)?,
-        Review::Matches(n) => writeln!(
-            sr.log,
+        Review::NotRequired(why) => cx.say(&format!("Review check: {why}"))?,
+        Review::Matches(n) => cx.say(&format!(
             "Review check: the plan matches the one reviewed on #{n}"
-        )
-        .map_err(io)?,
+        ))?,
         Review::Refused(why, diffs) => {
-            if sr.allow_unreviewed {
-                writeln!(
-                    sr.log,
+            if args.allow_unreviewed_changes {
+                cx.say(&format!(
                     "WARNING: {why}; applying anyway (--allow-unreviewed-changes)"
-                )
-                .map_err(io)?;
+                ))?;
                 for d in diffs {
-                    writeln!(sr.log, "  {d}").map_err(io)?;
+                    cx.say(&format!("  {d}"))?;
                 }
             } else {
                 let _ = writeln!(
@@ -141,58 +149,54 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
                     );
                 }
                 let _ = writeln!(md, "\nRe-run the plan on the pull request and review it, or pass `--allow-unreviewed-changes`.");
-                writeln!(sr.log, "Refusing to apply: {why}").map_err(io)?;
+                cx.say(&format!("Refusing to apply: {why}"))?;
                 for d in diffs {
-                    writeln!(sr.log, "  {d}").map_err(io)?;
+                    cx.say(&format!("  {d}"))?;
                 }
-                if let Some(path) = &sr.sinks.github_summary {
-                    crate::publish::append(path, &md).map_err(failed)?;
-                }
-                return fail(format!(
-                    "{why}; {} resource(s) differ (listed above)",
-                    diffs.len()
-                ));
+                let mut report = Report::failed(
+                    format!("{why}; {} resource(s) differ (listed above)", diffs.len()),
+                    label.clone(),
+                );
+                report.summary = md;
+                return Ok(report);
             }
         }
     }
 
-    let section = Section::open(
-        platform,
-        sr.log,
+    let apply = cx.run_folded(
         "kkp_tf_apply",
         &format!("terraform apply ({label})"),
-    )
-    .map_err(io)?;
-    let apply = tf(&[
-        "apply",
-        "-input=false",
-        "-no-color",
-        "-auto-approve",
-        PLAN_FILE,
-    ])
-    .run(sr.log, Echo::Lines, &sr.redactor)
-    .map_err(failed)?;
-    section.close(sr.log).map_err(io)?;
+        &tf(&[
+            "apply",
+            "-input=false",
+            "-no-color",
+            "-auto-approve",
+            PLAN_FILE,
+        ]),
+        Echo::Lines,
+    )?;
     if !apply.success() {
-        return fail(sr.redactor.mask(&terraform::failure_reason(
+        return fail(terraform::failure_reason(
             &format!("{}\n{}", apply.stdout, apply.stderr),
             &format!("terraform apply in {label}"),
-        )));
+        ));
     }
-    // Outputs may be sensitive (kubeone reads SSH and cloud details from them): to a file only.
-    let output = tf(&["output", "-json"])
-        .run(sr.log, Echo::Quiet, &sr.redactor)
-        .map_err(failed)?;
+    // Outputs may be sensitive (kubeone reads SSH and cloud details from them): to an
+    // owner-only file, never to a log.
+    let output = cx.run_folded(
+        "kkp_tf_output",
+        &format!("terraform output ({label})"),
+        &tf(&["output", "-json"]),
+        Echo::Quiet,
+    )?;
     if !output.success() {
         return fail(format!(
             "terraform output -json failed: {}",
-            sr.redactor.mask(one_line(output.stderr.trim()).as_str())
+            one_line(output.stderr.trim())
         ));
     }
     let outputs_path = dir.join(OUTPUTS_FILE);
-    std::fs::write(&outputs_path, &output.stdout)
-        .with_context(|| format!("cannot write {}", outputs_path.display()))
-        .map_err(failed)?;
+    write_private(&outputs_path, output.stdout.as_bytes()).map_err(failed)?;
 
     let headline = format!(
         "{label}: applied {} created, {} updated, {} deleted, {} replaced",
@@ -222,10 +226,9 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
             );
         }
     }
-    if let Some(path) = &sr.sinks.github_summary {
-        crate::publish::append(path, &md).map_err(failed)?;
-    }
-    let mut outputs = Outputs::default();
+    let mut report = Report::new(true, headline, label.clone());
+    report.summary = md;
+    let outputs = &mut report.outputs;
     outputs.set(
         "outputs-json",
         format!("{label}/{OUTPUTS_FILE}")
@@ -237,34 +240,30 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     outputs.set("update", summary.count(Action::Update).to_string());
     outputs.set("delete", summary.count(Action::Delete).to_string());
     outputs.set("replace", summary.count(Action::Replace).to_string());
-    Ok(StageResult {
-        success: true,
-        headline,
-        outputs,
-    })
+    Ok(report)
 }
 
-fn check_review(sr: &StageRun<'_>, summary: &PlanSummary, label: &str) -> Review {
-    if sr.ctx.event_kind() != EventKind::PushDefault {
+fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review {
+    if cx.ctx.event_kind() != EventKind::PushDefault {
         return Review::NotRequired(format!(
             "not a push to the default branch ({})",
-            sr.ctx.describe_event()
+            cx.ctx.describe_event()
         ));
     }
     if !summary.has_changes() {
         return Review::NotRequired("the plan changes nothing".to_owned());
     }
-    let Some(sha) = sr.ctx.head_sha.clone() else {
+    let Some(sha) = cx.ctx.head_sha.clone() else {
         return Review::Refused(
             "the commit being built is unknown, so its reviewed plan cannot be found".to_owned(),
             Vec::new(),
         );
     };
     let m = marker("terraform-plan", label);
-    match sr.rt.block_on(comments::find_reviewed(sr.ctx, sr.api, &sha, &m)) {
+    match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m)) {
         Err(e) => Review::Refused(format!("the reviewed plan could not be looked up ({e})"), Vec::new()),
         Ok(None) => Review::Refused(
-            format!("no reviewed plan for {label}: no pull/merge request of commit {} carries a terraform-plan comment", crate::changes::short(&sha)),
+            format!("no reviewed plan for {label}: no pull/merge request of commit {} carries a terraform-plan comment", short(&sha)),
             Vec::new(),
         ),
         Ok(Some((n, body))) => match parse_fingerprint(&body) {

@@ -14,105 +14,76 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::context::Platform;
 use crate::env::vars;
 use crate::error::{StageError, UsageError};
 use crate::report::markdown::{escape, one_line};
-use crate::report::model::Outputs;
+use crate::report::model::Report;
 use crate::tools::backend::{self, BackendConfig};
-use crate::tools::process::{tool_path, Echo, Section, ToolCommand};
+use crate::tools::runner::{Echo, Fold, AWS, GCLOUD};
 
-use super::run::{StageResult, StageRun};
+use super::terraform::{state_name, BackendArgs};
+use super::{Stage, StageCx};
 
-pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    let dir = sr.root_dir()?;
-    let cfg = backend::read(&dir, sr.backend_config.as_deref())
-        .map_err(|e| StageError::Failed(e.into()))?;
-    let label = sr.dir_label();
-    let result = match (sr.ctx.platform, cfg.kind.as_deref()) {
-        (Platform::GitLab, _) => gitlab_state(sr, &label),
-        (_, Some("s3")) => s3(sr, &cfg, &label),
-        (_, Some("gcs")) => gcs(sr, &cfg, &label),
-        (_, kind) => Ok(StageResult {
-            success: true,
-            headline: format!(
-                "{label}: the `{}` backend needs no preparation",
-                kind.unwrap_or("local")
-            ),
-            outputs: Outputs::default(),
-        }),
-    }?;
-    if let Some(path) = &sr.sinks.github_summary {
-        let icon = if result.success { "✅" } else { "❌" };
-        crate::publish::append(
-            path,
-            &format!(
-                "### {icon} `terraform-backend-prepare`\n\n{}\n\n",
-                escape(&result.headline)
-            ),
-        )
-        .map_err(StageError::Failed)?;
+pub struct TerraformBackendPrepare;
+
+impl Stage for TerraformBackendPrepare {
+    type Args = BackendArgs;
+
+    fn name(&self) -> &'static str {
+        "terraform-backend-prepare"
     }
-    Ok(result)
-}
 
-/// The GitLab-managed state address for a root (platform-facts §2.8).
-pub fn gitlab_state_address(api_url: &str, project: &str, state_name: &str) -> String {
-    let encoded: String = state_name
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect();
-    format!("{api_url}/projects/{project}/terraform/state/{encoded}")
-}
-
-/// The non-secret `TF_HTTP_*` settings for the GitLab-managed state of `state_name`.
-pub fn gitlab_http_env(api_url: &str, project: &str, state_name: &str) -> Vec<(String, String)> {
-    let address = gitlab_state_address(api_url, project, state_name);
-    vec![
-        ("TF_HTTP_ADDRESS".into(), address.clone()),
-        ("TF_HTTP_LOCK_ADDRESS".into(), format!("{address}/lock")),
-        ("TF_HTTP_LOCK_METHOD".into(), "POST".into()),
-        ("TF_HTTP_UNLOCK_ADDRESS".into(), format!("{address}/lock")),
-        ("TF_HTTP_UNLOCK_METHOD".into(), "DELETE".into()),
-        ("TF_HTTP_USERNAME".into(), "gitlab-ci-token".into()),
-        ("TF_HTTP_RETRY_WAIT_MIN".into(), "5".into()),
-    ]
-}
-
-/// The state name for a root: `KKP_STATE_NAME`, else the folder with `/` as `-`.
-pub fn state_name(sr: &StageRun<'_>) -> String {
-    sr.env
-        .get("KKP_STATE_NAME")
-        .map(str::to_owned)
-        .unwrap_or_else(|| {
-            let l = sr.dir_label();
-            if l == "." {
-                "default".to_owned()
-            } else {
-                l.replace('/', "-")
-            }
-        })
-}
-
-fn gitlab_state(sr: &mut StageRun<'_>, label: &str) -> Result<StageResult, StageError> {
-    let crate::context::RepoRef::GitLab { project, api_url } = &sr.ctx.repo else {
-        return Err(StageError::Failed(anyhow::anyhow!("not a GitLab project")));
-    };
-    let name = state_name(sr);
-    let mut outputs = Outputs::default();
-    for (k, v) in gitlab_http_env(api_url, project, &name) {
-        outputs.set(&k, v);
+    fn about(&self) -> &'static str {
+        "create the Terraform state bucket and lock (idempotent); GitLab-managed state on GitLab"
     }
-    outputs.set("state-name", name.clone());
-    writeln!(sr.log, "GitLab-managed Terraform state `{name}` for {label}: nothing to create; later stages use TF_HTTP_* with CI_JOB_TOKEN").map_err(|e| StageError::Failed(e.into()))?;
-    Ok(StageResult {
-        success: true,
-        headline: format!("{label}: GitLab-managed state `{name}` (HTTP backend configured through TF_HTTP_* variables)"),
-        outputs,
-    })
+
+    fn run(&self, cx: &mut StageCx<'_>, args: &BackendArgs) -> Result<Report, StageError> {
+        let dir = cx.root_dir()?;
+        let cfg = backend::read(&dir, args.file(cx).as_deref())
+            .map_err(|e| StageError::Failed(e.into()))?;
+        let label = cx.dir_label();
+        let name = state_name(cx.env, &label);
+        let mut report = match (cx.forge.managed_terraform_state(&name), cfg.kind.as_deref()) {
+            (Some(vars), _) => managed_state(cx, vars, &name, &label)?,
+            (None, Some("s3")) => s3(cx, &cfg, &label)?,
+            (None, Some("gcs")) => gcs(cx, &cfg, &label)?,
+            (None, kind) => Report::new(
+                true,
+                format!(
+                    "{label}: the `{}` backend needs no preparation",
+                    kind.unwrap_or("local")
+                ),
+                label.clone(),
+            ),
+        };
+        let icon = if report.success { "✅" } else { "❌" };
+        report.summary = format!(
+            "### {icon} `terraform-backend-prepare`\n\n{}\n\n",
+            escape(&report.headline)
+        );
+        Ok(report)
+    }
+}
+
+/// State the host manages (GitLab): nothing to create. Later jobs use the `TF_HTTP_*`
+/// settings, exported in the dotenv report; the password (the job token) is never exported.
+fn managed_state(
+    cx: &mut StageCx<'_>,
+    vars: Vec<(String, String)>,
+    name: &str,
+    label: &str,
+) -> Result<Report, StageError> {
+    let mut report = Report::new(
+        true,
+        format!("{label}: GitLab-managed state `{name}` (HTTP backend configured through TF_HTTP_* variables)"),
+        label,
+    );
+    for (k, v) in vars {
+        report.outputs.set(&k, v);
+    }
+    report.outputs.set("state-name", name);
+    cx.say(&format!("GitLab-managed Terraform state `{name}` for {label}: nothing to create; later stages use TF_HTTP_* with CI_JOB_TOKEN"))?;
+    Ok(report)
 }
 
 /// What one `aws` call answered.
@@ -122,7 +93,7 @@ struct AwsResult {
     stderr: String,
 }
 
-fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageResult, StageError> {
+fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, StageError> {
     let io = |e: std::io::Error| StageError::Failed(e.into());
     let Some(bucket) = cfg.get("bucket").map(str::to_owned) else {
         return Err(UsageError::missing(
@@ -134,44 +105,37 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
     let region = cfg
         .get("region")
         .map(str::to_owned)
-        .or_else(|| sr.env.get("AWS_REGION").map(str::to_owned))
-        .or_else(|| sr.env.get("AWS_DEFAULT_REGION").map(str::to_owned))
+        .or_else(|| cx.env.get("AWS_REGION").map(str::to_owned))
+        .or_else(|| cx.env.get("AWS_DEFAULT_REGION").map(str::to_owned))
         .ok_or_else(|| {
             UsageError::missing("AWS_REGION", "set the backend's region, or AWS_REGION")
         })?;
-    let program = tool_path(sr.env, "KKP_AWS_BIN", "aws");
-    let dir = sr.dir();
-    let section = Section::open(
-        sr.ctx.platform,
-        sr.log,
+    let dir = cx.dir();
+    let (env, runner) = (cx.env, &cx.runner);
+    let mut fold = Fold::open(
+        cx.folds,
+        &mut *cx.log,
         "kkp_backend",
         &format!("S3 state bucket {bucket} ({region})"),
     )
     .map_err(io)?;
     let mut steps: Vec<String> = Vec::new();
-    let call = |log: &mut dyn Write, args: &[&str]| -> Result<AwsResult, StageError> {
-        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        all.extend([
-            "--region".to_owned(),
-            region.clone(),
-            "--output".to_owned(),
-            "json".to_owned(),
-        ]);
-        let cmd = ToolCommand {
-            program: program.clone(),
-            args: all,
-            dir: dir.clone(),
-            env: sr.env,
-            extra_env: vec![("AWS_PAGER".into(), String::new())],
-        };
-        writeln!(log, "$ aws {}", args.join(" ")).map_err(io)?;
-        let out = cmd
-            .run(log, Echo::Quiet, &sr.redactor)
+    let mut call = |args: &[&str]| -> Result<AwsResult, StageError> {
+        let cmd = AWS
+            .command(env, &dir, args)
+            .arg("--region")
+            .arg(region.clone())
+            .arg("--output")
+            .arg("json")
+            .env("AWS_PAGER", "");
+        writeln!(fold, "$ aws {}", args.join(" ")).map_err(io)?;
+        let out = runner
+            .run(&cmd, &mut fold, Echo::Quiet)
             .map_err(StageError::Failed)?;
         Ok(AwsResult {
             ok: out.success(),
             stdout: out.stdout,
-            stderr: sr.redactor.mask(&out.stderr),
+            stderr: out.stderr,
         })
     };
     let outcome = (|| -> Result<Result<(), String>, StageError> {
@@ -183,7 +147,7 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
         if region != "us-east-1" {
             args.extend(["--create-bucket-configuration", constraint.as_str()]);
         }
-        let created = call(sr.log, &args)?;
+        let created = call(&args)?;
         if created.ok {
             steps.push("bucket created".into());
         } else if created.stderr.contains("BucketAlreadyOwnedByYou") {
@@ -206,7 +170,7 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
             ("public access blocked", vec!["s3api", "put-public-access-block", "--bucket", &bucket, "--public-access-block-configuration", "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"]),
         ];
         for (what, args) in settings {
-            let r = call(sr.log, &args)?;
+            let r = call(&args)?;
             if !r.ok {
                 return Ok(Err(format!(
                     "setting {what} on {bucket} failed: {}",
@@ -215,38 +179,29 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
             }
             steps.push(what.to_owned());
         }
-        let versioning = call(
-            sr.log,
-            &["s3api", "get-bucket-versioning", "--bucket", &bucket],
-        )?;
+        let versioning = call(&["s3api", "get-bucket-versioning", "--bucket", &bucket])?;
         if !versioning.stdout.contains("Enabled") {
             return Ok(Err(format!(
                 "versioning on {bucket} did not read back as Enabled"
             )));
         }
         if let Some(table) = cfg.get("dynamodb_table") {
-            let d = call(
-                sr.log,
-                &["dynamodb", "describe-table", "--table-name", table],
-            )?;
+            let d = call(&["dynamodb", "describe-table", "--table-name", table])?;
             if d.ok {
                 steps.push(format!("lock table {table} exists"));
             } else if d.stderr.contains("ResourceNotFoundException") {
-                let c = call(
-                    sr.log,
-                    &[
-                        "dynamodb",
-                        "create-table",
-                        "--table-name",
-                        table,
-                        "--attribute-definitions",
-                        "AttributeName=LockID,AttributeType=S",
-                        "--key-schema",
-                        "AttributeName=LockID,KeyType=HASH",
-                        "--billing-mode",
-                        "PAY_PER_REQUEST",
-                    ],
-                )?;
+                let c = call(&[
+                    "dynamodb",
+                    "create-table",
+                    "--table-name",
+                    table,
+                    "--attribute-definitions",
+                    "AttributeName=LockID,AttributeType=S",
+                    "--key-schema",
+                    "AttributeName=LockID,KeyType=HASH",
+                    "--billing-mode",
+                    "PAY_PER_REQUEST",
+                ])?;
                 if !c.ok && !c.stderr.contains("ResourceInUseException") {
                     return Ok(Err(format!(
                         "creating lock table {table} failed: {}",
@@ -263,7 +218,7 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
         }
         Ok(Ok(()))
     })()?;
-    section.close(sr.log).map_err(io)?;
+    fold.close().map_err(io)?;
     let lock = if cfg.get("use_lockfile") == Some("true") {
         "S3 lock file (use_lockfile)".to_owned()
     } else if let Some(t) = cfg.get("dynamodb_table") {
@@ -271,56 +226,24 @@ fn s3(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageRe
     } else {
         "none: add `use_lockfile = true` to the backend".to_owned()
     };
-    let mut outputs = Outputs::default();
-    outputs.set("bucket", bucket.clone());
-    outputs.set("region", region.clone());
-    let mut headline = String::new();
-    match outcome {
+    let mut report = match outcome {
         Ok(()) => {
+            let mut headline = String::new();
             let _ = write!(
                 headline,
                 "{label}: state bucket {bucket} ready ({}); locking: {lock}",
                 steps.join(", ")
             );
-            Ok(StageResult {
-                success: true,
-                headline,
-                outputs,
-            })
+            Report::new(true, headline, label)
         }
-        Err(why) => Ok(StageResult {
-            success: false,
-            headline: why,
-            outputs,
-        }),
-    }
-}
-
-/// `TF_HTTP_*` for tool runs on GitLab when the root uses the `http` backend and the job did not
-/// set them: the job token is the password, passed only to Terraform's environment.
-pub fn gitlab_terraform_env(sr: &StageRun<'_>) -> Vec<(String, String)> {
-    let crate::context::RepoRef::GitLab { project, api_url } = &sr.ctx.repo else {
-        return Vec::new();
+        Err(why) => Report::failed(why, label),
     };
-    if sr.env.get("TF_HTTP_ADDRESS").is_some() {
-        return Vec::new();
-    }
-    let is_http = backend::read(&sr.dir(), sr.backend_config.as_deref())
-        .is_ok_and(|c| c.kind.as_deref() == Some("http"));
-    if !is_http {
-        return Vec::new();
-    }
-    let mut env = gitlab_http_env(api_url, project, &state_name(sr));
-    if let (None, Some(token)) = (
-        sr.env.get("TF_HTTP_PASSWORD"),
-        sr.env.get(vars::CI_JOB_TOKEN),
-    ) {
-        env.push(("TF_HTTP_PASSWORD".into(), token.to_owned()));
-    }
-    env
+    report.outputs.set("bucket", bucket.clone());
+    report.outputs.set("region", region.clone());
+    Ok(report)
 }
 
-fn gcs(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageResult, StageError> {
+fn gcs(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, StageError> {
     let io = |e: std::io::Error| StageError::Failed(e.into());
     let Some(bucket) = cfg.get("bucket").map(str::to_owned) else {
         return Err(UsageError::missing(
@@ -329,54 +252,44 @@ fn gcs(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageR
         )
         .into());
     };
-    let location = sr
+    let location = cx
         .env
         .get(vars::KKP_GCS_LOCATION)
         .unwrap_or("EU")
         .to_owned();
-    let program = tool_path(sr.env, "KKP_GCLOUD_BIN", "gcloud");
-    let dir = sr.dir();
+    let dir = cx.dir();
     let url = format!("gs://{bucket}");
-    let section = Section::open(
-        sr.ctx.platform,
-        sr.log,
+    let (env, runner) = (cx.env, &cx.runner);
+    let mut fold = Fold::open(
+        cx.folds,
+        &mut *cx.log,
         "kkp_backend",
         &format!("GCS state bucket {url} ({location})"),
     )
     .map_err(io)?;
-    let call = |log: &mut dyn Write, args: &[&str]| -> Result<AwsResult, StageError> {
-        let mut all: Vec<String> = vec!["storage".into()];
-        all.extend(args.iter().map(|s| s.to_string()));
-        all.push("--quiet".into());
-        let cmd = ToolCommand {
-            program: program.clone(),
-            args: all,
-            dir: dir.clone(),
-            env: sr.env,
-            extra_env: Vec::new(),
-        };
-        writeln!(log, "$ gcloud storage {}", args.join(" ")).map_err(io)?;
-        let out = cmd
-            .run(log, Echo::Quiet, &sr.redactor)
+    let mut call = |args: &[&str]| -> Result<AwsResult, StageError> {
+        let mut cmd = GCLOUD.command(env, &dir, &["storage"]);
+        cmd.args.extend(args.iter().map(|s| (*s).to_owned()));
+        let cmd = cmd.arg("--quiet");
+        writeln!(fold, "$ gcloud storage {}", args.join(" ")).map_err(io)?;
+        let out = runner
+            .run(&cmd, &mut fold, Echo::Quiet)
             .map_err(StageError::Failed)?;
         Ok(AwsResult {
             ok: out.success(),
             stdout: out.stdout,
-            stderr: sr.redactor.mask(&out.stderr),
+            stderr: out.stderr,
         })
     };
     let location_arg = format!("--location={location}");
-    let created = call(
-        sr.log,
-        &[
-            "buckets",
-            "create",
-            &url,
-            &location_arg,
-            "--uniform-bucket-level-access",
-            "--public-access-prevention",
-        ],
-    )?;
+    let created = call(&[
+        "buckets",
+        "create",
+        &url,
+        &location_arg,
+        "--uniform-bucket-level-access",
+        "--public-access-prevention",
+    ])?;
     let mut steps = Vec::new();
     let outcome: Result<(), String> = (|| {
         if created.ok {
@@ -399,23 +312,20 @@ fn gcs(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageR
     })();
     let outcome = match outcome {
         Ok(()) => {
-            let updated = call(
-                sr.log,
-                &[
-                    "buckets",
-                    "update",
-                    &url,
-                    "--versioning",
-                    "--public-access-prevention",
-                ],
-            )?;
+            let updated = call(&[
+                "buckets",
+                "update",
+                &url,
+                "--versioning",
+                "--public-access-prevention",
+            ])?;
             if !updated.ok {
                 Err(format!(
                     "enabling versioning on {bucket} failed: {}",
                     one_line(updated.stderr.trim())
                 ))
             } else {
-                let described = call(sr.log, &["buckets", "describe", &url, "--format=json"])?;
+                let described = call(&["buckets", "describe", &url, "--format=json"])?;
                 let versioned = serde_json::from_str::<serde_json::Value>(&described.stdout)
                     .ok()
                     .and_then(|v| {
@@ -438,22 +348,18 @@ fn gcs(sr: &mut StageRun<'_>, cfg: &BackendConfig, label: &str) -> Result<StageR
         }
         Err(e) => Err(e),
     };
-    section.close(sr.log).map_err(io)?;
-    let mut outputs = Outputs::default();
-    outputs.set("bucket", bucket.clone());
-    match outcome {
-        Ok(()) => Ok(StageResult {
-            success: true,
-            headline: format!(
+    fold.close().map_err(io)?;
+    let mut report = match outcome {
+        Ok(()) => Report::new(
+            true,
+            format!(
                 "{label}: state bucket {url} ready ({}); locking: GCS native",
                 steps.join(", ")
             ),
-            outputs,
-        }),
-        Err(why) => Ok(StageResult {
-            success: false,
-            headline: why,
-            outputs,
-        }),
-    }
+            label,
+        ),
+        Err(why) => Report::failed(why, label),
+    };
+    report.outputs.set("bucket", bucket.clone());
+    Ok(report)
 }

@@ -5,54 +5,69 @@
 use std::fmt::Write as _;
 
 use anyhow::Context as _;
-use serde_json::json;
 
-use crate::context::Platform;
 use crate::error::StageError;
-use crate::platform::bitbucket::insights;
-use crate::publish::{self, FindingsReport};
 use crate::report::markdown::escape;
-use crate::report::model::{Finding, Level, Outputs};
-use crate::tools::process::{Echo, Section};
+use crate::report::model::{Finding, Level, Report};
+use crate::tools::runner::Echo;
 use crate::tools::terraform::{self, ValidateOutput};
 
-use super::run::{StageResult, StageRun};
+use super::terraform::Terraform;
+use super::{NoArgs, Stage, StageCx, REVIEW_EVENTS};
 
 /// Largest fmt diff the summary embeds; the job log has all of it.
 const DIFF_MAX: usize = 20_000;
 
-pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
-    sr.root_dir()?;
-    let terraform = sr.terraform();
+pub struct TerraformValidate;
+
+impl Stage for TerraformValidate {
+    type Args = NoArgs;
+
+    fn name(&self) -> &'static str {
+        "terraform-validate"
+    }
+
+    fn about(&self) -> &'static str {
+        "terraform init -backend=false, validate -json and fmt -check, as annotations and reports"
+    }
+
+    fn default_run_on(&self) -> &'static [crate::context::EventKind] {
+        REVIEW_EVENTS
+    }
+
+    fn run(&self, cx: &mut StageCx<'_>, _args: &NoArgs) -> Result<Report, StageError> {
+        run(cx)
+    }
+}
+
+fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
+    cx.root_dir()?;
+    let terraform = Terraform::new(cx, None);
     let tf = |args: &[&str]| terraform.cmd(args);
     let failed = |e: anyhow::Error| StageError::Failed(e);
-    let platform = sr.ctx.platform;
-    let label = sr.dir_label();
+    let label = cx.dir_label();
 
     // init: JSON log lines, shown as their messages; on failure its diagnostics are the findings.
-    let section = Section::open(
-        platform,
-        sr.log,
+    let init = cx.run_folded(
         "kkp_tf_init",
         &format!("terraform init -backend=false ({label})"),
-    )
-    .map_err(|e| failed(e.into()))?;
-    let init = terraform
-        .init(false)
-        .run(sr.log, Echo::Map(&terraform::log_message), &sr.redactor)
-        .map_err(failed)?;
-    section.close(sr.log).map_err(|e| failed(e.into()))?;
+        &terraform.init(false),
+        Echo::Map(&terraform::log_message),
+    )?;
 
     let mut findings: Vec<Finding> = Vec::new();
     if init.success() {
-        let validate = tf(&["validate", "-json", "-no-color"])
-            .run(sr.log, Echo::Quiet, &sr.redactor)
-            .map_err(failed)?;
+        let validate = cx.run_folded(
+            "kkp_tf_validate",
+            &format!("terraform validate ({label})"),
+            &tf(&["validate", "-json", "-no-color"]),
+            Echo::Quiet,
+        )?;
         let parsed: ValidateOutput = serde_json::from_str(&validate.stdout)
             .with_context(|| {
                 format!(
                     "terraform validate -json printed no JSON: {}",
-                    sr.redactor.mask(validate.stderr.trim())
+                    validate.stderr.trim()
                 )
             })
             .map_err(failed)?;
@@ -60,7 +75,7 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
             parsed
                 .diagnostics
                 .iter()
-                .map(|d| d.to_finding(&sr.working_dir)),
+                .map(|d| d.to_finding(&cx.working_dir)),
         );
     } else {
         let mut diags = terraform::diagnostics_from_log(&init.stdout);
@@ -71,17 +86,20 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         }
         if diags.is_empty() {
             return Err(failed(anyhow::anyhow!(
-                "terraform init failed: {}",
-                sr.redactor.mask(init.stderr.trim())
+                "terraform init failed (its output is in the log above): {}",
+                crate::report::markdown::one_line(init.stderr.trim())
             )));
         }
-        findings.extend(diags.iter().map(|d| d.to_finding(&sr.working_dir)));
+        findings.extend(diags.iter().map(|d| d.to_finding(&cx.working_dir)));
     }
 
-    let fmt = tf(&["fmt", "-check", "-diff", "-recursive", "-no-color"])
-        .run(sr.log, Echo::Quiet, &sr.redactor)
-        .map_err(failed)?;
-    let (unformatted, diff) = terraform::parse_fmt(&fmt.stdout, &sr.working_dir);
+    let fmt = cx.run_folded(
+        "kkp_tf_fmt",
+        &format!("terraform fmt -check ({label})"),
+        &tf(&["fmt", "-check", "-diff", "-recursive", "-no-color"]),
+        Echo::Quiet,
+    )?;
+    let (unformatted, diff) = terraform::parse_fmt(&fmt.stdout, &cx.working_dir);
     for file in &unformatted {
         let mut f = Finding::new(
             Level::Error,
@@ -96,31 +114,6 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
     findings.sort_by(|a, b| {
         (a.level, &a.file, a.line, a.column).cmp(&(b.level, &b.file, b.line, b.column))
     });
-
-    // Every finding in the log, so nothing any platform limit drops is lost.
-    let section = Section::open(
-        platform,
-        sr.log,
-        "kkp_tf_findings",
-        &format!("{} finding(s) in {label}", findings.len()),
-    )
-    .map_err(|e| failed(e.into()))?;
-    for f in &findings {
-        let place = match (&f.file, f.line) {
-            (Some(p), Some(l)) => format!("{p}:{l}: "),
-            (Some(p), None) => format!("{p}: "),
-            _ => String::new(),
-        };
-        writeln!(
-            sr.log,
-            "{} {place}{}: {}",
-            f.level.command(),
-            f.title.as_deref().unwrap_or(""),
-            crate::report::markdown::one_line(&f.message)
-        )
-        .map_err(|e| failed(e.into()))?;
-    }
-    section.close(sr.log).map_err(|e| failed(e.into()))?;
 
     let errors = findings.iter().filter(|f| f.level == Level::Error).count();
     let warnings = findings
@@ -179,50 +172,19 @@ pub fn run(sr: &mut StageRun<'_>) -> Result<StageResult, StageError> {
         md.push_str("</details>\n\n");
     }
 
-    let report = FindingsReport {
-        check: "terraform-validate",
-        findings: &findings,
-        summary: md,
-        default_path: label.clone(),
-    };
-    let mut outputs = Outputs::default();
-    outputs.set("errors", (errors - unformatted.len()).to_string());
-    outputs.set("warnings", warnings.to_string());
-    outputs.set("unformatted", unformatted.len().to_string());
-    match platform {
-        Platform::Bitbucket => {
-            let data = vec![
-                json!({"title": "Errors", "type": "NUMBER", "value": errors - unformatted.len()}),
-                json!({"title": "Warnings", "type": "NUMBER", "value": warnings}),
-                json!({"title": "Unformatted files", "type": "NUMBER", "value": unformatted.len()}),
-            ];
-            let id = format!("kkp-terraform-validate-{}", label.replace(['/', '.'], "-"));
-            let spec = insights::ReportSpec {
-                id: &id,
-                title: &format!("terraform validate ({label})"),
-                details: &headline,
-                passed: success,
-                data,
-                check: "terraform-validate",
-            };
-            let published = sr.rt.block_on(insights::publish(
-                sr.ctx,
-                sr.api.token.as_ref(),
-                spec,
-                &findings,
-            ));
-            match published {
-                Ok(p) => writeln!(sr.log, "INFO: Code Insights report {id}: {} annotation(s), {} left out", p.annotations, p.left_out),
-                Err(e) => writeln!(sr.log, "WARNING: the Code Insights report could not be published ({e}); the findings above are complete"),
-            }
-            .map_err(|e| failed(e.into()))?;
-        }
-        _ => publish::publish_findings(sr.ctx, sr.stage, &report, sr.sinks, sr.log)
-            .map_err(failed)?,
-    }
-    Ok(StageResult {
-        success,
-        headline,
-        outputs,
-    })
+    let mut report = Report::new(success, headline, label.clone());
+    report.summary = md;
+    report.findings_path = label;
+    report
+        .outputs
+        .set("errors", (errors - unformatted.len()).to_string());
+    report.outputs.set("warnings", warnings.to_string());
+    report
+        .outputs
+        .set("unformatted", unformatted.len().to_string());
+    report.metric("Errors", errors - unformatted.len());
+    report.metric("Warnings", warnings);
+    report.metric("Unformatted files", unformatted.len());
+    report.findings = findings;
+    Ok(report)
 }

@@ -2,5 +2,5 @@
 
 pub mod backend;
 pub mod plan;
-pub mod process;
+pub mod runner;
 pub mod terraform;

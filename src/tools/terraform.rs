@@ -90,10 +90,14 @@ pub fn diagnostics_from_log(stdout: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The human text of a `-json` log line (its `@message`), for echoing into the job log.
+/// The human text of a `-json` log line (its `@message`), for echoing into the job log. A line
+/// that is not JSON (a crash, a panic, a provider's raw output) is shown as it is: output is
+/// never swallowed.
 pub fn log_message(line: &str) -> Option<String> {
-    let v: Value = serde_json::from_str(line).ok()?;
-    v.get("@message").and_then(Value::as_str).map(str::to_owned)
+    match serde_json::from_str::<Value>(line) {
+        Ok(v) => v.get("@message").and_then(Value::as_str).map(str::to_owned),
+        Err(_) => Some(line.to_owned()),
+    }
 }
 
 /// `terraform fmt -check -diff -recursive`: the unformatted files (repository-relative) and the

@@ -95,8 +95,8 @@ fn stages_connect_only_to_loopback() {
     assert_loopback_only(&traced_connects("kkp-terraform-validate", &bb, repo.path()));
     assert_eq!(
         forge.received().len(),
-        2 + 3 + 3,
-        "GitHub PR+files, GitLab user+MR+diffs, Bitbucket repo+302+diffstat: {:?}",
+        2 + 2 + 3,
+        "GitHub PR+files, GitLab MR+diffs (no separate token check), Bitbucket repo+302+diffstat: {:?}",
         forge.received()
     );
 }

@@ -2,18 +2,18 @@
 //! the token kept, since the redirect stays on the same host), diffstat ranges, the last
 //! successful pipeline of a branch, and the repository's main branch.
 
-use std::time::Duration;
-
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::changes::git::Git;
-use crate::changes::{short, ApiChanges, ApiSettings, ChangedFile, FileStatus};
-use crate::context::{Context, Event, EventKind, RepoRef};
+use crate::context::{Context, Event, EventKind};
+use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
+use crate::git::Git;
 use crate::platform::http::{
-    classify, decode_failure, with_retry, ApiError, Attempt, RetryPolicy, Token,
+    classify, decode_failure, same_origin, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy,
+    Token,
 };
+use crate::platform::{Connection, Written};
 
 /// Pages are capped so a misbehaving server cannot keep us paging forever.
 const MAX_PAGES: usize = 200;
@@ -61,18 +61,13 @@ fn convert(d: Diffstat) -> Option<ChangedFile> {
 
 impl Client {
     pub fn new(
+        http: reqwest::Client,
         api_url: &str,
         workspace: &str,
         slug: &str,
         token: &Token,
         retry: RetryPolicy,
     ) -> Result<Self, ApiError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(Duration::from_secs(60))
-            .user_agent(concat!("kkp-delivery/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| ApiError::Other(format!("cannot build the Bitbucket client: {e}")))?;
         Ok(Self {
             http,
             api_url: api_url.to_owned(),
@@ -239,17 +234,6 @@ impl Client {
     }
 }
 
-fn same_origin(url: &str, api_url: &str) -> bool {
-    match (url::Url::parse(url), url::Url::parse(api_url)) {
-        (Ok(a), Ok(b)) => {
-            a.scheme() == b.scheme()
-                && a.host_str() == b.host_str()
-                && a.port_or_known_default() == b.port_or_known_default()
-        }
-        _ => false,
-    }
-}
-
 fn url_escape(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -261,87 +245,152 @@ fn url_escape(s: &str) -> String {
         .collect()
 }
 
-fn client_for(ctx: &Context, api: &ApiSettings) -> Result<Client, ApiError> {
-    let RepoRef::Bitbucket {
-        workspace,
-        slug,
-        api_url,
-    } = &ctx.repo
-    else {
-        return Err(ApiError::Other("not a Bitbucket repository".to_owned()));
-    };
-    let token = api.token.as_ref().ok_or_else(|| ApiError::NoToken {
-        hint: "Bitbucket Pipelines has no built-in API token; set BITBUCKET_ACCESS_TOKEN (repository access token with pullrequest and pipeline read)".to_owned(),
-    })?;
-    Client::new(api_url, workspace, slug, token, api.retry.clone())
+/// The Bitbucket side of the [`crate::platform::Forge`]: one reqwest client, shared by the REST
+/// calls and Code Insights.
+pub struct Host {
+    pub(super) http: reqwest::Client,
+    conn: Connection<Client>,
+    pub(super) api_url: String,
+    pub(super) workspace: String,
+    pub(super) slug: String,
+    pub(super) token: Option<Token>,
 }
 
-/// Fills in what Bitbucket's environment lacks: the default branch (API `mainbranch`, else
-/// `origin/HEAD`, else `main`, said in the returned note).
-pub async fn refine(ctx: &mut Context, api: &ApiSettings, git: &Git) -> Option<String> {
-    if ctx.default_branch.is_some() {
-        return None;
-    }
-    let mut note = None;
-    if let Ok(client) = client_for(ctx, api) {
-        match client.main_branch().await {
-            Ok(b) => {
-                ctx.default_branch = Some(b);
-                return None;
-            }
-            Err(e) => note = Some(format!("default branch from the API: {e}")),
+impl Host {
+    pub fn new(
+        api_url: &str,
+        workspace: &str,
+        slug: &str,
+        in_pipe: bool,
+        api: &ApiSettings,
+    ) -> Self {
+        let http = super::insights::http_client(api.token.is_some(), api_url, in_pipe);
+        let client = match (&http, &api.token) {
+            (Ok(http), Some(token)) => Client::new(
+                http.clone(),
+                api_url,
+                workspace,
+                slug,
+                token,
+                api.retry.clone(),
+            ),
+            (Err(e), _) => Err(e.clone()),
+            (Ok(_), None) => Err(ApiError::NoToken {
+                hint: "Bitbucket Pipelines has no built-in API token; set BITBUCKET_ACCESS_TOKEN (repository access token with pullrequest and pipeline read)".to_owned(),
+            }),
+        };
+        Self {
+            http: http.unwrap_or_default(),
+            conn: Connection::new(client),
+            api_url: api_url.to_owned(),
+            workspace: workspace.to_owned(),
+            slug: slug.to_owned(),
+            token: api.token.clone(),
         }
     }
-    if let Some(b) = git.remote_default_branch() {
-        ctx.default_branch = Some(b);
-        return note;
-    }
-    ctx.default_branch = Some("main".to_owned());
-    Some(format!(
-        "{}the default branch is unknown (no API token, no origin/HEAD); assuming `main`: set --default-branch / KKP_DEFAULT_BRANCH",
-        note.map(|n| format!("{n}; ")).unwrap_or_default()
-    ))
-}
 
-/// The change set of the event in `ctx`, from the Bitbucket API.
-pub async fn changed_files(
-    ctx: &Context,
-    api: &ApiSettings,
-    git: &Git,
-) -> Result<ApiChanges, ApiError> {
-    match &ctx.event {
-        Event::PullRequest {
-            number: Some(id), ..
-        } => client_for(ctx, api)?.pull_request_files(*id).await,
-        Event::Push {
-            branch,
-            after: Some(head),
-            ..
-        } => {
-            let client = client_for(ctx, api)?;
-            if let Some(prev) = client.last_successful_commit(branch, head, git).await? {
-                let mut found = client.range_files(head, &prev, false).await?;
-                found.source.push_str(&format!(
-                    ", since the last successful pipeline on {branch} ({})",
-                    short(&prev)
-                ));
-                return Ok(found);
-            }
-            match (&ctx.default_branch, ctx.event_kind()) {
-                (Some(default), EventKind::Push) => {
-                    let mut found = client.range_files(head, default, true).await?;
-                    found.source.push_str(&format!(", against {default}: no earlier successful pipeline on {branch}"));
-                    Ok(found)
+    /// Fills in what Bitbucket's environment lacks: the default branch (API `mainbranch`, else
+    /// `origin/HEAD`, else `main`, said in the returned note).
+    pub async fn refine(&self, ctx: &mut Context, git: &Git) -> Option<String> {
+        if ctx.default_branch.is_some() {
+            return None;
+        }
+        let mut note = None;
+        if let Ok(client) = self.conn.get() {
+            match client.main_branch().await {
+                Ok(b) => {
+                    ctx.default_branch = Some(b);
+                    return None;
                 }
-                _ => Err(ApiError::Incomplete(format!(
-                    "no earlier successful pipeline on {branch} to compare with (Bitbucket has no before commit)"
-                ))),
+                Err(e) => note = Some(format!("default branch from the API: {e}")),
             }
         }
-        _ => Err(ApiError::Other(format!(
-            "no API change list for a {}",
-            ctx.describe_event()
-        ))),
+        if let Some(b) = git.remote_default_branch() {
+            ctx.default_branch = Some(b);
+            return note;
+        }
+        ctx.default_branch = Some("main".to_owned());
+        Some(format!(
+            "{}the default branch is unknown (no API token, no origin/HEAD); assuming `main`: set --default-branch / KKP_DEFAULT_BRANCH",
+            note.map(|n| format!("{n}; ")).unwrap_or_default()
+        ))
+    }
+
+    /// The change set of the event in `ctx`, from the Bitbucket API.
+    pub async fn changed_files(&self, ctx: &Context, git: &Git) -> Result<ApiChanges, ApiError> {
+        match &ctx.event {
+            Event::PullRequest {
+                number: Some(id), ..
+            } => self.conn.get()?.pull_request_files(*id).await,
+            Event::Push {
+                branch,
+                after: Some(head),
+                ..
+            } => {
+                let client = self.conn.get()?;
+                if let Some(prev) = client.last_successful_commit(branch, head, git).await? {
+                    let mut found = client.range_files(head, &prev, false).await?;
+                    found.source.push_str(&format!(
+                        ", since the last successful pipeline on {branch} ({})",
+                        short(&prev)
+                    ));
+                    return Ok(found);
+                }
+                match (&ctx.default_branch, ctx.event_kind()) {
+                    (Some(default), EventKind::Push) => {
+                        let mut found = client.range_files(head, default, true).await?;
+                        found.source.push_str(&format!(", against {default}: no earlier successful pipeline on {branch}"));
+                        Ok(found)
+                    }
+                    _ => Err(ApiError::Incomplete(format!(
+                        "no earlier successful pipeline on {branch} to compare with (Bitbucket has no before commit)"
+                    ))),
+                }
+            }
+            Event::PullRequest { number: None, .. }
+            | Event::Push { after: None, .. }
+            | Event::MergeQueue { .. }
+            | Event::Tag { .. }
+            | Event::Schedule
+            | Event::Manual => Err(ApiError::Other(format!(
+                "no API change list for a {}",
+                ctx.describe_event()
+            ))),
+        }
+    }
+
+    pub async fn upsert_comment(
+        &self,
+        pr: u64,
+        marker: &str,
+        body: &str,
+        update: bool,
+    ) -> Result<Written, ApiError> {
+        let c = self.conn.get()?;
+        let existing = if update {
+            c.find_comment(pr, marker).await?.map(|(id, _)| id)
+        } else {
+            None
+        };
+        let id = c.write_comment(pr, existing, body).await?;
+        Ok(match existing {
+            Some(_) => Written::Updated(id),
+            None => Written::Created(id),
+        })
+    }
+
+    pub async fn find_reviewed(
+        &self,
+        sha: &str,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        let c = self.conn.get()?;
+        for n in c.pulls_for_commit(sha).await? {
+            if let Some((_, body)) = c.find_comment(n, marker).await? {
+                return Ok(Some((n, body)));
+            }
+        }
+        Ok(None)
     }
 }
 
@@ -351,6 +400,7 @@ mod tests {
 
     #[test]
     fn next_links_must_stay_on_the_api_host() {
+        use crate::platform::http::same_origin;
         assert!(same_origin(
             "http://127.0.0.1:9/2.0/x?page=2",
             "http://127.0.0.1:9/2.0"
@@ -441,11 +491,6 @@ impl Client {
             .map_err(|e| ApiError::Other(format!("comment response: {e}")))?;
         Ok(c.id)
     }
-}
-
-/// A client for the repository in `ctx`, for callers outside this module.
-pub fn client(ctx: &Context, api: &ApiSettings) -> Result<Client, ApiError> {
-    client_for(ctx, api)
 }
 
 impl Client {

@@ -5,29 +5,22 @@
 //! With a token the API is called directly; without one, from inside Pipelines, requests go
 //! through the authless proxy (`localhost:29418`, or `host.docker.internal:29418` inside a pipe).
 
-use std::time::Duration;
-
 use serde_json::{json, Value};
 
-use crate::changes::git::Git;
-use crate::context::{Context, RepoRef};
-use crate::platform::http::{ApiError, Token};
+use crate::context::Context;
+use crate::git::Git;
+use crate::platform::http::{classify, reqwest_client, reqwest_client_via, ApiError, Attempt};
+use crate::platform::{InsightsReport, Published};
 use crate::report::codequality::fingerprint;
 use crate::report::model::{Finding, Level};
 
+use super::api::Host;
 use super::detect::DEFAULT_API_URL;
 
 pub const ANNOTATIONS_PER_REQUEST: usize = 100;
 pub const ANNOTATIONS_PER_REPORT: usize = 1000;
 /// Bitbucket rejects annotation summaries longer than this.
 const SUMMARY_MAX: usize = 450;
-
-/// What a published report contained.
-#[derive(Debug)]
-pub struct Published {
-    pub annotations: usize,
-    pub left_out: usize,
-}
 
 fn truncate(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -58,135 +51,128 @@ fn annotation(check: &str, f: &Finding) -> Value {
     a
 }
 
-/// The report itself: what Bitbucket shows above the annotations.
-pub struct ReportSpec<'a> {
-    /// Unique per commit; prefixed with the tool name.
-    pub id: &'a str,
-    pub title: &'a str,
-    pub details: &'a str,
-    pub passed: bool,
-    /// At most 10 data fields (`{title, type, value}`).
-    pub data: Vec<Value>,
-    /// The check name used in annotation ids.
-    pub check: &'a str,
+/// The run's one Bitbucket HTTP client. With a token it talks to the API directly; without
+/// one (inside Pipelines) it goes through the authless proxy (inside a pipe container, on the
+/// Docker host), which only Code Insights uses: every other call needs the token.
+pub fn http_client(
+    has_token: bool,
+    api_url: &str,
+    in_pipe: bool,
+) -> Result<reqwest::Client, ApiError> {
+    if has_token || api_url != DEFAULT_API_URL {
+        return reqwest_client();
+    }
+    let proxy_host = if in_pipe {
+        "host.docker.internal"
+    } else {
+        "localhost"
+    };
+    let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
+        .map_err(|e| ApiError::Other(e.to_string()))?;
+    reqwest_client_via(Some(proxy))
 }
 
-/// Publishes `findings` as the Code Insights report `spec.id` on the built commit.
-pub async fn publish(
-    ctx: &Context,
-    token: Option<&Token>,
-    spec: ReportSpec<'_>,
-    findings: &[Finding],
-) -> Result<Published, ApiError> {
-    let ReportSpec {
-        id: report_id,
-        title,
-        details,
-        passed,
-        data,
-        check,
-    } = spec;
-    let RepoRef::Bitbucket {
-        workspace,
-        slug,
-        api_url,
-    } = &ctx.repo
-    else {
-        return Err(ApiError::Other("not a Bitbucket repository".to_owned()));
-    };
-    let commit = ctx
-        .head_sha
-        .clone()
-        .ok_or_else(|| ApiError::Other("BITBUCKET_COMMIT is not set".to_owned()))?;
-    // Reports must name the full commit; Bitbucket may give us 12 characters.
-    let commit = Git::new(&ctx.workspace).resolve(&commit).unwrap_or(commit);
-    let mut builder = reqwest::Client::builder().timeout(Duration::from_secs(30));
-    let base = match token {
-        Some(_) => api_url.clone(),
-        None => {
-            if api_url != DEFAULT_API_URL {
-                return Err(ApiError::NoToken {
+impl Host {
+    /// Publishes `report` as a Code Insights report on the built commit: one report per stage
+    /// and commit, its findings as annotations.
+    pub async fn publish_insights(
+        &self,
+        ctx: &Context,
+        report: &InsightsReport<'_>,
+    ) -> Result<Published, ApiError> {
+        let commit = ctx
+            .head_sha
+            .clone()
+            .ok_or_else(|| ApiError::Other("BITBUCKET_COMMIT is not set".to_owned()))?;
+        // Reports must name the full commit; Bitbucket may give us 12 characters.
+        let commit = Git::new(&ctx.workspace).resolve(&commit).unwrap_or(commit);
+        let base =
+            match &self.token {
+                Some(_) => self.api_url.clone(),
+                None if self.api_url != DEFAULT_API_URL => return Err(ApiError::NoToken {
                     hint:
                         "a custom BITBUCKET_API_URL needs BITBUCKET_ACCESS_TOKEN for Code Insights"
                             .to_owned(),
-                });
-            }
-            let proxy_host = if ctx.in_bitbucket_pipe {
-                "host.docker.internal"
-            } else {
-                "localhost"
+                }),
+                // The proxy adds the credentials; it serves plain HTTP.
+                None => "http://api.bitbucket.org/2.0".to_owned(),
             };
-            let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
-                .map_err(|e| ApiError::Other(e.to_string()))?;
-            builder = builder.proxy(proxy);
-            "http://api.bitbucket.org/2.0".to_owned()
-        }
-    };
-    let http = builder
-        .build()
-        .map_err(|e| ApiError::Other(e.to_string()))?;
-    let report_url =
-        format!("{base}/repositories/{workspace}/{slug}/commit/{commit}/reports/{report_id}");
-    let with_auth = |rb: reqwest::RequestBuilder| match token {
-        Some(t) => rb.bearer_auth(t.expose()),
-        None => rb,
-    };
-    let send = |rb: reqwest::RequestBuilder, what: &'static str| async move {
-        let resp = rb
-            .send()
-            .await
-            .map_err(|e| ApiError::Other(format!("{what}: {}", e.without_url())))?;
-        let status = resp.status();
-        if status.is_success() {
-            Ok(())
-        } else {
+        let report_url = format!(
+            "{base}/repositories/{}/{}/commit/{commit}/reports/{}",
+            self.workspace, self.slug, report.id
+        );
+        let with_auth = |rb: reqwest::RequestBuilder| match &self.token {
+            Some(t) => rb.bearer_auth(t.expose()),
+            None => rb,
+        };
+        let send = |rb: reqwest::RequestBuilder, what: &'static str| async move {
+            let resp = rb
+                .send()
+                .await
+                .map_err(|e| ApiError::Other(format!("{what}: {}", e.without_url())))?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
             let body = resp.text().await.unwrap_or_default();
-            Err(match status.as_u16() {
-                401 | 403 => ApiError::Auth {
-                    status: status.as_u16(),
-                    message: truncate(&body, 200),
-                },
-                _ => ApiError::Other(format!("{what}: HTTP {status}: {}", truncate(&body, 200))),
-            })
+            match classify::<()>(status, &headers, &body, what) {
+                Ok(()) => Ok(()),
+                Err(Attempt::Fail(e)) => Err(e),
+                Err(Attempt::Retry { .. }) => Err(ApiError::Other(format!(
+                    "{what}: HTTP {}: {}",
+                    status.as_u16(),
+                    truncate(&body, 200)
+                ))),
+                Err(Attempt::Done(())) => Ok(()),
+            }
+        };
+        // Deleting first clears the annotations of an earlier run on the same commit.
+        let _ = send(
+            with_auth(self.http.delete(&report_url)),
+            "deleting the old report",
+        )
+        .await;
+        let findings = report.findings;
+        let shown = findings.len().min(ANNOTATIONS_PER_REPORT);
+        let left_out = findings.len() - shown;
+        let mut details = report.details.to_owned();
+        if left_out > 0 {
+            details.push_str(&format!(
+                " {left_out} more findings are not annotated (Bitbucket keeps at most {ANNOTATIONS_PER_REPORT} per report); the job log lists them all."
+            ));
         }
-    };
-    // Deleting first clears the annotations of an earlier run on the same commit.
-    let _ = send(
-        with_auth(http.delete(&report_url)),
-        "deleting the old report",
-    )
-    .await;
-    let shown = findings.len().min(ANNOTATIONS_PER_REPORT);
-    let left_out = findings.len() - shown;
-    let mut details = details.to_owned();
-    if left_out > 0 {
-        details.push_str(&format!(
-            " {left_out} more findings are not annotated (Bitbucket keeps at most {ANNOTATIONS_PER_REPORT} per report); the job log lists them all."
-        ));
-    }
-    let report = json!({
-        "title": title,
-        "details": truncate(&details, 2000),
-        "report_type": "BUG",
-        "reporter": "kkp-delivery",
-        "result": if passed { "PASSED" } else { "FAILED" },
-        "data": data,
-    });
-    send(
-        with_auth(http.put(&report_url).json(&report)),
-        "creating the report",
-    )
-    .await?;
-    for chunk in findings[..shown].chunks(ANNOTATIONS_PER_REQUEST) {
-        let body: Vec<Value> = chunk.iter().map(|f| annotation(check, f)).collect();
+        let data: Vec<Value> = report
+            .metrics
+            .iter()
+            .take(10)
+            .map(|(title, value)| json!({"title": title, "type": "NUMBER", "value": value}))
+            .collect();
+        let body = json!({
+            "title": report.title,
+            "details": truncate(&details, 2000),
+            "report_type": "BUG",
+            "reporter": "kkp-delivery",
+            "result": if report.passed { "PASSED" } else { "FAILED" },
+            "data": data,
+        });
         send(
-            with_auth(http.post(format!("{report_url}/annotations")).json(&body)),
-            "posting annotations",
+            with_auth(self.http.put(&report_url).json(&body)),
+            "creating the report",
         )
         .await?;
+        for chunk in findings[..shown].chunks(ANNOTATIONS_PER_REQUEST) {
+            let body: Vec<Value> = chunk.iter().map(|f| annotation(report.check, f)).collect();
+            send(
+                with_auth(
+                    self.http
+                        .post(format!("{report_url}/annotations"))
+                        .json(&body),
+                ),
+                "posting annotations",
+            )
+            .await?;
+        }
+        Ok(Published {
+            annotations: shown,
+            left_out,
+        })
     }
-    Ok(Published {
-        annotations: shown,
-        left_out,
-    })
 }

@@ -12,7 +12,7 @@ pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
     writeln!(
         log,
         "INFO: kkp-delivery {}: {} ({})",
-        v.stage.name(),
+        v.stage,
         verdict_word(&v.decision.verdict),
         v.decision.reason
     )?;

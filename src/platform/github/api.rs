@@ -1,19 +1,19 @@
 //! The GitHub REST API through octocrab: pull request files (all pages, fetched concurrently
 //! once the count is known) and compare for pushes and merge queues.
 
-use std::time::Duration;
-
 use futures::stream::{self, StreamExt, TryStreamExt};
 use octocrab::models::repos::{DiffEntry, DiffEntryStatus};
 use octocrab::Octocrab;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-use crate::changes::{short, ApiChanges, ApiSettings, ChangedFile, FileStatus};
-use crate::context::{Context, Event, EventKind, RepoRef};
+use crate::context::{Context, Event, EventKind};
+use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, decode_failure, with_retry, ApiError, Attempt, RetryPolicy, Token,
+    classify, decode_failure, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy, Token,
+    CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
+use crate::platform::{Connection, Written};
 
 /// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
 pub const PR_FILES_CAP: u64 = 3000;
@@ -51,8 +51,9 @@ impl Client {
             .base_uri(api_url)
             .map_err(|e| ApiError::Other(format!("GITHUB_API_URL {api_url:?} is not a URL: {e}")))?
             .personal_token(token.expose().to_owned())
-            .set_connect_timeout(Some(Duration::from_secs(10)))
-            .set_read_timeout(Some(Duration::from_secs(30)))
+            .set_connect_timeout(Some(CONNECT_TIMEOUT))
+            .set_read_timeout(Some(REQUEST_TIMEOUT))
+            .set_write_timeout(Some(REQUEST_TIMEOUT))
             .build()
             .map_err(|e| ApiError::Other(format!("cannot build the GitHub client: {e}")))?;
         Ok(Self {
@@ -185,48 +186,106 @@ fn convert(entry: DiffEntry) -> ChangedFile {
     }
 }
 
-/// The change set of the event in `ctx`, from the GitHub API.
-pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChanges, ApiError> {
-    let RepoRef::GitHub {
-        owner,
-        name,
-        api_url,
-    } = &ctx.repo
-    else {
-        return Err(ApiError::Other("not a GitHub repository".to_owned()));
-    };
-    // Decide first whether the API can answer at all, so we never build a client for nothing.
-    enum Ask<'a> {
-        Pull(u64),
-        Compare(&'a str, String),
-    }
-    let ask = match &ctx.event {
-        Event::PullRequest { number: Some(n), .. } => Ask::Pull(*n),
-        Event::MergeQueue { base_sha: Some(b), head_sha: Some(h), .. } => Ask::Compare(b, h.clone()),
-        Event::Push { forced: true, .. } => {
-            return Err(ApiError::Other(
-                "force push: a tree diff is used because compare would miss files only the dropped commits touched".to_owned(),
-            ))
+/// The GitHub side of the [`crate::platform::Forge`]: one octocrab client for the run.
+///
+/// octocrab is built without its `follow-redirect` feature, so a redirect comes back as the
+/// 3xx response itself and is refused by [`classify`]: nothing is sent to another host.
+pub struct Host {
+    conn: Connection<Client>,
+    concurrency: usize,
+}
+
+impl Host {
+    pub fn new(api_url: &str, owner: &str, name: &str, api: &ApiSettings) -> Self {
+        let client = match &api.token {
+            Some(token) => Client::new(api_url, owner, name, token, api.retry.clone()),
+            None => Err(ApiError::NoToken {
+                hint: "pass the token to the step (env GITHUB_TOKEN: ${{ github.token }}) with `pull-requests: read` (`write` to comment)".to_owned(),
+            }),
+        };
+        Self {
+            conn: Connection::new(client),
+            concurrency: api.concurrency,
         }
-        Event::Push { before: Some(b), after: Some(a), .. } => Ask::Compare(b, a.clone()),
-        Event::Push { before: None, after: Some(a), .. } if ctx.event_kind() == EventKind::Push => {
-            match &ctx.default_branch {
-                Some(default) => Ask::Compare(default, a.clone()),
-                None => return Err(ApiError::Other("new branch and the payload names no default branch".to_owned())),
+    }
+
+    /// The change set of the event in `ctx`, from the GitHub API.
+    pub async fn changed_files(&self, ctx: &Context) -> Result<ApiChanges, ApiError> {
+        // Decide first whether the API can answer at all, so a missing token is not the reason
+        // given for an event the API could not have answered anyway.
+        enum Ask<'a> {
+            Pull(u64),
+            Compare(&'a str, String),
+        }
+        let ask = match &ctx.event {
+            Event::PullRequest { number: Some(n), .. } => Ask::Pull(*n),
+            Event::MergeQueue { base_sha: Some(b), head_sha: Some(h), .. } => Ask::Compare(b, h.clone()),
+            Event::Push { forced: true, .. } => {
+                return Err(ApiError::Other(
+                    "force push: a tree diff is used because compare would miss files only the dropped commits touched".to_owned(),
+                ))
+            }
+            Event::Push { before: Some(b), after: Some(a), .. } => Ask::Compare(b, a.clone()),
+            Event::Push { before: None, after: Some(a), .. } if ctx.event_kind() == EventKind::Push => {
+                match &ctx.default_branch {
+                    Some(default) => Ask::Compare(default, a.clone()),
+                    None => return Err(ApiError::Other("new branch and the payload names no default branch".to_owned())),
+                }
+            }
+            Event::Push { before: None, .. } => {
+                return Err(ApiError::Other("first push of the default branch: nothing to compare with".to_owned()))
+            }
+            Event::PullRequest { number: None, .. }
+            | Event::MergeQueue { .. }
+            | Event::Push { after: None, .. }
+            | Event::Tag { .. }
+            | Event::Schedule
+            | Event::Manual => {
+                return Err(ApiError::Other(format!(
+                    "no API change list for a {}",
+                    ctx.describe_event()
+                )))
+            }
+        };
+        let client = self.conn.get()?;
+        match ask {
+            Ask::Pull(n) => client.pull_request_files(n, self.concurrency).await,
+            Ask::Compare(base, head) => client.compare(base, &head).await,
+        }
+    }
+
+    pub async fn upsert_comment(
+        &self,
+        number: u64,
+        marker: &str,
+        body: &str,
+        update: bool,
+    ) -> Result<Written, ApiError> {
+        let c = self.conn.get()?;
+        let existing = if update {
+            c.find_comment(number, marker).await?.map(|(id, _)| id)
+        } else {
+            None
+        };
+        let id = c.write_comment(number, existing, body).await?;
+        Ok(match existing {
+            Some(_) => Written::Updated(id),
+            None => Written::Created(id),
+        })
+    }
+
+    pub async fn find_reviewed(
+        &self,
+        sha: &str,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        let c = self.conn.get()?;
+        for n in c.pulls_for_commit(sha).await? {
+            if let Some((_, body)) = c.find_comment(n, marker).await? {
+                return Ok(Some((n, body)));
             }
         }
-        Event::Push { before: None, .. } => {
-            return Err(ApiError::Other("first push of the default branch: nothing to compare with".to_owned()))
-        }
-        _ => return Err(ApiError::Other(format!("no API change list for a {}", ctx.describe_event()))),
-    };
-    let token = api.token.as_ref().ok_or_else(|| ApiError::NoToken {
-        hint: "pass the token to the step (env GITHUB_TOKEN: ${{ github.token }}) with `pull-requests: read`".to_owned(),
-    })?;
-    let client = Client::new(api_url, owner, name, token, api.retry.clone())?;
-    match ask {
-        Ask::Pull(n) => client.pull_request_files(n, api.concurrency).await,
-        Ask::Compare(base, head) => client.compare(base, &head).await,
+        Ok(None)
     }
 }
 

@@ -15,14 +15,14 @@ pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
     writeln!(
         log,
         "kkp-delivery {}: {} ({})",
-        v.stage.name(),
+        v.stage,
         verdict_word(&v.decision.verdict),
         v.decision.reason
     )?;
     writeln!(
         log,
         "::group::{}",
-        escape_data(&format!("Decision details for {}", v.stage.name()))
+        escape_data(&format!("Decision details for {}", v.stage))
     )?;
     for line in detail_lines(v) {
         writeln!(log, "{line}")?;
@@ -47,4 +47,52 @@ pub fn write_outputs(path: &Path, outputs: &Outputs) -> Result<()> {
         }
     }
     append(path, &text)
+}
+
+/// Opens a group whose content cannot issue workflow commands: `::stop-commands::` with an
+/// unguessable token, which is returned for the caller to end the block with `::<token>::`.
+pub fn stop_commands(out: &mut dyn Write, title: &str) -> std::io::Result<String> {
+    writeln!(out, "::group::{}", escape_data(title))?;
+    let token = random_token(title);
+    writeln!(out, "::stop-commands::{token}")?;
+    Ok(token)
+}
+
+/// An unguessable token for `::stop-commands::` (tool output must not be able to end it).
+/// `RandomState` is seeded from the OS per instance.
+fn random_token(seed: &str) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let mut parts = String::new();
+    for round in 0..2u8 {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write(seed.as_bytes());
+        h.write_u8(round);
+        h.write_u128(
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0),
+        );
+        parts.push_str(&format!("{:016x}", h.finish()));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_groups_stop_commands() {
+        let mut out = Vec::new();
+        let token = stop_commands(&mut out, "terraform init").unwrap();
+        writeln!(out, "::error::injected").unwrap();
+        writeln!(out, "::{token}::").unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "::group::terraform init");
+        assert_eq!(lines[1], format!("::stop-commands::{token}"));
+        assert_eq!(token.len(), 32);
+    }
 }

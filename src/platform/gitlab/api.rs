@@ -9,47 +9,47 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 use bytes::Bytes;
 use gitlab::api::{self, AsyncClient, AsyncQuery, Pagination, RestClient};
-use gitlab::AsyncGitlab;
 use http::request::Builder as RequestBuilder;
 use serde::Deserialize;
 
-use crate::changes::{short, ApiChanges, ApiSettings, ChangedFile, FileStatus};
-use crate::context::{Context, Event, EventKind, RepoRef};
-use crate::platform::http::{classify, with_retry, ApiError, Attempt, RetryPolicy, Token};
+use crate::context::{Context, Event, EventKind};
+use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
+use crate::platform::http::{
+    classify, reqwest_client, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy, Token,
+};
+use crate::platform::{Connection, Written};
 
 /// GitLab's default "maximum diff files" limit; a list this long may have been cut (§2.4).
 pub const DIFF_FILES_LIMIT: usize = 1000;
 
-/// Splits `CI_API_V4_URL` into what the crate wants: a host (with any relative root) and whether
-/// the scheme is plain HTTP.
-pub fn host_of(api_url: &str) -> Result<(String, bool), ApiError> {
-    let (insecure, rest) = if let Some(r) = api_url.strip_prefix("http://") {
-        (true, r)
-    } else if let Some(r) = api_url.strip_prefix("https://") {
-        (false, r)
-    } else {
-        return Err(ApiError::Other(format!(
-            "CI_API_V4_URL {api_url:?} must start with http:// or https://"
-        )));
-    };
-    let host = rest.trim_end_matches('/').trim_end_matches("/api/v4");
-    Ok((host.to_owned(), insecure))
-}
-
-/// Wraps the crate's client with our retry policy: GET requests are retried on 5xx, 429 and
-/// transport errors, honouring `Retry-After`/`RateLimit-Reset`. The crate's own `retry` module
-/// only retries 5xx and ignores those headers.
+/// The GitLab client: the crate's typed endpoints and pagination, sent through our own
+/// [`AsyncClient`] over the shared reqwest client, so GitLab follows the one HTTP policy
+/// (timeouts, GET-only retries honouring `Retry-After`/`RateLimit-Reset`, same-origin redirects
+/// only: the `PRIVATE-TOKEN` header never reaches another host). The crate's own client would
+/// follow a cross-host 302 with that header, since reqwest strips only standard credentials.
 pub struct RetryingClient {
-    inner: AsyncGitlab,
+    http: reqwest::Client,
+    rest_url: url::Url,
+    instance_url: url::Url,
+    token: Token,
     retry: RetryPolicy,
     last_failure: Mutex<Option<String>>,
 }
 
+/// A transport failure, as the crate's error type wants it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TransportError(String);
+
 impl RestClient for RetryingClient {
-    type Error = <AsyncGitlab as RestClient>::Error;
+    type Error = TransportError;
 
     fn rest_endpoint(&self, endpoint: &str) -> Result<url::Url, api::ApiError<Self::Error>> {
-        self.inner.rest_endpoint(endpoint)
+        Ok(self.rest_url.join(endpoint)?)
+    }
+
+    fn instance_endpoint(&self, endpoint: &str) -> Result<url::Url, api::ApiError<Self::Error>> {
+        Ok(self.instance_url.join(endpoint)?)
     }
 }
 
@@ -60,56 +60,99 @@ impl AsyncClient for RetryingClient {
         request: RequestBuilder,
         body: Vec<u8>,
     ) -> Result<http::Response<Bytes>, api::ApiError<Self::Error>> {
-        let method = request.method_ref().cloned().unwrap_or(http::Method::GET);
-        if method != http::Method::GET {
-            return self.inner.rest_async(request, body).await;
+        let request = request
+            .body(body)
+            .map_err(|e| api::ApiError::client(TransportError(e.to_string())))?;
+        let what = format!("{} {}", request.method(), request.uri().path());
+        if request.method() != http::Method::GET {
+            return self
+                .send(&request)
+                .await
+                .map_err(|e| api::ApiError::client(TransportError(e)));
         }
-        let uri = request.uri_ref().cloned().unwrap_or_default();
-        let headers = request.headers_ref().cloned().unwrap_or_default();
-        let what = uri.path().to_owned();
-        let rebuild = || {
-            let mut b = http::Request::builder()
-                .method(http::Method::GET)
-                .uri(uri.clone());
-            for (k, v) in &headers {
-                b = b.header(k, v);
-            }
-            b
-        };
         let outcome = with_retry(&self.retry, &what, || async {
-            match self.inner.rest_async(rebuild(), Vec::new()).await {
+            match self.send(&request).await {
                 Ok(rsp) => {
                     let text = String::from_utf8_lossy(rsp.body()).into_owned();
                     match classify::<()>(rsp.status(), rsp.headers(), &text, &what) {
-                        Ok(()) => Attempt::Done(Ok(rsp)),
+                        Ok(()) => Attempt::Done(rsp),
                         Err(Attempt::Retry { after, why }) => {
                             self.note(&why);
                             Attempt::Retry { after, why }
                         }
+                        Err(Attempt::Fail(e)) if rsp.status().is_redirection() => {
+                            self.note(&e.to_string());
+                            Attempt::Fail(e)
+                        }
                         // Final statuses go back to the crate, which turns them into its errors.
-                        Err(_) => Attempt::Done(Ok(rsp)),
+                        Err(_) => Attempt::Done(rsp),
                     }
                 }
-                Err(e) => {
-                    let why = format!("GET {what}: {e}");
+                Err(why) => {
                     self.note(&why);
                     Attempt::Retry { after: None, why }
                 }
             }
         })
         .await;
-        match outcome {
-            Ok(r) => r,
-            Err(e) => {
-                self.note(&e.to_string());
-                // One last plain attempt so the crate reports its own error kind.
-                self.inner.rest_async(rebuild(), Vec::new()).await
-            }
-        }
+        outcome.map_err(|e| {
+            self.note(&e.to_string());
+            api::ApiError::client(TransportError(e.to_string()))
+        })
     }
 }
 
 impl RetryingClient {
+    /// A client for the API at `api_url` (`CI_API_V4_URL`). No request is sent yet.
+    pub fn new(api_url: &str, token: &Token, retry: RetryPolicy) -> Result<Self, ApiError> {
+        let parse = |u: &str| {
+            url::Url::parse(u).map_err(|e| {
+                ApiError::Other(format!("CI_API_V4_URL {api_url:?} is not a URL: {e}"))
+            })
+        };
+        let base = api_url.trim_end_matches('/');
+        let instance = base.trim_end_matches("/api/v4");
+        Ok(Self {
+            http: reqwest_client()?,
+            rest_url: parse(&format!("{instance}/api/v4/"))?,
+            instance_url: parse(&format!("{instance}/"))?,
+            token: token.clone(),
+            retry,
+            last_failure: Mutex::new(None),
+        })
+    }
+
+    /// One request with the token, as an `http` response for the crate.
+    async fn send(
+        &self,
+        request: &http::Request<Vec<u8>>,
+    ) -> Result<http::Response<Bytes>, String> {
+        let what = format!("{} {}", request.method(), request.uri().path());
+        let mut rb = self
+            .http
+            .request(request.method().clone(), request.uri().to_string())
+            .header("PRIVATE-TOKEN", self.token.expose());
+        for (k, v) in request.headers() {
+            rb = rb.header(k, v);
+        }
+        if !request.body().is_empty() {
+            rb = rb.body(request.body().clone());
+        }
+        let rsp = rb
+            .send()
+            .await
+            .map_err(|e| format!("{what}: {}", e.without_url()))?;
+        let mut out = http::Response::builder().status(rsp.status());
+        for (k, v) in rsp.headers() {
+            out = out.header(k, v);
+        }
+        let body = rsp
+            .bytes()
+            .await
+            .map_err(|e| format!("reading {what}: {}", e.without_url()))?;
+        out.body(body).map_err(|e| format!("{what}: {e}"))
+    }
+
     fn note(&self, why: &str) {
         if let Ok(mut last) = self.last_failure.lock() {
             *last = Some(why.to_owned());
@@ -120,41 +163,7 @@ impl RetryingClient {
         self.last_failure.lock().ok().and_then(|l| l.clone())
     }
 
-    /// Connects (the crate checks the token with `GET /user`), retrying transient failures.
-    pub async fn connect(
-        api_url: &str,
-        token: &Token,
-        retry: RetryPolicy,
-    ) -> Result<Self, ApiError> {
-        let (host, insecure) = host_of(api_url)?;
-        let inner = with_retry(&retry, "GET /user", || {
-            let host = host.clone();
-            async move {
-                let mut builder = gitlab::GitlabBuilder::new(host, token.expose());
-                if insecure {
-                    builder.insecure();
-                }
-                match builder.build_async().await {
-                    Ok(c) => Attempt::Done(c),
-                    Err(e) => match map_crate_error(&e.to_string()) {
-                        Some(err) => Attempt::Fail(err),
-                        None => Attempt::Retry {
-                            after: None,
-                            why: format!("connecting to {api_url}: {e}"),
-                        },
-                    },
-                }
-            }
-        })
-        .await?;
-        Ok(Self {
-            inner,
-            retry,
-            last_failure: Mutex::new(None),
-        })
-    }
-
-    fn error(&self, what: &str, e: api::ApiError<<AsyncGitlab as RestClient>::Error>) -> ApiError {
+    fn error(&self, what: &str, e: api::ApiError<TransportError>) -> ApiError {
         let status = match &e {
             api::ApiError::GitlabWithStatus { status, .. }
             | api::ApiError::GitlabObjectWithStatus { status, .. }
@@ -172,24 +181,15 @@ impl RetryingClient {
             Some(429) => ApiError::RateLimited {
                 detail: self.last_failure().unwrap_or_else(|| e.to_string()),
             },
-            _ => ApiError::Exhausted {
-                what: what.to_owned(),
-                attempts: self.retry.max_attempts,
-                last: self.last_failure().unwrap_or_else(|| e.to_string()),
+            _ => match self.last_failure() {
+                Some(last) if last.contains("not followed") => ApiError::Other(last),
+                last => ApiError::Exhausted {
+                    what: what.to_owned(),
+                    attempts: self.retry.max_attempts,
+                    last: last.unwrap_or_else(|| e.to_string()),
+                },
             },
         }
-    }
-}
-
-/// The crate reports a rejected token during its connection check only as text.
-fn map_crate_error(message: &str) -> Option<ApiError> {
-    if message.contains("401") || message.contains("403") || message.contains("Unauthorized") {
-        Some(ApiError::Auth {
-            status: 401,
-            message: message.to_owned(),
-        })
-    } else {
-        None
     }
 }
 
@@ -315,17 +315,35 @@ impl RetryingClient {
     }
 }
 
-/// The change set of the event in `ctx`, from the GitLab API.
-pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChanges, ApiError> {
-    let RepoRef::GitLab { project, api_url } = &ctx.repo else {
-        return Err(ApiError::Other("not a GitLab project".to_owned()));
-    };
-    enum Ask {
-        MergeRequest(u64),
-        Compare(String, String, bool),
+/// The GitLab side of the [`crate::platform::Forge`]: one client for the run.
+pub struct Host {
+    conn: Connection<RetryingClient>,
+    project: String,
+    api_url: String,
+}
+
+impl Host {
+    pub fn new(api_url: &str, project: &str, api: &ApiSettings) -> Self {
+        let client = match &api.token {
+            Some(token) => RetryingClient::new(api_url, token, api.retry.clone()),
+            None => Err(ApiError::NoToken {
+                hint: "CI_JOB_TOKEN cannot read merge request diffs or compare; set GITLAB_TOKEN (or --token) to a token with read_api (api to write notes)".to_owned(),
+            }),
+        };
+        Self {
+            conn: Connection::new(client),
+            project: project.to_owned(),
+            api_url: api_url.to_owned(),
+        }
     }
-    let ask =
-        match &ctx.event {
+
+    /// The change set of the event in `ctx`, from the GitLab API.
+    pub async fn changed_files(&self, ctx: &Context) -> Result<ApiChanges, ApiError> {
+        enum Ask {
+            MergeRequest(u64),
+            Compare(String, String, bool),
+        }
+        let ask = match &ctx.event {
             Event::PullRequest {
                 number: Some(n), ..
             }
@@ -358,20 +376,88 @@ pub async fn changed_files(ctx: &Context, api: &ApiSettings) -> Result<ApiChange
                 "CI_COMMIT_BEFORE_SHA is all zeros on the default branch: nothing to compare with"
                     .to_owned(),
             )),
-            _ => {
+            Event::MergeQueue { number: None, .. }
+            | Event::Push { after: None, .. }
+            | Event::Tag { .. }
+            | Event::Schedule
+            | Event::Manual => {
                 return Err(ApiError::Other(format!(
                     "no API change list for a {}",
                     ctx.describe_event()
                 )))
             }
         };
-    let token = api.token.as_ref().ok_or_else(|| ApiError::NoToken {
-        hint: "CI_JOB_TOKEN cannot read merge request diffs or compare; set GITLAB_TOKEN (or --token) to a token with read_api".to_owned(),
-    })?;
-    let client = RetryingClient::connect(api_url, token, api.retry.clone()).await?;
-    match ask {
-        Ask::MergeRequest(iid) => client.merge_request_files(project, iid).await,
-        Ask::Compare(from, to, straight) => client.compare(project, &from, &to, straight).await,
+        let client = self.conn.get()?;
+        match ask {
+            Ask::MergeRequest(iid) => client.merge_request_files(&self.project, iid).await,
+            Ask::Compare(from, to, straight) => {
+                client.compare(&self.project, &from, &to, straight).await
+            }
+        }
+    }
+
+    pub async fn upsert_note(
+        &self,
+        iid: u64,
+        marker: &str,
+        body: &str,
+        update: bool,
+    ) -> Result<Written, ApiError> {
+        let c = self.conn.get()?;
+        let existing = if update {
+            c.find_note(&self.project, iid, marker)
+                .await?
+                .map(|(id, _)| id)
+        } else {
+            None
+        };
+        let id = c.write_note(&self.project, iid, existing, body).await?;
+        Ok(match existing {
+            Some(_) => Written::Updated(id),
+            None => Written::Created(id),
+        })
+    }
+
+    pub async fn find_reviewed(
+        &self,
+        sha: &str,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        let c = self.conn.get()?;
+        for n in c.merge_requests_for_commit(&self.project, sha).await? {
+            if let Some((_, body)) = c.find_note(&self.project, n, marker).await? {
+                return Ok(Some((n, body)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The non-secret `TF_HTTP_*` settings for the GitLab-managed state `state_name`
+    /// (platform-facts §2.8). The password (the job token) is added only to Terraform's
+    /// environment by the caller.
+    pub fn terraform_state_env(&self, state_name: &str) -> Vec<(String, String)> {
+        let encoded: String = state_name
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        let address = format!(
+            "{}/projects/{}/terraform/state/{encoded}",
+            self.api_url, self.project
+        );
+        vec![
+            ("TF_HTTP_ADDRESS".into(), address.clone()),
+            ("TF_HTTP_LOCK_ADDRESS".into(), format!("{address}/lock")),
+            ("TF_HTTP_LOCK_METHOD".into(), "POST".into()),
+            ("TF_HTTP_UNLOCK_ADDRESS".into(), format!("{address}/lock")),
+            ("TF_HTTP_UNLOCK_METHOD".into(), "DELETE".into()),
+            ("TF_HTTP_USERNAME".into(), "gitlab-ci-token".into()),
+            ("TF_HTTP_RETRY_WAIT_MIN".into(), "5".into()),
+        ]
     }
 }
 

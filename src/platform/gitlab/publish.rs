@@ -36,10 +36,10 @@ pub fn section_end(log: &mut dyn Write, name: &str) -> std::io::Result<()> {
 }
 
 pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
-    let name = format!("kkp_{}_decision", v.stage.name().replace('-', "_"));
+    let name = format!("kkp_{}_decision", v.stage.replace('-', "_"));
     let header = format!(
         "kkp-delivery {}: {} ({})",
-        v.stage.name(),
+        v.stage,
         verdict_word(&v.decision.verdict),
         v.decision.reason
     );

@@ -6,36 +6,50 @@
 //! honoured (command-line config is "protected") and, unlike `git config --global`, changes
 //! nothing on the machine.
 
+use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context as _, Result};
 
-use super::{ChangedFile, FileStatus};
+use crate::files::{ChangedFile, FileStatus};
 
 /// How far a shallow clone is deepened, in commits, before giving up on finding a merge-base
 /// and fetching the whole history.
 const DEEPEN_STEPS: [u32; 4] = [50, 200, 1000, 5000];
 
+/// How long all fetches of one run may take together: a remote that accepts and never answers
+/// costs at most this before the change set is declared unknown.
+const FETCH_BUDGET: Duration = Duration::from_secs(45);
+/// How long any other git command may run (they are local and normally take milliseconds).
+const LOCAL_DEADLINE: Duration = Duration::from_secs(120);
+
 #[derive(Clone, Debug)]
 pub struct Git {
     root: PathBuf,
+    /// When the first fetch started; every later fetch shares what is left of the budget.
+    first_fetch: OnceLock<Instant>,
 }
 
 impl Git {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            first_fetch: OnceLock::new(),
+        }
     }
 
     /// The top of the work tree containing `dir`, or `None` outside a git checkout.
     pub fn toplevel(dir: &Path) -> Option<PathBuf> {
-        let out = Command::new("git")
-            .arg("-c")
+        let mut cmd = Command::new("git");
+        cmd.arg("-c")
             .arg(format!("safe.directory={}", dir.display()))
             .args(["rev-parse", "--show-toplevel"])
-            .current_dir(dir)
-            .output()
-            .ok()?;
+            .current_dir(dir);
+        let out = output_within(cmd, LOCAL_DEADLINE).ok()?;
         out.status
             .success()
             .then(|| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
@@ -57,13 +71,27 @@ impl Git {
         cmd
     }
 
-    /// Runs git and returns stdout; fails with git's own stderr.
+    /// Runs git and returns stdout; fails with git's own stderr. A fetch gets what is left of
+    /// the run's fetch budget, anything else the local deadline.
     pub fn run(&self, args: &[&str]) -> Result<String> {
-        let out = self
-            .command()
-            .args(args)
-            .output()
-            .with_context(|| format!("cannot run git {}", args.join(" ")))?;
+        let deadline = if args.first() == Some(&"fetch") {
+            let started = *self.first_fetch.get_or_init(Instant::now);
+            let left = FETCH_BUDGET.saturating_sub(started.elapsed());
+            if left.is_zero() {
+                bail!(
+                    "git {} not tried: fetches already took the {} s budget (the remote does not answer)",
+                    args.join(" "),
+                    FETCH_BUDGET.as_secs()
+                );
+            }
+            left
+        } else {
+            LOCAL_DEADLINE
+        };
+        let mut cmd = self.command();
+        cmd.args(args);
+        let out =
+            output_within(cmd, deadline).with_context(|| format!("git {}", args.join(" ")))?;
         if !out.status.success() {
             bail!(
                 "git {} failed: {}",
@@ -176,6 +204,58 @@ impl Git {
             .map(|p| ChangedFile::new(p, FileStatus::Added))
             .collect())
     }
+}
+
+/// Runs `cmd` to completion or until `deadline`, when it and its children (git runs helpers
+/// such as `git-remote-https`) are killed. The command gets its own process group so the kill
+/// reaches the whole tree.
+fn output_within(mut cmd: Command, deadline: Duration) -> Result<Output> {
+    cmd.stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let mut child = cmd.spawn().context("cannot start git")?;
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        pipe.map(|mut p| {
+            std::thread::spawn(move || {
+                let mut buf = Vec::new();
+                let _ = p.read_to_end(&mut buf);
+                buf
+            })
+        })
+    };
+    let stdout = drain(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let stderr = drain(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+    );
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() >= deadline {
+            crate::tools::runner::kill_group(child.id());
+            let _ = child.wait();
+            bail!("timed out after {} s", deadline.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let join = |h: Option<std::thread::JoinHandle<Vec<u8>>>| {
+        h.and_then(|h| h.join().ok()).unwrap_or_default()
+    };
+    Ok(Output {
+        status,
+        stdout: join(stdout),
+        stderr: join(stderr),
+    })
 }
 
 /// Parses `git diff --name-status -z`: `STATUS\0path\0` records.

@@ -1,0 +1,68 @@
+//! Platform-neutral facts about changed files, shared by the host APIs, the git fallback and the
+//! decision: what changed, how, and where the list came from.
+
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileStatus {
+    Added,
+    Removed,
+    Modified,
+    Renamed,
+}
+
+/// One changed file. A rename carries both paths, and both take part in matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangedFile {
+    pub path: String,
+    pub previous_path: Option<String>,
+    pub status: FileStatus,
+}
+
+impl ChangedFile {
+    pub fn new(path: impl Into<String>, status: FileStatus) -> Self {
+        Self {
+            path: path.into(),
+            previous_path: None,
+            status,
+        }
+    }
+
+    pub fn renamed(path: impl Into<String>, from: impl Into<String>) -> Self {
+        Self {
+            path: path.into(),
+            previous_path: Some(from.into()),
+            status: FileStatus::Renamed,
+        }
+    }
+
+    /// The paths that count for matching: the new one and, for renames, the old one.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.path.as_str()).chain(self.previous_path.as_deref())
+    }
+}
+
+impl fmt::Display for ChangedFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.previous_path {
+            Some(old) => write!(f, "{old} → {}", self.path),
+            None => f.write_str(&self.path),
+        }
+    }
+}
+
+/// What a host API answered: the files and a description of the endpoint used.
+#[derive(Debug)]
+pub struct ApiChanges {
+    pub files: Vec<ChangedFile>,
+    pub source: String,
+}
+
+/// The 12-character abbreviation used in messages.
+pub fn short(sha: &str) -> &str {
+    if sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()) {
+        &sha[..12]
+    } else {
+        sha
+    }
+}

@@ -1,0 +1,724 @@
+//! The one runner for every wrapped tool (terraform, aws, gcloud; kubeone, kubermatic-installer,
+//! flux, sops and kubectl next).
+//!
+//! - The tool's name and its `KKP_<TOOL>_BIN` variable come from a [`Tool`] value.
+//! - Its environment is the snapshot minus the forge API tokens: a pull request's Terraform
+//!   code runs here, and must not be able to read a token that can write to the repository.
+//! - Every line it prints goes through the [`Masker`] before it reaches the log, inside a
+//!   [`Fold`] that the publisher's [`FoldStyle`] opens and that closes itself on drop.
+//! - It has a deadline (`--timeout`). On expiry, or when the stage itself receives SIGINT or
+//!   SIGTERM, the tool gets the signal at once, its output keeps being drained, and it has a
+//!   grace period to exit (Terraform uses it to release its state lock) before it is killed.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use anyhow::{bail, Context as _, Result};
+use nix::sys::signal::{killpg, Signal};
+use nix::unistd::Pid;
+
+use crate::env::Env;
+
+/// A wrapped tool: its name, and the variable that points at its executable.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tool {
+    pub name: &'static str,
+    pub bin_var: &'static str,
+}
+
+pub const TERRAFORM: Tool = Tool {
+    name: "terraform",
+    bin_var: "KKP_TERRAFORM_BIN",
+};
+pub const AWS: Tool = Tool {
+    name: "aws",
+    bin_var: "KKP_AWS_BIN",
+};
+pub const GCLOUD: Tool = Tool {
+    name: "gcloud",
+    bin_var: "KKP_GCLOUD_BIN",
+};
+
+impl Tool {
+    /// `KKP_<TOOL>_BIN` from the snapshot, else the name (found on PATH).
+    pub fn program(&self, env: &Env) -> PathBuf {
+        env.get(self.bin_var)
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from(self.name))
+    }
+
+    /// A command line for this tool in `dir`.
+    pub fn command(&self, env: &Env, dir: &Path, args: &[&str]) -> ToolCommand {
+        ToolCommand {
+            tool: *self,
+            program: self.program(env),
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
+            dir: dir.to_owned(),
+            extra_env: Vec::new(),
+        }
+    }
+}
+
+/// Variables that hold forge API tokens. No tool ever sees them: on GitLab the job token
+/// reaches Terraform only as its HTTP backend password, which the caller adds explicitly.
+pub const FORGE_TOKEN_VARS: &[&str] = &[
+    "GITHUB_TOKEN",
+    "GITLAB_TOKEN",
+    "KKP_TOKEN",
+    "BITBUCKET_ACCESS_TOKEN",
+    "CI_JOB_TOKEN",
+];
+
+/// Name fragments of variables whose values are secrets.
+const SECRET_NAME_PARTS: &[&str] = &[
+    "TOKEN",
+    "SECRET",
+    "PASSWORD",
+    "PASSWD",
+    "PRIVATE_KEY",
+    "CREDENTIALS",
+    "AGE_KEY",
+    "SESSION_KEY",
+];
+
+/// Masks secret values in text with one multi-pattern pass. A multi-line secret (a PEM key) is
+/// also masked line by line, for each of its lines of at least 4 characters, since tools print
+/// such values a line at a time.
+#[derive(Clone, Default)]
+pub struct Masker {
+    secrets: Vec<String>,
+    matcher: Option<AhoCorasick>,
+}
+
+impl std::fmt::Debug for Masker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Masker({} secrets, values hidden)", self.secrets.len())
+    }
+}
+
+impl Masker {
+    /// Every variable of `env` whose name marks it as a credential, plus `extra` (the API
+    /// token given as a flag).
+    pub fn from_env<'a>(env: &'a Env, extra: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut values: Vec<&str> = env
+            .iter()
+            .filter(|(name, _)| {
+                let upper = name.to_ascii_uppercase();
+                SECRET_NAME_PARTS.iter().any(|p| upper.contains(p))
+            })
+            .map(|(_, v)| v)
+            .collect();
+        values.extend(extra);
+        Self::new(values)
+    }
+
+    pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut secrets: Vec<String> = Vec::new();
+        for value in values {
+            // Very short values are not masked: masking `1` or `true` would mangle output
+            // without protecting anything.
+            if value.len() >= 6 {
+                secrets.push(value.to_owned());
+            }
+            if value.contains('\n') {
+                secrets.extend(
+                    value
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| l.chars().count() >= 4)
+                        .map(str::to_owned),
+                );
+            }
+        }
+        secrets.sort();
+        secrets.dedup();
+        let matcher = if secrets.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&secrets)
+                .ok()
+        };
+        Self { secrets, matcher }
+    }
+
+    pub fn mask(&self, text: &str) -> String {
+        match &self.matcher {
+            Some(m) => m.replace_all(text, &vec!["***"; self.secrets.len()]),
+            None => text.to_owned(),
+        }
+    }
+}
+
+/// A log writer that masks every line before it is written. Partial lines wait for their end
+/// (or for [`MaskingWriter::finish`]), so a secret split across two writes is still caught.
+pub struct MaskingWriter<'a> {
+    inner: &'a mut dyn Write,
+    masker: Masker,
+    pending: Vec<u8>,
+}
+
+impl<'a> MaskingWriter<'a> {
+    pub fn new(inner: &'a mut dyn Write, masker: Masker) -> Self {
+        Self {
+            inner,
+            masker,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes out a last line without its newline.
+    pub fn finish(&mut self) -> io::Result<()> {
+        if !self.pending.is_empty() {
+            let text = String::from_utf8_lossy(&self.pending).into_owned();
+            self.pending.clear();
+            self.inner.write_all(self.masker.mask(&text).as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl Write for MaskingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        while let Some(end) = self.pending.iter().position(|b| *b == b'\n') {
+            let line: Vec<u8> = self.pending.drain(..=end).collect();
+            let text = String::from_utf8_lossy(&line);
+            self.inner.write_all(self.masker.mask(&text).as_bytes())?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl Drop for MaskingWriter<'_> {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
+/// What closes a fold: written when the [`Fold`] is closed or dropped.
+pub type FoldEnd = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()>>;
+
+/// How the platform folds a log section. The publisher supplies it, so this module never names
+/// a platform.
+pub trait FoldStyle {
+    fn open(&self, out: &mut dyn Write, id: &str, title: &str) -> io::Result<FoldEnd>;
+}
+
+/// An open, folded log section. Everything written to it goes to the log; it closes itself when
+/// dropped, so an early return never leaves a fold open.
+pub struct Fold<'a> {
+    out: &'a mut dyn Write,
+    end: Option<FoldEnd>,
+}
+
+impl<'a> Fold<'a> {
+    pub fn open(
+        style: &dyn FoldStyle,
+        out: &'a mut dyn Write,
+        id: &str,
+        title: &str,
+    ) -> io::Result<Self> {
+        let end = style.open(out, id, title)?;
+        Ok(Self {
+            out,
+            end: Some(end),
+        })
+    }
+
+    pub fn close(mut self) -> io::Result<()> {
+        match self.end.take() {
+            Some(end) => end(self.out),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Write for Fold<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Drop for Fold<'_> {
+    fn drop(&mut self) {
+        if let Some(end) = self.end.take() {
+            let _ = end(self.out);
+        }
+    }
+}
+
+/// SIGINT and SIGTERM sent to the stage. While a tool runs, they are recorded here and
+/// forwarded to it; while none runs, they end the process as they normally would.
+#[derive(Clone, Debug)]
+pub struct Interrupts {
+    received: Arc<AtomicUsize>,
+    /// True while no tool runs: a signal then takes its default action.
+    idle: Arc<AtomicBool>,
+}
+
+impl Default for Interrupts {
+    fn default() -> Self {
+        Self {
+            received: Arc::new(AtomicUsize::new(0)),
+            idle: Arc::new(AtomicBool::new(true)),
+        }
+    }
+}
+
+impl Interrupts {
+    /// Installs the handlers for SIGINT and SIGTERM.
+    pub fn install() -> io::Result<Self> {
+        let me = Self::default();
+        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register_conditional_default(sig, Arc::clone(&me.idle))?;
+            signal_hook::flag::register_usize(sig, Arc::clone(&me.received), sig as usize)?;
+        }
+        Ok(me)
+    }
+
+    /// The first signal received, if any.
+    pub fn received(&self) -> Option<Signal> {
+        match self.received.load(Ordering::SeqCst) {
+            0 => None,
+            n => Signal::try_from(n as i32).ok(),
+        }
+    }
+}
+
+/// Sends SIGKILL to the process group led by `pid` (children started by [`Runner`] and by the
+/// git fallback lead their own group).
+pub fn kill_group(pid: u32) {
+    let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
+}
+
+fn signal_group(child: &Child, sig: Signal) {
+    let _ = killpg(Pid::from_raw(child.id() as i32), sig);
+}
+
+/// The default `--timeout` of one tool run, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u64 = 3600;
+/// How long a stopped tool may take to exit before it is killed.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(30);
+/// After the tool exits, how long its output may keep arriving from children that still hold
+/// the pipes, before the runner stops reading.
+const PIPE_LINGER: Duration = Duration::from_secs(2);
+
+/// One tool invocation.
+#[derive(Clone, Debug)]
+pub struct ToolCommand {
+    pub tool: Tool,
+    pub program: PathBuf,
+    pub args: Vec<String>,
+    pub dir: PathBuf,
+    /// Variables added to the tool's environment (Terraform's automation settings, the GitLab
+    /// state password).
+    pub extra_env: Vec<(String, String)>,
+}
+
+impl ToolCommand {
+    pub fn display(&self) -> String {
+        format!("{} {}", self.tool.name, self.args.join(" "))
+    }
+
+    pub fn arg(mut self, arg: impl Into<String>) -> Self {
+        self.args.push(arg.into());
+        self
+    }
+
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.extra_env.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// What a tool run produced.
+#[derive(Debug)]
+pub struct Captured {
+    /// `None` when killed by a signal.
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Captured {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// How the tool's stdout is echoed to the log. Its stderr is always echoed (masked), so a
+/// failure is never swallowed.
+pub enum Echo<'a> {
+    /// Capture only (machine-readable output such as `validate -json`).
+    Quiet,
+    /// Every line.
+    Lines,
+    /// Each line through a function (JSON log lines shown as their message); `None` hides it.
+    Map(&'a dyn Fn(&str) -> Option<String>),
+}
+
+/// Why a run was stopped before the tool finished on its own.
+#[derive(Debug)]
+struct Stop {
+    reason: String,
+    at: Instant,
+    escalated: bool,
+}
+
+/// Runs tools for one stage.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    /// The snapshot minus the forge tokens.
+    env: Vec<(String, String)>,
+    pub masker: Masker,
+    pub timeout: Duration,
+    pub grace: Duration,
+    pub interrupts: Interrupts,
+}
+
+impl Runner {
+    pub fn new(env: &Env, masker: Masker, timeout: Duration, interrupts: Interrupts) -> Self {
+        let env = env
+            .iter()
+            .filter(|(name, _)| !FORGE_TOKEN_VARS.contains(name))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        Self {
+            env,
+            masker,
+            timeout,
+            grace: DEFAULT_GRACE,
+            interrupts,
+        }
+    }
+
+    /// Runs `cmd`, streaming echoed lines (masked) to `log` as they arrive. A run stopped by the
+    /// timeout or a signal is an error that says so, after the tool has exited.
+    pub fn run(&self, cmd: &ToolCommand, log: &mut dyn Write, echo: Echo<'_>) -> Result<Captured> {
+        if let Some(sig) = self.interrupts.received() {
+            bail!(
+                "{} not started: the stage received {}",
+                cmd.display(),
+                sig.as_str()
+            );
+        }
+        let mut command = Command::new(&cmd.program);
+        command
+            .args(&cmd.args)
+            .current_dir(&cmd.dir)
+            .env_clear()
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .envs(cmd.extra_env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // Its own process group: a Ctrl-C on a terminal reaches the tool only through us
+            // (Terraform treats a second interrupt as "exit immediately, lock held"), and a
+            // kill reaches the tool's own children (providers, provisioners) too.
+            .process_group(0);
+        self.interrupts.idle.store(false, Ordering::SeqCst);
+        let result = self.supervise(cmd, command, log, echo);
+        self.interrupts.idle.store(true, Ordering::SeqCst);
+        result
+    }
+
+    fn supervise(
+        &self,
+        cmd: &ToolCommand,
+        mut command: Command,
+        log: &mut dyn Write,
+        echo: Echo<'_>,
+    ) -> Result<Captured> {
+        let mut child = command.spawn().with_context(|| {
+            format!(
+                "cannot start {} ({}): set {} to its path or put it on PATH",
+                cmd.tool.name,
+                cmd.program.display(),
+                cmd.tool.bin_var
+            )
+        })?;
+        let (tx, rx) = mpsc::channel::<(bool, String)>();
+        if let Some(out) = child.stdout.take() {
+            let tx = tx.clone();
+            std::thread::spawn(move || forward(out, false, tx));
+        }
+        if let Some(err) = child.stderr.take() {
+            let tx = tx.clone();
+            std::thread::spawn(move || forward(err, true, tx));
+        }
+        drop(tx);
+        let started = Instant::now();
+        let (mut stdout, mut stderr) = (String::new(), String::new());
+        let mut stop: Option<Stop> = None;
+        let mut exited: Option<(std::process::ExitStatus, Instant)> = None;
+        let mut pipes_open = true;
+        loop {
+            if pipes_open {
+                match rx.recv_timeout(Duration::from_millis(50)) {
+                    Ok((is_err, line)) => {
+                        let shown = if is_err {
+                            Some(line.clone())
+                        } else {
+                            match &echo {
+                                Echo::Quiet => None,
+                                Echo::Lines => Some(line.clone()),
+                                Echo::Map(f) => f(&line),
+                            }
+                        };
+                        if let Some(text) = shown {
+                            writeln!(log, "{}", self.masker.mask(&text))?;
+                        }
+                        let buf = if is_err { &mut stderr } else { &mut stdout };
+                        buf.push_str(&line);
+                        buf.push('\n');
+                        continue;
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => pipes_open = false,
+                }
+            } else {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if exited.is_none() {
+                if let Some(status) = child.try_wait()? {
+                    exited = Some((status, Instant::now()));
+                }
+            }
+            match exited {
+                Some((_, at)) if !pipes_open || at.elapsed() >= PIPE_LINGER => break,
+                Some(_) => continue,
+                None => {}
+            }
+            self.watch(&child, cmd, started, &mut stop, log)?;
+        }
+        let Some((status, _)) = exited else {
+            bail!("{} ended without an exit status", cmd.display());
+        };
+        if let Some(stop) = stop {
+            bail!(
+                "{} was stopped: {}; it exited {} after {} s{}",
+                cmd.display(),
+                stop.reason,
+                match status.code() {
+                    Some(c) => format!("with status {c}"),
+                    None => "on a signal".to_owned(),
+                },
+                stop.at.elapsed().as_secs(),
+                if stop.escalated {
+                    " (it did not exit within the grace period and was killed)"
+                } else {
+                    ""
+                }
+            );
+        }
+        Ok(Captured {
+            code: status.code(),
+            stdout,
+            stderr,
+        })
+    }
+
+    /// Stops the tool on a signal to the stage or at the deadline, and kills it when it
+    /// outlives the grace period.
+    fn watch(
+        &self,
+        child: &Child,
+        cmd: &ToolCommand,
+        started: Instant,
+        stop: &mut Option<Stop>,
+        log: &mut dyn Write,
+    ) -> Result<()> {
+        match stop {
+            None => {
+                // Only the first signal is forwarded: a CI runner follows SIGINT with SIGTERM,
+                // and Terraform takes a second interrupt as "exit now", lock held.
+                let (sig, reason) = if let Some(sig) = self.interrupts.received() {
+                    (sig, format!("the stage received {}", sig.as_str()))
+                } else if started.elapsed() >= self.timeout {
+                    (
+                        Signal::SIGINT,
+                        format!("timed out after {} s (--timeout)", self.timeout.as_secs()),
+                    )
+                } else {
+                    return Ok(());
+                };
+                writeln!(
+                    log,
+                    "kkp-delivery: {reason}: sending {} to {} and waiting up to {} s for it to exit cleanly",
+                    sig.as_str(),
+                    cmd.tool.name,
+                    self.grace.as_secs()
+                )?;
+                signal_group(child, sig);
+                *stop = Some(Stop {
+                    reason,
+                    at: Instant::now(),
+                    escalated: false,
+                });
+            }
+            Some(s) if !s.escalated && s.at.elapsed() >= self.grace => {
+                writeln!(
+                    log,
+                    "kkp-delivery: {} did not exit within {} s: killing it",
+                    cmd.tool.name,
+                    self.grace.as_secs()
+                )?;
+                kill_group(child.id());
+                s.escalated = true;
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+}
+
+fn forward(stream: impl std::io::Read, is_err: bool, tx: mpsc::Sender<(bool, String)>) {
+    let reader = BufReader::new(stream);
+    for line in reader.split(b'\n') {
+        let Ok(bytes) = line else { break };
+        let text = String::from_utf8_lossy(&bytes)
+            .trim_end_matches('\r')
+            .to_owned();
+        if tx.send((is_err, text)).is_err() {
+            break;
+        }
+    }
+}
+
+/// Writes `contents` to `path` readable by the owner only (mode 0600): plan JSON and outputs
+/// JSON may hold secrets.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Remove first: an existing file keeps its mode when opened for writing.
+    let _ = std::fs::remove_file(path);
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    f.write_all(contents)
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_credentials_from_env_longest_first() {
+        let env = Env::from_pairs([
+            ("AWS_SECRET_ACCESS_KEY", "abcdefSECRET"),
+            ("GITLAB_TOKEN", "abcdef"),
+            ("PATH", "/usr/bin"),
+        ]);
+        let r = Masker::from_env(&env, []);
+        assert_eq!(
+            r.mask("k=abcdefSECRET t=abcdef p=/usr/bin"),
+            "k=*** t=*** p=/usr/bin"
+        );
+    }
+
+    #[test]
+    fn masks_each_line_of_a_multi_line_secret() {
+        let key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\nQyNTUxOQAAACD\n-----END OPENSSH PRIVATE KEY-----\n";
+        let env = Env::from_pairs([("SSH_PRIVATE_KEY", key)]);
+        let m = Masker::from_env(&env, []);
+        assert_eq!(m.mask("line: QyNTUxOQAAACD here"), "line: *** here");
+        assert!(!m.mask(key).contains("b3BlbnNzaC1rZXktdjEAAAAA"));
+        assert!(!format!("{m:?}").contains("b3Bl"));
+    }
+
+    #[test]
+    fn masking_writer_masks_lines_split_across_writes() {
+        let mut out = Vec::new();
+        {
+            let mut w = MaskingWriter::new(&mut out, Masker::new(["hunter2-secret"]));
+            w.write_all(b"a hunter2-").unwrap();
+            w.write_all(b"secret b\nlast hunter2-secret").unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), "a *** b\nlast ***");
+    }
+
+    #[test]
+    fn tool_environment_has_no_forge_token() {
+        let env = Env::from_pairs([("GITHUB_TOKEN", "ghp_x"), ("HOME", "/h")]);
+        let r = Runner::new(
+            &env,
+            Masker::default(),
+            Duration::from_secs(5),
+            Interrupts::default(),
+        );
+        assert!(r.env.iter().all(|(k, _)| k != "GITHUB_TOKEN"));
+        assert!(r.env.iter().any(|(k, _)| k == "HOME"));
+    }
+
+    #[test]
+    fn a_fold_closes_when_dropped() {
+        struct Brackets;
+        impl FoldStyle for Brackets {
+            fn open(&self, out: &mut dyn Write, _id: &str, title: &str) -> io::Result<FoldEnd> {
+                writeln!(out, "[{title}")?;
+                Ok(Box::new(|out: &mut dyn Write| writeln!(out, "]")))
+            }
+        }
+        let mut out = Vec::new();
+        let early = |out: &mut Vec<u8>| -> io::Result<()> {
+            let mut f = Fold::open(&Brackets, out, "x", "t")?;
+            writeln!(f, "inside")?;
+            Err(io::Error::other("early return"))
+        };
+        assert!(early(&mut out).is_err());
+        assert_eq!(String::from_utf8(out).unwrap(), "[t\ninside\n]\n");
+    }
+
+    #[test]
+    fn a_timed_out_tool_is_stopped_and_says_so() {
+        let env = Env::from_pairs([("PATH", "/usr/bin:/bin")]);
+        let mut r = Runner::new(
+            &env,
+            Masker::default(),
+            Duration::from_millis(300),
+            Interrupts::default(),
+        );
+        r.grace = Duration::from_secs(5);
+        let cmd = ToolCommand {
+            tool: Tool {
+                name: "sleep",
+                bin_var: "KKP_SLEEP_BIN",
+            },
+            program: PathBuf::from("sleep"),
+            args: vec!["30".into()],
+            dir: std::env::temp_dir(),
+            extra_env: Vec::new(),
+        };
+        let mut log = Vec::new();
+        let started = Instant::now();
+        let err = r.run(&cmd, &mut log, Echo::Lines).unwrap_err();
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "stopped at once"
+        );
+        assert!(
+            err.to_string().contains("timed out after 0 s"),
+            "{err:#}: {}",
+            String::from_utf8_lossy(&log)
+        );
+    }
+}
