@@ -142,7 +142,7 @@ fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
     let repo = s3_repo("tf-state-kkp-test", &moto.url);
     let forge = Forge::start(TOKEN);
     let r = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(r.stdout.contains("bucket created"), "{}", r.stdout);
     assert!(
         r.stdout.contains("locking: S3 lock file (use_lockfile)"),
@@ -175,7 +175,7 @@ fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
 
     // Safe to rerun.
     let again = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
-    assert_eq!(again.code, 0, "{again:?}");
+    assert_eq!(again.code(), 0, "{again:?}");
     assert!(
         again.stdout.contains("bucket already exists and is yours"),
         "{}",
@@ -183,10 +183,10 @@ fn backend_prepare_creates_a_safe_bucket_idempotently_and_plan_apply_use_it() {
     );
 
     let plan = stage("kkp-terraform-plan", &repo, &forge, &moto, &[]);
-    assert_eq!(plan.code, 0, "{plan:?}");
+    assert_eq!(plan.code(), 0, "{plan:?}");
     assert_eq!(plan.output("create").as_deref(), Some("2"));
     let apply = stage("kkp-terraform-apply", &repo, &forge, &moto, &[]);
-    assert_eq!(apply.code, 0, "{apply:?}");
+    assert_eq!(apply.code(), 0, "{apply:?}");
     let objects = moto.aws(&["s3api", "list-objects-v2", "--bucket", "tf-state-kkp-test"]);
     assert!(
         objects.contains("terraform-kkp.tfstate"),
@@ -237,7 +237,7 @@ fn a_bucket_name_taken_by_another_account_fails_clearly() {
     let repo = s3_repo("tf-state-taken", &moto.url);
     let forge = Forge::start(TOKEN);
     let r = stage("kkp-terraform-backend-prepare", &repo, &forge, &moto, &[]);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr
             .contains("bucket name tf-state-taken is taken by another AWS account"),
@@ -255,7 +255,7 @@ fn missing_bucket_on_a_pr_plan_says_what_to_do() {
     let repo = s3_repo("tf-state-never-created", &moto.url);
     let forge = Forge::start(TOKEN);
     let r = stage("kkp-terraform-plan", &repo, &forge, &moto, &[]);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr.contains("terraform init failed in terraform/aws"),
         "{}",
@@ -327,7 +327,7 @@ fn gitlab_managed_state_with_locking_and_auth() {
         &forge,
         &[("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_BRANCH", "main")],
     );
-    assert_eq!(prep.code, 0, "{prep:?}");
+    assert_eq!(prep.code(), 0, "{prep:?}");
     assert!(
         prep.dotenv.contains(&format!(
             "TF_HTTP_ADDRESS={}/projects/42/terraform/state/terraform-aws",
@@ -350,7 +350,7 @@ fn gitlab_managed_state_with_locking_and_auth() {
         ("CI_COMMIT_SHA", head.as_str()),
     ];
     let plan = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr);
-    assert_eq!(plan.code, 0, "{plan:?}");
+    assert_eq!(plan.code(), 0, "{plan:?}");
     forge.with(|s| s.commit_prs.insert(head.clone(), vec![7]));
     let push = [
         ("CI_PIPELINE_SOURCE", "push"),
@@ -362,7 +362,7 @@ fn gitlab_managed_state_with_locking_and_auth() {
         ("CI_COMMIT_SHA", head.as_str()),
     ];
     let apply = gitlab_stage("kkp-terraform-apply", &repo, &forge, &push);
-    assert_eq!(apply.code, 0, "{apply:?}");
+    assert_eq!(apply.code(), 0, "{apply:?}");
     assert!(
         apply.stdout.contains("matches the one reviewed on #7"),
         "{}",
@@ -400,7 +400,7 @@ fn gitlab_managed_state_with_locking_and_auth() {
         )
     });
     let locked = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr);
-    assert_eq!(locked.code, 1, "{locked:?}");
+    assert_eq!(locked.code(), 1, "{locked:?}");
     assert!(
         locked.stderr.contains("the state is locked by another run"),
         "{}",
@@ -502,7 +502,7 @@ fn backend_prepare_creates_a_gcs_bucket_and_plan_uses_it() {
         ("GITHUB_WORKSPACE", &dir),
     ];
     let r = run("kkp-terraform-backend-prepare", &[], &env, repo.path());
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout
             .contains("state bucket gs://tf-state-kkp-gce ready (bucket created, versioning on"),
@@ -510,13 +510,13 @@ fn backend_prepare_creates_a_gcs_bucket_and_plan_uses_it() {
         r.stdout
     );
     let again = run("kkp-terraform-backend-prepare", &[], &env, repo.path());
-    assert_eq!(again.code, 0, "{again:?}");
+    assert_eq!(again.code(), 0, "{again:?}");
     assert!(
         again.stdout.contains("bucket already exists and is yours"),
         "{}",
         again.stdout
     );
     let plan = run("kkp-terraform-plan", &[], &env, repo.path());
-    assert_eq!(plan.code, 0, "{plan:?}");
+    assert_eq!(plan.code(), 0, "{plan:?}");
     assert_eq!(plan.output("create").as_deref(), Some("1"));
 }

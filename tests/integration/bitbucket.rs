@@ -48,14 +48,16 @@ fn pr_diffstat_follows_the_302_with_the_token() {
         s.bb_prs
             .insert(5, files(&["terraform/aws/main.tf", "README.md"]))
     });
-    let r = bb.run(
-        "kkp-terraform-validate",
-        &[
-            ("BITBUCKET_PR_ID", "5"),
-            ("BITBUCKET_BRANCH", "feat"),
-            ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
-        ],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-validate",
+            &[
+                ("BITBUCKET_PR_ID", "5"),
+                ("BITBUCKET_BRANCH", "feat"),
+                ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.dotenv.contains("KKP_TERRAFORM_VALIDATE_RUN=true"),
@@ -83,10 +85,12 @@ fn pr_touching_only_docs_skips() {
     let bb = Bb::new();
     bb.forge
         .with(|s| s.bb_prs.insert(6, files(&["docs/guide.md"])));
-    let r = bb.run(
-        "kkp-terraform-plan",
-        &[("BITBUCKET_PR_ID", "6"), ("BITBUCKET_BRANCH", "feat")],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-plan",
+            &[("BITBUCKET_PR_ID", "6"), ("BITBUCKET_BRANCH", "feat")],
+        )
+        .expect_code(0);
     assert!(!r.ran(), "{r:?}");
 }
 
@@ -107,10 +111,12 @@ fn push_without_before_uses_last_successful_pipeline() {
             files(&["kubeone/kubeone.yaml", "README.md"]),
         );
     });
-    let r = bb.run(
-        "kkp-kubeone-apply",
-        &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
-    );
+    let r = bb
+        .run(
+            "kkp-kubeone-apply",
+            &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.stdout
@@ -132,10 +138,12 @@ fn push_touching_only_readme_skips() {
             files(&["README.md"]),
         );
     });
-    let r = bb.run(
-        "kkp-terraform-apply",
-        &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-apply",
+            &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
+        )
+        .expect_code(0);
     assert!(!r.ran(), "{r:?}");
 }
 
@@ -150,14 +158,16 @@ fn feature_branch_push_without_pipeline_history_diffs_against_main() {
             files(&["terraform/aws/main.tf"]),
         )
     });
-    let r = bb.run(
-        "kkp-terraform-validate",
-        &[
-            ("BITBUCKET_BRANCH", "feat"),
-            ("BITBUCKET_COMMIT", &head),
-            ("KKP_RUN_ON", "push"),
-        ],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-validate",
+            &[
+                ("BITBUCKET_BRANCH", "feat"),
+                ("BITBUCKET_COMMIT", &head),
+                ("KKP_RUN_ON", "push"),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.stdout.contains("no earlier successful pipeline on feat"),
@@ -169,7 +179,9 @@ fn feature_branch_push_without_pipeline_history_diffs_against_main() {
 #[test]
 fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown() {
     let bb = Bb::new();
-    let r = bb.run("kkp-terraform-apply", &[("BITBUCKET_BRANCH", "main")]);
+    let r = bb
+        .run("kkp-terraform-apply", &[("BITBUCKET_BRANCH", "main")])
+        .expect_code(0);
     assert!(r.ran(), "unknown changes run by default: {r:?}");
     assert!(
         r.output("reason")
@@ -177,36 +189,42 @@ fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown
             .contains("changed files unknown"),
         "{r:?}"
     );
-    let r = bb.run(
-        "kkp-terraform-apply",
-        &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "skip")],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-apply",
+            &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "skip")],
+        )
+        .expect_code(0);
     assert!(!r.ran());
     let r = bb.run(
         "kkp-terraform-apply",
         &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "fail")],
     );
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
 }
 
 #[test]
 fn tag_and_custom_pipelines() {
     let bb = Bb::new();
-    let tag = bb.run("kkp-terraform-validate", &[("BITBUCKET_TAG", "v1.2.0")]);
+    let tag = bb
+        .run("kkp-terraform-validate", &[("BITBUCKET_TAG", "v1.2.0")])
+        .expect_code(0);
     assert!(!tag.ran());
-    let custom = bb.run("kkp-terraform-plan", &[]);
+    let custom = bb.run("kkp-terraform-plan", &[]).expect_code(0);
     assert!(
         custom.ran(),
         "a custom pipeline is a manual run: {custom:?}"
     );
-    let custom_on_branch = bb.run(
-        "kkp-terraform-apply",
-        &[
-            ("BITBUCKET_BRANCH", "main"),
-            ("KKP_EVENT", "manual"),
-            ("KKP_RUN_ON", "manual"),
-        ],
-    );
+    let custom_on_branch = bb
+        .run(
+            "kkp-terraform-apply",
+            &[
+                ("BITBUCKET_BRANCH", "main"),
+                ("KKP_EVENT", "manual"),
+                ("KKP_RUN_ON", "manual"),
+            ],
+        )
+        .expect_code(0);
     assert!(custom_on_branch.ran(), "{custom_on_branch:?}");
     assert!(custom_on_branch
         .output("reason")
@@ -219,16 +237,18 @@ fn missing_token_uses_git_and_assumes_main_with_a_note() {
     let bb = Bb::new();
     bb.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = bb.repo.commit(&[("kubermatic/values.yaml", "b: 1\n")]);
-    let r = bb.run(
-        "kkp-terraform-validate",
-        &[
-            ("BITBUCKET_ACCESS_TOKEN", ""),
-            ("BITBUCKET_PR_ID", "9"),
-            ("BITBUCKET_BRANCH", "feat"),
-            ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
-            ("BITBUCKET_COMMIT", &head[..12]),
-        ],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-validate",
+            &[
+                ("BITBUCKET_ACCESS_TOKEN", ""),
+                ("BITBUCKET_PR_ID", "9"),
+                ("BITBUCKET_BRANCH", "feat"),
+                ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
+                ("BITBUCKET_COMMIT", &head[..12]),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("no API token"), "{}", r.stdout);
     assert!(bb.forge.received().is_empty());
@@ -245,10 +265,12 @@ fn server_errors_then_success_and_rate_limits() {
         1,
         Fault::TooManyRequests { retry_after: 1 },
     );
-    let r = bb.run(
-        "kkp-terraform-validate",
-        &[("BITBUCKET_PR_ID", "7"), ("BITBUCKET_BRANCH", "feat")],
-    );
+    let r = bb
+        .run(
+            "kkp-terraform-validate",
+            &[("BITBUCKET_PR_ID", "7"), ("BITBUCKET_BRANCH", "feat")],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("Bitbucket API"), "{}", r.stdout);
 }

@@ -65,7 +65,7 @@ fn bad_flags_and_variables_exit_2_naming_them() {
         let mut all = vec!["--decide-only"];
         all.extend_from_slice(args);
         let r = run("kkp-terraform-validate", &all, env, repo.path());
-        assert_eq!(r.code, 2, "{args:?} {env:?}: {r:?}");
+        assert_eq!(r.code(), 2, "{args:?} {env:?}: {r:?}");
         assert!(
             r.stderr.contains(expected),
             "{args:?} {env:?}: {}",
@@ -84,7 +84,7 @@ fn bad_flags_and_variables_exit_2_naming_them() {
 fn help_explains_flags_env_and_exit_codes() {
     let (repo, _) = Repo::kkp();
     let r = run("kkp-terraform-plan", &["--help"], &[], repo.path());
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code(), 0);
     for needle in [
         "--paths",
         "KKP_PATHS",
@@ -99,7 +99,7 @@ fn help_explains_flags_env_and_exit_codes() {
             r.stdout
         );
     }
-    let r = run("kkp-delivery", &["--help"], &[], repo.path());
+    let r = run("kkp-delivery", &["--help"], &[], repo.path()).expect_code(0);
     assert!(
         r.stdout.contains("explain") && r.stdout.contains("flux-bootstrap"),
         "{}",
@@ -119,7 +119,7 @@ fn explain_on_a_local_branch_lists_every_stage() {
         &[("NO_COLOR", "1")],
         repo.path(),
     );
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout
             .contains("changes: 2 files from git diff main...work tree"),
@@ -136,7 +136,8 @@ fn explain_on_a_local_branch_lists_every_stage() {
         &["explain", "--event", "push-default", "--base", "main"],
         &[],
         repo.path(),
-    );
+    )
+    .expect_code(0);
     assert_eq!(r.stdout.matches("RUN ").count(), 8, "{}", r.stdout);
 }
 
@@ -152,6 +153,6 @@ fn local_stage_without_a_base_is_unknown_and_runs() {
         &[],
         repo.path(),
     );
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(r.stdout.contains("changed files unknown"), "{}", r.stdout);
 }

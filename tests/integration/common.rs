@@ -23,9 +23,14 @@ pub fn bin(name: &str) -> PathBuf {
 }
 
 /// What one run produced, everywhere it could write.
+///
+/// Every test must state the exit code it expects ([`Run::code`] or [`Run::expect_code`]):
+/// a run whose code nobody looked at fails the test when it is dropped, so a crash (exit 2)
+/// can never pass for a skip.
 #[derive(Debug)]
 pub struct Run {
-    pub code: i32,
+    code: i32,
+    code_checked: std::cell::Cell<bool>,
     pub stdout: String,
     pub stderr: String,
     /// `$GITHUB_OUTPUT` (GitHub runs).
@@ -36,7 +41,32 @@ pub struct Run {
     pub dotenv: String,
 }
 
+impl Drop for Run {
+    fn drop(&mut self) {
+        if !self.code_checked.get() && !std::thread::panicking() {
+            panic!(
+                "the test never stated the exit code it expects (the run exited {}):\n{}",
+                self.code,
+                self.all_text()
+            );
+        }
+    }
+}
+
 impl Run {
+    /// The exit code; reading it is how a test states what it expects.
+    pub fn code(&self) -> i32 {
+        self.code_checked.set(true);
+        self.code
+    }
+
+    /// Asserts the exit code, showing everything the run wrote when it differs.
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> Self {
+        assert_eq!(self.code(), code, "unexpected exit code:\n{self:?}");
+        self
+    }
+
     /// An output by name, from `$GITHUB_OUTPUT` or the dotenv file.
     pub fn output(&self, name: &str) -> Option<String> {
         let gh = self
@@ -93,6 +123,7 @@ pub fn run(binary: &str, args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Run
     let dotenv_path = cwd.join(format!("kkp-{stage}.env"));
     let run = Run {
         code: out.status.code().unwrap_or(-1),
+        code_checked: std::cell::Cell::new(false),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         outputs: std::fs::read_to_string(&output_file).unwrap_or_default(),

@@ -73,7 +73,7 @@ fn pr_touching_terraform_runs_validate_and_names_the_file() {
         pr_payload(7, &gh.base, &gh.base),
         &[],
     );
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(r.ran());
     assert!(
         r.output("reason")
@@ -110,7 +110,7 @@ fn pr_touching_only_docs_skips_validate_and_plan_never_asks_for_apply() {
         pr_payload(8, &gh.base, &gh.base),
         &[],
     );
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code(), 0);
     assert!(!r.ran());
     assert!(
         r.output("reason")
@@ -119,12 +119,14 @@ fn pr_touching_only_docs_skips_validate_and_plan_never_asks_for_apply() {
         "{r:?}"
     );
     let before = gh.forge.received().len();
-    let r = gh.run(
-        "kkp-terraform-apply",
-        "pull_request",
-        pr_payload(8, &gh.base, &gh.base),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-apply",
+            "pull_request",
+            pr_payload(8, &gh.base, &gh.base),
+            &[],
+        )
+        .expect_code(0);
     assert!(!r.ran());
     assert!(r.output("reason").unwrap().contains("runs on push-default"));
     assert_eq!(
@@ -144,12 +146,14 @@ fn push_to_default_touching_kubeone_runs_apply_stages() {
             files(&["kubeone/kubeone.yaml"]),
         )
     });
-    let r = gh.run(
-        "kkp-kubeone-apply",
-        "push",
-        push_payload(&gh.base, &head, "main"),
-        &[("GITHUB_SHA", &head)],
-    );
+    let r = gh
+        .run(
+            "kkp-kubeone-apply",
+            "push",
+            push_payload(&gh.base, &head, "main"),
+            &[("GITHUB_SHA", &head)],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r
         .output("reason")
@@ -172,7 +176,7 @@ fn push_touching_only_readme_skips() {
         push_payload(&gh.base, &head, "main"),
         &[],
     );
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code(), 0);
     assert!(!r.ran());
     assert!(r.output("reason").unwrap().contains("README.md"));
 }
@@ -186,12 +190,14 @@ fn new_branch_with_zero_before_compares_against_default_branch() {
         s.gh_compares
             .insert(format!("main...{head}"), files(&["terraform/aws/main.tf"]))
     });
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "push",
-        push_payload(ZERO, &head, "feat"),
-        &[("KKP_RUN_ON", "push")],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "push",
+            push_payload(ZERO, &head, "feat"),
+            &[("KKP_RUN_ON", "push")],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(gh.forge.hits(&format!("/compare/main...{head}")).len(), 1);
 }
@@ -205,7 +211,9 @@ fn force_push_uses_a_tree_diff_including_files_of_dropped_commits() {
     let head = gh.repo.commit(&[("docs/guide.md", "rewritten\n")]);
     let mut payload = push_payload(&dropped, &head, "main");
     payload["forced"] = json!(true);
-    let r = gh.run("kkp-terraform-apply", "push", payload, &[]);
+    let r = gh
+        .run("kkp-terraform-apply", "push", payload, &[])
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.output("reason")
@@ -232,12 +240,14 @@ fn compare_capped_at_300_files_falls_back_to_git() {
             many_files("docs/bulk", 450),
         )
     });
-    let r = gh.run(
-        "kkp-terraform-apply",
-        "push",
-        push_payload(&gh.base, &head, "main"),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-apply",
+            "push",
+            push_payload(&gh.base, &head, "main"),
+            &[],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(
         r.output("changed-files").as_deref(),
@@ -258,12 +268,14 @@ fn pr_with_2500_files_fetches_every_page() {
     let mut all = many_files("docs/gen", 2499);
     all.push(FileChange::renamed("terraform/old.tf", "moved/new.tf"));
     gh.forge.with(|s| s.gh_pulls.insert(9, all));
-    let r = gh.run(
-        "kkp-terraform-plan",
-        "pull_request",
-        pr_payload(9, &gh.base, &gh.base),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-plan",
+            "pull_request",
+            pr_payload(9, &gh.base, &gh.base),
+            &[],
+        )
+        .expect_code(0);
     assert!(r.ran(), "the rename's old path matches terraform/**: {r:?}");
     assert_eq!(r.output("changed-files").as_deref(), Some("2500"));
     let pages = gh.forge.hits("/pulls/9/files");
@@ -278,12 +290,14 @@ fn pr_with_more_than_3000_files_falls_back_to_git() {
     let head = gh.repo.commit(&[("kubermatic/values.yaml", "a: 2\n")]);
     gh.forge
         .with(|s| s.gh_pulls.insert(10, many_files("docs/gen", 3200)));
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "pull_request",
-        pr_payload(10, &gh.base, &head),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "pull_request",
+            pr_payload(10, &gh.base, &head),
+            &[],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.stdout
@@ -301,42 +315,50 @@ fn pr_with_more_than_3000_files_falls_back_to_git() {
 #[test]
 fn tag_schedule_manual_and_merge_queue() {
     let gh = Gh::new();
-    let tag = gh.run(
-        "kkp-terraform-validate",
-        "push",
-        json!({"ref": "refs/tags/v1.0.0", "repository": {"default_branch": "main"}}),
-        &[("GITHUB_REF", "refs/tags/v1.0.0")],
-    );
+    let tag = gh
+        .run(
+            "kkp-terraform-validate",
+            "push",
+            json!({"ref": "refs/tags/v1.0.0", "repository": {"default_branch": "main"}}),
+            &[("GITHUB_REF", "refs/tags/v1.0.0")],
+        )
+        .expect_code(0);
     assert!(!tag.ran());
     assert!(
         tag.output("reason").unwrap().contains("`tag` event"),
         "{tag:?}"
     );
 
-    let sched = gh.run(
-        "kkp-terraform-plan",
-        "schedule",
-        json!({"schedule": "0 6 * * *"}),
-        &[],
-    );
+    let sched = gh
+        .run(
+            "kkp-terraform-plan",
+            "schedule",
+            json!({"schedule": "0 6 * * *"}),
+            &[],
+        )
+        .expect_code(0);
     assert!(sched.ran());
     assert!(
         sched.output("reason").unwrap().contains("no change range"),
         "{sched:?}"
     );
-    let manual = gh.run(
-        "kkp-terraform-plan",
-        "workflow_dispatch",
-        json!({"inputs": {}}),
-        &[],
-    );
+    let manual = gh
+        .run(
+            "kkp-terraform-plan",
+            "workflow_dispatch",
+            json!({"inputs": {}}),
+            &[],
+        )
+        .expect_code(0);
     assert!(manual.ran());
-    let manual_apply = gh.run(
-        "kkp-terraform-apply",
-        "workflow_dispatch",
-        json!({"inputs": {}}),
-        &[],
-    );
+    let manual_apply = gh
+        .run(
+            "kkp-terraform-apply",
+            "workflow_dispatch",
+            json!({"inputs": {}}),
+            &[],
+        )
+        .expect_code(0);
     assert!(
         !manual_apply.ran(),
         "apply stages need --run-on manual: {manual_apply:?}"
@@ -358,7 +380,7 @@ fn tag_schedule_manual_and_merge_queue() {
         "merge_group",
         json!({"action": "checks_requested", "merge_group": {"head_sha": head, "head_ref": "refs/heads/gh-readonly-queue/main/pr-7-abc", "base_sha": gh.base, "base_ref": "refs/heads/main"}, "repository": {"default_branch": "main"}}),
         &[],
-    );
+    ).expect_code(0);
     assert!(mq.ran(), "{mq:?}");
     assert_eq!(gh.forge.hits("/compare/").len(), 1);
 }
@@ -368,12 +390,14 @@ fn missing_token_falls_back_to_git_and_says_so() {
     let gh = Gh::new();
     gh.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gh.repo.commit(&[("terraform/aws/main.tf", "# v3\n")]);
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "pull_request",
-        pr_payload(11, &gh.base, &head),
-        &[("GITHUB_TOKEN", "")],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "pull_request",
+            pr_payload(11, &gh.base, &head),
+            &[("GITHUB_TOKEN", "")],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("no API token"), "{}", r.stdout);
     assert!(gh.forge.received().is_empty());
@@ -386,12 +410,14 @@ fn server_errors_then_success_are_retried() {
         .with(|s| s.gh_pulls.insert(12, files(&["terraform/x.tf"])));
     gh.forge.fault("/pulls/12/files", 2, Fault::Status(502));
     gh.forge.fault("/pulls/12", 1, Fault::Truncated);
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "pull_request",
-        pr_payload(12, &gh.base, &gh.base),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "pull_request",
+            pr_payload(12, &gh.base, &gh.base),
+            &[],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.summary.contains("GitHub API"), "{}", r.summary);
     let statuses: Vec<u16> = gh
@@ -421,24 +447,28 @@ fn rate_limits_wait_for_the_reset_or_fall_back() {
         .fault("/pulls/13/files", 1, Fault::RateLimited403 { reset_in: 1 });
     gh.forge
         .fault("/pulls/13", 1, Fault::TooManyRequests { retry_after: 1 });
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "pull_request",
-        pr_payload(13, &gh.base, &gh.base),
-        &[],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "pull_request",
+            pr_payload(13, &gh.base, &gh.base),
+            &[],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.summary.contains("GitHub API"));
 
     // A reset further away than --api-max-wait: stop waiting, use git, say why.
     gh.forge
         .fault("/pulls/13", 1, Fault::RateLimited403 { reset_in: 3600 });
-    let r = gh.run(
-        "kkp-terraform-validate",
-        "pull_request",
-        pr_payload(13, &gh.base, &gh.base),
-        &[("KKP_API_MAX_WAIT", "5")],
-    );
+    let r = gh
+        .run(
+            "kkp-terraform-validate",
+            "pull_request",
+            pr_payload(13, &gh.base, &gh.base),
+            &[("KKP_API_MAX_WAIT", "5")],
+        )
+        .expect_code(0);
     assert!(r.stdout.contains("rate limited"), "{}", r.stdout);
     assert!(r.summary.contains("git diff"), "{}", r.summary);
 }
@@ -455,7 +485,7 @@ fn malformed_event_payload_exits_2_naming_the_file() {
         json!({}),
         &[("GITHUB_EVENT_PATH", &p)],
     );
-    assert_eq!(r.code, 2, "{r:?}");
+    assert_eq!(r.code(), 2, "{r:?}");
     assert!(
         r.stderr.contains(&p) && r.stderr.contains("not valid JSON"),
         "{}",
@@ -494,7 +524,7 @@ fn running_stage_without_decide_only_says_not_implemented_and_fails() {
         ],
         gh.repo.path(),
     );
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(r.stderr.contains("not implemented yet"), "{}", r.stderr);
     assert!(r.ran(), "the decision is still published");
 }
@@ -528,7 +558,8 @@ fn shallow_clone_is_deepened_for_the_git_fallback() {
             ("GITHUB_API_URL", "http://127.0.0.1:9"),
         ],
         &work,
-    );
+    )
+    .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(
         r.output("changed-files").as_deref(),

@@ -60,7 +60,7 @@ fn mr_touching_terraform_runs_and_writes_dotenv() {
             .insert(7, files(&["terraform/aws/main.tf", "README.md"]))
     });
     let r = gl.mr("kkp-terraform-validate", "7", &[]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.dotenv.contains("KKP_TERRAFORM_VALIDATE_RUN=true"),
         "{}",
@@ -84,7 +84,7 @@ fn mr_touching_only_docs_skips() {
     let gl = Gl::new();
     gl.forge
         .with(|s| s.gl_mrs.insert(8, files(&["docs/guide.md"])));
-    let r = gl.mr("kkp-terraform-plan", "8", &[]);
+    let r = gl.mr("kkp-terraform-plan", "8", &[]).expect_code(0);
     assert!(!r.ran(), "{r:?}");
     assert!(r.output("reason").unwrap().contains("docs/guide.md"));
 }
@@ -94,7 +94,7 @@ fn mr_diffs_are_paged() {
     let gl = Gl::new();
     gl.forge
         .with(|s| s.gl_mrs.insert(9, many_files("terraform/gen", 250)));
-    let r = gl.mr("kkp-terraform-plan", "9", &[]);
+    let r = gl.mr("kkp-terraform-plan", "9", &[]).expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(r.output("changed-files").as_deref(), Some("250"));
     assert!(gl.forge.hits("/merge_requests/9/diffs").len() >= 3);
@@ -110,15 +110,17 @@ fn push_to_default_touching_kubeone_compares_straight() {
             files(&["kubeone/kubeone.yaml"]),
         )
     });
-    let r = gl.run(
-        "kkp-kubeone-apply",
-        &[
-            ("CI_PIPELINE_SOURCE", "push"),
-            ("CI_COMMIT_BRANCH", "main"),
-            ("CI_COMMIT_BEFORE_SHA", &gl.base),
-            ("CI_COMMIT_SHA", &head),
-        ],
-    );
+    let r = gl
+        .run(
+            "kkp-kubeone-apply",
+            &[
+                ("CI_PIPELINE_SOURCE", "push"),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("CI_COMMIT_BEFORE_SHA", &gl.base),
+                ("CI_COMMIT_SHA", &head),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     let hit = &gl.forge.hits("/repository/compare")[0];
     assert!(hit.query.contains("straight=true"), "{hit:?}");
@@ -132,15 +134,17 @@ fn push_touching_only_readme_skips() {
         s.gl_compares
             .insert(format!("{}..{head}:true", gl.base), files(&["README.md"]))
     });
-    let r = gl.run(
-        "kkp-terraform-apply",
-        &[
-            ("CI_PIPELINE_SOURCE", "push"),
-            ("CI_COMMIT_BRANCH", "main"),
-            ("CI_COMMIT_BEFORE_SHA", &gl.base),
-            ("CI_COMMIT_SHA", &head),
-        ],
-    );
+    let r = gl
+        .run(
+            "kkp-terraform-apply",
+            &[
+                ("CI_PIPELINE_SOURCE", "push"),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("CI_COMMIT_BEFORE_SHA", &gl.base),
+                ("CI_COMMIT_SHA", &head),
+            ],
+        )
+        .expect_code(0);
     assert!(!r.ran(), "{r:?}");
 }
 
@@ -154,16 +158,18 @@ fn new_branch_with_zero_before_compares_with_default_branch_merge_base() {
             files(&["terraform/aws/main.tf"]),
         )
     });
-    let r = gl.run(
-        "kkp-terraform-validate",
-        &[
-            ("CI_PIPELINE_SOURCE", "push"),
-            ("CI_COMMIT_BRANCH", "feat"),
-            ("CI_COMMIT_BEFORE_SHA", ZERO),
-            ("CI_COMMIT_SHA", &head),
-            ("KKP_RUN_ON", "push"),
-        ],
-    );
+    let r = gl
+        .run(
+            "kkp-terraform-validate",
+            &[
+                ("CI_PIPELINE_SOURCE", "push"),
+                ("CI_COMMIT_BRANCH", "feat"),
+                ("CI_COMMIT_BEFORE_SHA", ZERO),
+                ("CI_COMMIT_SHA", &head),
+                ("KKP_RUN_ON", "push"),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(gl.forge.hits("/repository/compare").len(), 1);
 }
@@ -171,14 +177,16 @@ fn new_branch_with_zero_before_compares_with_default_branch_merge_base() {
 #[test]
 fn first_pipeline_on_default_branch_lists_every_file() {
     let gl = Gl::new();
-    let r = gl.run(
-        "kkp-terraform-apply",
-        &[
-            ("CI_PIPELINE_SOURCE", "push"),
-            ("CI_COMMIT_BRANCH", "main"),
-            ("CI_COMMIT_BEFORE_SHA", ZERO),
-        ],
-    );
+    let r = gl
+        .run(
+            "kkp-terraform-apply",
+            &[
+                ("CI_PIPELINE_SOURCE", "push"),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("CI_COMMIT_BEFORE_SHA", ZERO),
+            ],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(r.output("changed-files").as_deref(), Some("5"));
     assert!(r.stdout.contains("first push"), "{}", r.stdout);
@@ -191,7 +199,9 @@ fn mr_over_diff_limits_falls_back_to_git() {
     let head = gl.repo.commit(&[("terraform/aws/main.tf", "# big\n")]);
     gl.forge
         .with(|s| s.gl_mrs.insert(10, many_files("docs/gen", 1500)));
-    let r = gl.mr("kkp-terraform-validate", "10", &[("CI_COMMIT_SHA", &head)]);
+    let r = gl
+        .mr("kkp-terraform-validate", "10", &[("CI_COMMIT_SHA", &head)])
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.stdout.contains("over GitLab's diff limits (1000+ files)"),
@@ -205,48 +215,62 @@ fn mr_over_diff_limits_falls_back_to_git() {
 #[test]
 fn tag_schedule_web_merge_train_and_child_pipeline() {
     let gl = Gl::new();
-    let tag = gl.run(
-        "kkp-terraform-validate",
-        &[("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_TAG", "v1.0.0")],
-    );
+    let tag = gl
+        .run(
+            "kkp-terraform-validate",
+            &[("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_TAG", "v1.0.0")],
+        )
+        .expect_code(0)
+        .expect_code(0);
     assert!(!tag.ran());
-    let sched = gl.run(
-        "kkp-terraform-plan",
-        &[
-            ("CI_PIPELINE_SOURCE", "schedule"),
-            ("CI_COMMIT_BRANCH", "main"),
-            ("CI_COMMIT_BEFORE_SHA", ZERO),
-        ],
-    );
+    let sched = gl
+        .run(
+            "kkp-terraform-plan",
+            &[
+                ("CI_PIPELINE_SOURCE", "schedule"),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("CI_COMMIT_BEFORE_SHA", ZERO),
+            ],
+        )
+        .expect_code(0)
+        .expect_code(0);
     assert!(sched.ran(), "{sched:?}");
-    let web = gl.run(
-        "kkp-terraform-apply",
-        &[
-            ("CI_PIPELINE_SOURCE", "web"),
-            ("CI_COMMIT_BRANCH", "main"),
-            ("KKP_RUN_ON", "manual"),
-        ],
-    );
+    let web = gl
+        .run(
+            "kkp-terraform-apply",
+            &[
+                ("CI_PIPELINE_SOURCE", "web"),
+                ("CI_COMMIT_BRANCH", "main"),
+                ("KKP_RUN_ON", "manual"),
+            ],
+        )
+        .expect_code(0)
+        .expect_code(0);
     assert!(web.ran(), "{web:?}");
     assert!(gl.forge.received().is_empty());
 
     gl.forge
         .with(|s| s.gl_mrs.insert(11, files(&["kubermatic/values.yaml"])));
-    let train = gl.mr(
-        "kkp-terraform-validate",
-        "11",
-        &[("CI_MERGE_REQUEST_EVENT_TYPE", "merge_train")],
-    );
+    let train = gl
+        .mr(
+            "kkp-terraform-validate",
+            "11",
+            &[("CI_MERGE_REQUEST_EVENT_TYPE", "merge_train")],
+        )
+        .expect_code(0);
     assert!(train.ran(), "{train:?}");
     assert!(train.stdout.contains("merge queue"), "{}", train.stdout);
-    let child = gl.run(
-        "kkp-terraform-validate",
-        &[
-            ("CI_PIPELINE_SOURCE", "parent_pipeline"),
-            ("CI_MERGE_REQUEST_IID", "11"),
-            ("CI_COMMIT_BEFORE_SHA", ZERO),
-        ],
-    );
+    let child = gl
+        .run(
+            "kkp-terraform-validate",
+            &[
+                ("CI_PIPELINE_SOURCE", "parent_pipeline"),
+                ("CI_MERGE_REQUEST_IID", "11"),
+                ("CI_COMMIT_BEFORE_SHA", ZERO),
+            ],
+        )
+        .expect_code(0)
+        .expect_code(0);
     assert!(child.ran(), "{child:?}");
     assert!(
         child.stdout.contains("pull request !11") || child.stdout.contains("merge request !11"),
@@ -260,11 +284,13 @@ fn job_token_alone_is_not_used_and_git_answers() {
     let gl = Gl::new();
     gl.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gl.repo.commit(&[("kubermatic/values.yaml", "a: 3\n")]);
-    let r = gl.mr(
-        "kkp-terraform-validate",
-        "12",
-        &[("GITLAB_TOKEN", ""), ("CI_COMMIT_SHA", &head)],
-    );
+    let r = gl
+        .mr(
+            "kkp-terraform-validate",
+            "12",
+            &[("GITLAB_TOKEN", ""), ("CI_COMMIT_SHA", &head)],
+        )
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
         r.stdout
@@ -288,7 +314,7 @@ fn server_errors_then_success_and_rate_limits() {
         1,
         Fault::TooManyRequests { retry_after: 1 },
     );
-    let r = gl.mr("kkp-terraform-validate", "13", &[]);
+    let r = gl.mr("kkp-terraform-validate", "13", &[]).expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("GitLab API"), "{}", r.stdout);
     let statuses: Vec<u16> = gl

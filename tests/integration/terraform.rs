@@ -87,7 +87,7 @@ fn validate_error_has_file_and_line_on_github() {
     let repo = repo_with(&broken_config(1));
     let forge = Forge::start(TOKEN);
     let r = validate(&repo, &forge, GITHUB);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     let annotation = r
         .stdout
         .lines()
@@ -120,7 +120,7 @@ fn more_findings_than_github_caps_are_summarised_not_dropped() {
     let repo = repo_with(&broken_config(14));
     let forge = Forge::start(TOKEN);
     let r = validate(&repo, &forge, GITHUB);
-    assert_eq!(r.code, 1);
+    assert_eq!(r.code(), 1);
     assert_eq!(
         r.stdout
             .lines()
@@ -155,7 +155,7 @@ fn syntax_error_and_fmt_on_gitlab_write_a_valid_code_quality_report() {
     ]);
     let forge = Forge::start(TOKEN);
     let r = validate(&repo, &forge, GITLAB);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     let path = repo.path().join("kkp-terraform-validate-codequality.json");
     let report: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let entries = report.as_array().expect("a single JSON array");
@@ -194,7 +194,7 @@ fn syntax_error_and_fmt_on_gitlab_write_a_valid_code_quality_report() {
     );
     // A second run gives the same fingerprints.
     let again: Value = {
-        validate(&repo, &forge, GITLAB);
+        validate(&repo, &forge, GITLAB).expect_code(1);
         serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
     };
     assert_eq!(again, report);
@@ -209,7 +209,7 @@ fn fmt_failure_names_the_file_and_shows_the_diff() {
     repo.commit(&[("terraform/aws/ugly.tf", "locals {\n  a=1\n}\n")]);
     let forge = Forge::start(TOKEN);
     let r = validate(&repo, &forge, GITHUB);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stdout
             .contains("::error title=terraform fmt,file=terraform/aws/ugly.tf::"),
@@ -238,11 +238,11 @@ fn valid_config_passes_everywhere() {
     let repo = repo_with(VALID);
     let forge = Forge::start(TOKEN);
     let r = validate(&repo, &forge, GITHUB);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert_eq!(r.output("errors").as_deref(), Some("0"));
     assert!(r.summary.contains("✅"), "{}", r.summary);
     let r = validate(&repo, &forge, GITLAB);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.dotenv.contains("KKP_TERRAFORM_VALIDATE_ERRORS=0"),
         "{}",
@@ -260,7 +260,7 @@ fn bitbucket_code_insights_report_with_annotations_in_batches() {
     let bb = bitbucket_env(&repo);
     let bb: Vec<(&str, &str)> = bb.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let r = validate(&repo, &forge, &bb);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     let head = repo.git(&["rev-parse", "HEAD"]);
     let key = format!("{head}/kkp-terraform-validate-terraform-aws");
     let (report, annotations) = forge.with(|s| {
@@ -369,7 +369,7 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
     let forge = Forge::start(TOKEN);
     let env = github_pr_env(&repo);
     let r = plan(&repo, &forge, &as_refs(&env));
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert_eq!(r.output("create").as_deref(), Some("4"));
     assert_eq!(r.output("has-changes").as_deref(), Some("true"));
     let fingerprint = r.output("fingerprint").unwrap();
@@ -407,7 +407,7 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
 
     // A rerun edits the same comment.
     let r = plan(&repo, &forge, &as_refs(&env));
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code(), 0);
     assert!(
         r.stdout.contains("Plan comment 1000 updated on #7"),
         "{}",
@@ -431,7 +431,7 @@ fn plan_too_large_for_one_comment_is_trimmed_to_fit() {
     let forge = Forge::start(TOKEN);
     let env = github_pr_env(&repo);
     let r = plan(&repo, &forge, &as_refs(&env));
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert_eq!(r.output("create").as_deref(), Some("404"));
     let body = &forge.with(|s| s.thread("github:7"))[0].body;
     assert!(body.chars().count() <= 65_536, "{}", body.chars().count());
@@ -458,7 +458,7 @@ fn plan_on_gitlab_mr_writes_the_terraform_report_and_a_note() {
         ("GITLAB_TOKEN", TOKEN),
     ];
     let r = plan(&repo, &forge, &env);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     let report: Value = serde_json::from_str(
         &std::fs::read_to_string(repo.path().join("kkp-terraform-plan-report.json")).unwrap(),
     )
@@ -477,7 +477,7 @@ fn plan_on_gitlab_mr_writes_the_terraform_report_and_a_note() {
         "{}",
         r.dotenv
     );
-    plan(&repo, &forge, &env);
+    plan(&repo, &forge, &env).expect_code(0);
     let notes = forge.with(|s| s.thread("gitlab:7"));
     assert_eq!(notes.len(), 1, "the rerun updated the note");
     assert!(notes[0].body.contains("4 to create"));
@@ -493,7 +493,7 @@ fn plan_on_bitbucket_pr_reports_counts_and_comments() {
     let mut env = bitbucket_env(&repo);
     env.push(("BITBUCKET_PR_ID", "7".into()));
     let r = plan(&repo, &forge, &as_refs(&env));
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     let head = repo.git(&["rev-parse", "HEAD"]);
     let report = forge
         .with(|s| {
@@ -559,7 +559,7 @@ fn apply(repo: &Repo, forge: &Forge, env: &[(&str, &str)], args: &[&str]) -> Run
 /// Plans on PR #7 (the reviewed plan) and marks the head commit as brought in by #7.
 fn reviewed(repo: &Repo, forge: &Forge) {
     let r = plan(repo, forge, &as_refs(&github_pr_env(repo)));
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     let head = repo.git(&["rev-parse", "HEAD"]);
     forge.with(|s| s.commit_prs.insert(head, vec![7]));
 }
@@ -574,7 +574,7 @@ fn apply_of_the_reviewed_plan_writes_outputs_for_kubeone() {
     reviewed(&repo, &forge);
     let env = github_push_env(&repo);
     let r = apply(&repo, &forge, &as_refs(&env), &[]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout.contains("the plan matches the one reviewed on #7"),
         "{}",
@@ -610,7 +610,7 @@ fn apply_is_refused_when_the_plan_changed_after_review() {
     std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
     let env = github_push_env(&repo);
     let r = apply(&repo, &forge, &as_refs(&env), &[]);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr
             .contains("the plan differs from the one reviewed on #7"),
@@ -635,7 +635,7 @@ fn apply_is_refused_when_the_plan_changed_after_review() {
         &as_refs(&env),
         &["--allow-unreviewed-changes"],
     );
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(r
         .stdout
         .contains("applying anyway (--allow-unreviewed-changes)"));
@@ -660,7 +660,7 @@ fn apply_accepts_a_plan_that_only_changed_formatting_or_order() {
     std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
     let env = github_push_env(&repo);
     let r = apply(&repo, &forge, &as_refs(&env), &[]);
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout.contains("matches the one reviewed on #7"),
         "{}",
@@ -677,7 +677,7 @@ fn apply_without_any_reviewed_plan_is_refused() {
     let forge = Forge::start(TOKEN);
     let env = github_push_env(&repo);
     let r = apply(&repo, &forge, &as_refs(&env), &[]);
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr.contains("no reviewed plan for terraform/aws"),
         "{}",
@@ -726,7 +726,7 @@ fn a_held_lock_is_reported_with_its_owner() {
     );
     let mut holder = holder;
     let _ = holder.wait();
-    assert_eq!(r.code, 1, "{r:?}");
+    assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr.contains("the state is locked by another run"),
         "{}",
@@ -752,7 +752,7 @@ fn plan_report_combines_roots_for_gitlabs_single_widget() {
         &[],
         dir.path(),
     );
-    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(r.code(), 0, "{r:?}");
     let v: Value = serde_json::from_str(r.stdout.trim()).unwrap();
     assert_eq!(
         v,
@@ -765,6 +765,6 @@ fn plan_report_combines_roots_for_gitlabs_single_widget() {
         &[],
         dir.path(),
     );
-    assert_eq!(r.code, 2);
+    assert_eq!(r.code(), 2);
     assert!(r.stderr.contains("b.json"), "{}", r.stderr);
 }
