@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
+bash scripts/check-boundaries.sh
 cargo clippy --all-targets --quiet -- -D warnings
 cargo test --all-targets

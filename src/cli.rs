@@ -15,6 +15,7 @@ use clap::parser::ValueSource;
 use clap::{ArgAction, ArgMatches, Args, Command, FromArgMatches};
 
 use crate::changes::filter::PathFilter;
+use crate::changes::filter::DEFAULT_PATHS;
 use crate::changes::{self, ChangeSet};
 use crate::context::{Context, DetectOptions, EventKind, Platform};
 use crate::decision::{self, Decision, OnUnknown, Rules, Verdict};
@@ -23,7 +24,7 @@ use crate::error::{StageError, UsageError};
 use crate::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET};
 use crate::platform::{self, CommentMode, Forge};
 use crate::publish::{self, verdict_label, LogStyle, Publication, Sinks};
-use crate::stages::{self, RegisteredStage, StageCx, DEFAULT_PATHS, STAGES};
+use crate::stages::{self, RegisteredStage, StageCx, STAGES};
 use crate::tools::runner::{Interrupts, Masker, MaskingWriter, Runner, DEFAULT_TIMEOUT_SECS};
 
 const AFTER_HELP: &str = "\
@@ -876,7 +877,7 @@ fn plan_report(files: &[PathBuf], out: &mut dyn Write) -> Result<u8, StageError>
                 &format!("{} ({e})", file.display()),
             )
         })?;
-        let (c, u, d) = summary.gitlab_counts();
+        let (c, u, d) = summary.widget_counts();
         create += c;
         update += u;
         delete += d;
@@ -889,4 +890,125 @@ fn plan_report(files: &[PathBuf], out: &mut dyn Write) -> Result<u8, StageError>
     )
     .map_err(|e| StageError::Failed(e.into()))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A valid value for each flag, to prove its variable reaches it.
+    fn sample(id: &str) -> &'static str {
+        match id {
+            "paths" => "terraform/**",
+            "run_on" => "manual",
+            "on_unknown" => "skip",
+            "working_directory" => "terraform/aws",
+            "platform" => "local",
+            "token" => "t0ken-value",
+            "comment" => "off",
+            "base" | "default_branch" => "main",
+            "event" => "manual",
+            "api_concurrency" => "3",
+            "api_max_wait" => "5",
+            "timeout" => "7",
+            "backend_config" => "backend.hcl",
+            other => panic!("no sample value for --{other}: add one when adding a flag"),
+        }
+    }
+
+    /// Every command a user can run, with its argv prefix.
+    fn every_command() -> Vec<(Command, Vec<OsString>)> {
+        let mut all = Vec::new();
+        let multi = multi_command(STAGES);
+        for sub in multi.get_subcommands() {
+            if sub.get_name() == "plan-report" {
+                continue;
+            }
+            all.push((
+                multi.clone(),
+                vec!["kkp-delivery".into(), sub.get_name().into()],
+            ));
+        }
+        for stage in STAGES {
+            all.push((single_command(*stage), vec![stage.binary().into()]));
+        }
+        all
+    }
+
+    #[test]
+    fn every_flag_has_its_variable_its_default_and_help() {
+        for (cmd, argv) in every_command() {
+            let leaf = match argv.get(1) {
+                Some(sub) => cmd.find_subcommand(sub.to_str().unwrap()).unwrap().clone(),
+                None => cmd.clone(),
+            };
+            let what = format!("{argv:?}");
+            let mut help_cmd = leaf.clone().term_width(10_000);
+            let help = help_cmd.render_long_help().to_string();
+            for arg in env_flags(&leaf) {
+                let long = arg.get_long().unwrap();
+                let id = arg.get_id().as_str();
+                let var = env_var(long);
+                let text = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+                assert!(
+                    text.ends_with(&format!("[env: {var}]")) && text.len() > var.len() + 12,
+                    "{what} --{long}: help must say what it does and name {var}: {text:?}"
+                );
+                for default in arg.get_default_values() {
+                    assert!(
+                        help.contains(&format!("[default: {}]", default.to_string_lossy())),
+                        "{what} --{long}: default not shown in --help"
+                    );
+                }
+                // The variable reaches the flag …
+                let is_bool = matches!(arg.get_action(), ArgAction::SetTrue);
+                let value = if is_bool { "true" } else { sample(id) };
+                let env = Env::from_pairs([(var.clone(), value.to_owned())]);
+                let parsed = parse_with_env(&cmd, &argv, &env)
+                    .unwrap_or_else(|_| panic!("{what}: {var}={value} must parse"));
+                let m = match parsed.matches.subcommand() {
+                    Some((_, sub)) => sub.clone(),
+                    None => parsed.matches.clone(),
+                };
+                if is_bool {
+                    assert!(m.get_flag(id), "{what}: {var}=true must set --{long}");
+                    let env = Env::from_pairs([(var.clone(), "maybe".to_owned())]);
+                    assert!(
+                        matches!(parse_with_env(&cmd, &argv, &env), Err(ParseExit::Usage(UsageError::InvalidValue { ref name, .. })) if *name == var),
+                        "{what}: {var}=maybe must be refused naming {var}"
+                    );
+                } else {
+                    let got: Vec<String> = m
+                        .get_raw(id)
+                        .unwrap()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .collect();
+                    assert_eq!(got, vec![value.to_owned()], "{what}: {var} → --{long}");
+                    assert_eq!(parsed.name(id), var, "messages name the variable");
+                    // … and the flag wins over it.
+                    let mut with_flag = argv.clone();
+                    with_flag.push(format!("--{long}={value}").into());
+                    let env = Env::from_pairs([(var.clone(), "from-env".to_owned())]);
+                    let parsed = parse_with_env(&cmd, &with_flag, &env)
+                        .unwrap_or_else(|_| panic!("{what}: --{long} must parse"));
+                    assert_eq!(parsed.name(id), format!("--{long}"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_binary_shows_only_its_own_flags() {
+        let help = |name: &str| {
+            single_command(stages::find(STAGES, name).unwrap())
+                .render_long_help()
+                .to_string()
+        };
+        assert!(help("terraform-apply").contains("--allow-unreviewed-changes"));
+        assert!(help("terraform-apply").contains("--backend-config"));
+        assert!(help("terraform-plan").contains("--backend-config"));
+        assert!(!help("terraform-plan").contains("--allow-unreviewed-changes"));
+        assert!(!help("terraform-validate").contains("--backend-config"));
+        assert!(!help("kubeone-apply").contains("--backend-config"));
+    }
 }

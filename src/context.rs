@@ -237,7 +237,9 @@ impl Context {
                 // Each host's own words: GitLab has merge requests numbered `!7`.
                 let (noun, sigil) = match self.platform {
                     Platform::GitLab => ("merge request", '!'),
-                    _ => ("pull request", '#'),
+                    Platform::GitHub | Platform::Bitbucket | Platform::Local => {
+                        ("pull request", '#')
+                    }
                 };
                 let mut s = String::from(noun);
                 if let Some(n) = number {

@@ -212,8 +212,8 @@ fn list_some(names: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::changes::filter::DEFAULT_PATHS;
     use crate::files::FileStatus;
-    use crate::stages::DEFAULT_PATHS;
 
     fn rules(run_on: &[EventKind]) -> Rules {
         Rules {

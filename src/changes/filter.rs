@@ -8,6 +8,17 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use crate::error::UsageError;
 
+/// Trigger paths shared by every stage unless `--paths` is given (DESIGN §1): the KKP folders
+/// and every supported CI configuration.
+pub const DEFAULT_PATHS: &[&str] = &[
+    "kubeone/**",
+    "kubermatic/**",
+    "terraform/**",
+    ".github/**",
+    ".gitlab-ci.yml",
+    "bitbucket-pipelines.yml",
+];
+
 use crate::files::ChangedFile;
 
 #[derive(Clone, Debug)]

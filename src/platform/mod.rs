@@ -99,6 +99,16 @@ pub struct Published {
     pub left_out: usize,
 }
 
+/// Terraform state a host manages itself.
+pub struct ManagedState {
+    /// For messages: `GitLab-managed Terraform state`.
+    pub description: &'static str,
+    /// The non-secret `TF_HTTP_*` settings.
+    pub vars: Vec<(String, String)>,
+    /// The variable whose value is the password; only Terraform's environment receives it.
+    pub password_var: &'static str,
+}
+
 /// A host client, or why there is none (no token, an API URL that does not parse). The reason
 /// surfaces only when a call needs the client, so a stage that never asks the host never fails
 /// for want of a token.
@@ -245,9 +255,13 @@ impl Forge {
 
     /// Terraform state the host manages itself (GitLab's HTTP state backend): the `TF_HTTP_*`
     /// settings for state `state_name`, without the password. `None` elsewhere.
-    pub fn managed_terraform_state(&self, state_name: &str) -> Option<Vec<(String, String)>> {
+    pub fn managed_terraform_state(&self, state_name: &str) -> Option<ManagedState> {
         match self {
-            Forge::GitLab(host) => Some(host.terraform_state_env(state_name)),
+            Forge::GitLab(host) => Some(ManagedState {
+                description: "GitLab-managed Terraform state",
+                vars: host.terraform_state_env(state_name),
+                password_var: vars::CI_JOB_TOKEN,
+            }),
             Forge::GitHub(_) | Forge::Bitbucket(_) | Forge::Local => None,
         }
     }

@@ -2,7 +2,7 @@
 //! `kkp-delivery` subcommands, the `kkp-<stage>` executables, `explain` and the help text).
 //!
 //! Adding a stage is one file under `src/stages/` implementing [`Stage`], one line in
-//! [`STAGES`], and a shim in `src/bin/` of a few lines. A stage never names a platform: it
+//! [`STAGES`], and a shim in `src/bin/` of a few lines. A stage never names a host: it
 //! reaches the host through the [`Forge`] in its [`StageCx`], runs tools through the
 //! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 
@@ -25,16 +25,6 @@ use crate::error::{StageError, UsageError};
 use crate::platform::Forge;
 use crate::report::model::Report;
 use crate::tools::runner::{Captured, Echo, Fold, FoldStyle, Runner, ToolCommand};
-
-/// Trigger paths shared by every stage unless `--paths` is given (DESIGN §1).
-pub const DEFAULT_PATHS: &[&str] = &[
-    "kubeone/**",
-    "kubermatic/**",
-    "terraform/**",
-    ".github/**",
-    ".gitlab-ci.yml",
-    "bitbucket-pipelines.yml",
-];
 
 /// The default events of a stage that changes something: a push to the default branch only.
 pub const PUSH_DEFAULT_ONLY: &[EventKind] = &[EventKind::PushDefault];
@@ -159,7 +149,7 @@ pub struct StageCx<'a> {
     pub forge: &'a Forge,
     pub rt: &'a tokio::runtime::Runtime,
     pub log: &'a mut dyn Write,
-    /// How the platform folds log sections.
+    /// How the log folds sections where it runs.
     pub folds: &'a dyn FoldStyle,
     pub runner: Runner,
     /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
@@ -241,5 +231,108 @@ mod tests {
             find(STAGES, "kkp-deploy").map(|s| s.binary()).as_deref(),
             Some("kkp-deploy")
         );
+    }
+}
+
+#[cfg(test)]
+mod throwaway {
+    //! A stage that exists only here proves that the registry alone gives a stage its
+    //! subcommand, its flags with their variables, its decision, its outputs and its summary.
+
+    use super::*;
+    use crate::cli::{main_with, Invocation};
+
+    struct Throwaway;
+
+    #[derive(clap::Args, Debug)]
+    struct ThrowawayArgs {
+        /// What the stage says when it runs
+        #[arg(long, default_value = "hello")]
+        greeting: String,
+    }
+
+    impl Stage for Throwaway {
+        type Args = ThrowawayArgs;
+
+        fn name(&self) -> &'static str {
+            "throwaway"
+        }
+
+        fn about(&self) -> &'static str {
+            "a stage that exists only in this test"
+        }
+
+        fn run(&self, cx: &mut StageCx<'_>, args: &ThrowawayArgs) -> Result<Report, StageError> {
+            cx.say(&format!("throwaway says {}", args.greeting))?;
+            let mut report = Report::new(true, format!("said {}", args.greeting), ".");
+            report.summary = format!("### throwaway said {}\n", args.greeting);
+            report.outputs.set("greeting", args.greeting.clone());
+            Ok(report)
+        }
+    }
+
+    static REGISTRY: &[&dyn RegisteredStage] = &[&Entry(Throwaway)];
+
+    fn invoke(args: &[&str], env: Env) -> (u8, String, String) {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = main_with(
+            REGISTRY,
+            Invocation {
+                args: args.iter().map(Into::into).collect(),
+                env,
+                cwd: std::env::temp_dir(),
+                stdout_is_terminal: false,
+                out: &mut out,
+                err: &mut err,
+            },
+        );
+        (
+            code,
+            String::from_utf8_lossy(&out).into_owned(),
+            String::from_utf8_lossy(&err).into_owned(),
+        )
+    }
+
+    #[test]
+    fn a_stage_added_through_the_registry_alone_runs_end_to_end() {
+        let (code, help, _) = invoke(&["kkp-delivery", "--help"], Env::default());
+        assert_eq!(code, 0);
+        assert!(help.contains("throwaway") && help.contains("exists only in this test"));
+        let (code, help, _) = invoke(&["kkp-delivery", "throwaway", "--help"], Env::default());
+        assert_eq!(code, 0);
+        assert!(
+            help.contains("--greeting") && help.contains("[env: KKP_GREETING]"),
+            "{help}"
+        );
+
+        let dir = tempfile::tempdir().unwrap();
+        let outputs = dir.path().join("output");
+        let summary = dir.path().join("summary");
+        let env = Env::from_pairs([
+            ("GITHUB_ACTIONS", "true".to_owned()),
+            ("GITHUB_EVENT_NAME", "workflow_dispatch".to_owned()),
+            ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
+            ("GITHUB_WORKSPACE", dir.path().display().to_string()),
+            ("GITHUB_OUTPUT", outputs.display().to_string()),
+            ("GITHUB_STEP_SUMMARY", summary.display().to_string()),
+            ("KKP_GREETING", "hi there".to_owned()),
+        ]);
+        // Its default events are the registry's default (push to the default branch only):
+        // a manual run skips …
+        let (code, log, err) = invoke(&["kkp-delivery", "throwaway"], env.clone());
+        assert_eq!(code, 0, "{log}{err}");
+        assert!(log.contains("kkp-delivery throwaway: skipped"), "{log}");
+        // … and runs when forced, with the stage's own flag from its variable.
+        let (code, log, err) = invoke(&["kkp-delivery", "throwaway", "--force"], env);
+        assert_eq!(code, 0, "{log}{err}");
+        assert!(log.contains("kkp-delivery throwaway: runs"), "{log}");
+        assert!(log.contains("throwaway says hi there"), "{log}");
+        assert!(log.contains("throwaway: said hi there"), "{log}");
+        let outputs = std::fs::read_to_string(outputs).unwrap();
+        assert!(outputs.contains("run=true"), "{outputs}");
+        assert!(outputs.contains("greeting=hi there"), "{outputs}");
+        let summary = std::fs::read_to_string(summary).unwrap();
+        assert!(summary.contains("`throwaway` runs"), "{summary}");
+        assert!(summary.contains("### throwaway said hi there"), "{summary}");
     }
 }

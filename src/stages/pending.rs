@@ -27,7 +27,7 @@ pub const DNS_UPDATE: Pending = Pending {
 };
 pub const FLUX_BOOTSTRAP: Pending = Pending {
     name: "flux-bootstrap",
-    about: "flux bootstrap github / gitlab / git, so Flux manages the repository",
+    about: "flux bootstrap for the repository's host, so Flux manages the repository",
 };
 
 impl Stage for Pending {

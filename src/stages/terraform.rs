@@ -42,8 +42,8 @@ pub fn state_name(env: &Env, dir_label: &str) -> String {
 }
 
 /// `TF_HTTP_*` for Terraform when the root uses the `http` backend, the host manages the state
-/// (GitLab) and the job did not set them itself: the job token is the password, passed only to
-/// Terraform's environment.
+/// and the job did not set them itself: the host's job credential is the password, passed only
+/// to Terraform's environment.
 fn managed_state_env(
     forge: &Forge,
     env: &Env,
@@ -59,9 +59,10 @@ fn managed_state_env(
     if !is_http {
         return Vec::new();
     }
-    let Some(mut vars) = forge.managed_terraform_state(&state_name(env, dir_label)) else {
+    let Some(state) = forge.managed_terraform_state(&state_name(env, dir_label)) else {
         return Vec::new();
     };
+    let mut vars = state.vars;
     if let (None, Some(password)) = (
         env.get("TF_HTTP_PASSWORD"),
         forge.managed_terraform_password(env),

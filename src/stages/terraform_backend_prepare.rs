@@ -7,15 +7,16 @@
 //!   someone else is a clear failure.
 //! - GCS: the bucket with uniform access, public access prevention and versioning, through the
 //!   official `gcloud` CLI. GCS locks state natively, so there is no lock table.
-//! - GitLab: nothing to create. The GitLab-managed HTTP backend is configured through
+//! - State the host manages itself: nothing to create. Its HTTP backend is configured through
 //!   `TF_HTTP_*` variables (never `-backend-config`, which would be stored in the plan), exported
-//!   in the dotenv report for later jobs; the password is never exported.
+//!   as outputs for later jobs; the password is never exported.
 
 use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::env::vars;
 use crate::error::{StageError, UsageError};
+use crate::platform::ManagedState;
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
 use crate::tools::backend::{self, BackendConfig};
@@ -34,7 +35,7 @@ impl Stage for TerraformBackendPrepare {
     }
 
     fn about(&self) -> &'static str {
-        "create the Terraform state bucket and lock (idempotent); GitLab-managed state on GitLab"
+        "create the Terraform state bucket and lock (idempotent), or use the state the host manages"
     }
 
     fn run(&self, cx: &mut StageCx<'_>, args: &BackendArgs) -> Result<Report, StageError> {
@@ -44,7 +45,7 @@ impl Stage for TerraformBackendPrepare {
         let label = cx.dir_label();
         let name = state_name(cx.env, &label);
         let mut report = match (cx.forge.managed_terraform_state(&name), cfg.kind.as_deref()) {
-            (Some(vars), _) => managed_state(cx, vars, &name, &label)?,
+            (Some(state), _) => managed_state(cx, state, &name, &label)?,
             (None, Some("s3")) => s3(cx, &cfg, &label)?,
             (None, Some("gcs")) => gcs(cx, &cfg, &label)?,
             (None, kind) => Report::new(
@@ -65,24 +66,28 @@ impl Stage for TerraformBackendPrepare {
     }
 }
 
-/// State the host manages (GitLab): nothing to create. Later jobs use the `TF_HTTP_*`
-/// settings, exported in the dotenv report; the password (the job token) is never exported.
+/// State the host manages: nothing to create. Later jobs use the `TF_HTTP_*` settings,
+/// exported as outputs; the password is never exported.
 fn managed_state(
     cx: &mut StageCx<'_>,
-    vars: Vec<(String, String)>,
+    state: ManagedState,
     name: &str,
     label: &str,
 ) -> Result<Report, StageError> {
+    let what = state.description;
     let mut report = Report::new(
         true,
-        format!("{label}: GitLab-managed state `{name}` (HTTP backend configured through TF_HTTP_* variables)"),
+        format!("{label}: {what} `{name}` (HTTP backend configured through TF_HTTP_* variables)"),
         label,
     );
-    for (k, v) in vars {
+    for (k, v) in state.vars {
         report.outputs.set(&k, v);
     }
     report.outputs.set("state-name", name);
-    cx.say(&format!("GitLab-managed Terraform state `{name}` for {label}: nothing to create; later stages use TF_HTTP_* with CI_JOB_TOKEN"))?;
+    cx.say(&format!(
+        "{what} `{name}` for {label}: nothing to create; later stages use TF_HTTP_* with {}",
+        state.password_var
+    ))?;
     Ok(report)
 }
 

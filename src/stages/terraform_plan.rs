@@ -1,6 +1,6 @@
 //! `terraform-plan`: `init`, `plan -out`, `show -json`, summarised for reviewers. The summary
-//! (counts, resources by action, drift) goes to the job summary and a sticky comment; GitLab
-//! also gets its terraform report, Bitbucket a Code Insights report. The plan's fingerprint is
+//! (counts, resources by action, drift) goes to the job summary and a sticky comment, and the
+//! counts to the host's own plan widgets and reports. The plan's fingerprint is
 //! an output and is stored in the comment, so the apply stage can check it was reviewed.
 
 use std::fmt::Write as _;
@@ -141,7 +141,7 @@ impl Stage for TerraformPlan {
             long: plan_text,
             where_full: "the job log has the full plan".to_owned(),
         });
-        let (c, u, d) = summary.gitlab_counts();
+        let (c, u, d) = summary.widget_counts();
         report.artifacts.push(Artifact::TerraformPlanCounts {
             create: c,
             update: u,

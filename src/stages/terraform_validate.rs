@@ -1,6 +1,6 @@
 //! `terraform-validate`: `init -backend=false`, `validate -json`, `fmt -check -diff`. Every
 //! diagnostic becomes a finding with a repository-relative file and line range, published as
-//! GitHub annotations, a GitLab Code Quality report or a Bitbucket Code Insights report.
+//! annotations and code-quality reports in the host's own form.
 
 use std::fmt::Write as _;
 

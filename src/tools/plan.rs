@@ -196,7 +196,7 @@ impl PlanSummary {
 
     /// GitLab's terraform report counts: a replace counts once as create and once as delete,
     /// as GitLab's own jq filter does (platform-facts §2.6).
-    pub fn gitlab_counts(&self) -> (usize, usize, usize) {
+    pub fn widget_counts(&self) -> (usize, usize, usize) {
         let r = self.count(Action::Replace);
         (
             self.count(Action::Create) + r,
@@ -399,7 +399,7 @@ mod tests {
             ),
             (1, 1, 0)
         );
-        assert_eq!(s.gitlab_counts(), (2, 0, 1));
+        assert_eq!(s.widget_counts(), (2, 0, 1));
         assert_eq!(s.drift[0].address, "terraform_data.d");
         assert_eq!(s.output_changes, vec!["o"]);
         assert!(s.has_changes());
