@@ -21,7 +21,7 @@ use crate::context::{Context, DetectOptions, EventKind, Platform};
 use crate::decision::{self, Decision, OnUnknown, Rules, Verdict};
 use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
-use crate::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET};
+use crate::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET, REFINE_BUDGET};
 use crate::platform::{self, CommentMode, Forge};
 use crate::publish::{self, verdict_label, LogStyle, Publication, Sinks};
 use crate::stages::{self, RegisteredStage, StageCx, STAGES};
@@ -625,7 +625,11 @@ async fn context_for(
     let mut ctx = platform::detect(env, &settings.detect)?;
     let api = settings.api_settings(env, ctx.platform);
     let forge = Forge::new(&ctx, &api);
-    let notes = forge.refine(&mut ctx).await.into_iter().collect();
+    let notes = forge
+        .refine(&mut ctx, REFINE_BUDGET)
+        .await
+        .into_iter()
+        .collect();
     Ok((ctx, api, forge, notes))
 }
 

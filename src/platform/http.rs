@@ -70,9 +70,11 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one request may take in all (headers and body).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 /// How long the change-set lookup may take in all, retries included, before the git fallback
-/// takes over: with the git fetch deadline it keeps a decision under two minutes whatever the
-/// host does.
-pub const CHANGES_BUDGET: Duration = Duration::from_secs(40);
+/// takes over. With [`REFINE_BUDGET`] and the git fetch budget (45 s) it keeps a decision under
+/// two minutes whatever the host does.
+pub const CHANGES_BUDGET: Duration = Duration::from_secs(30);
+/// How long looking up what the environment lacks (Bitbucket's default branch) may take.
+pub const REFINE_BUDGET: Duration = Duration::from_secs(15);
 
 /// How to reach the host's API: built once from the flags and handed to the [`super::Forge`].
 #[derive(Clone, Debug)]

@@ -160,10 +160,11 @@ impl Forge {
     }
 
     /// Fills in what the host's environment lacks (Bitbucket: the default branch), returning a
-    /// note for the log when it had to guess.
-    pub async fn refine(&self, ctx: &mut Context) -> Option<String> {
+    /// note for the log when it had to guess. Bounded by `budget`: a host that does not answer
+    /// leaves the guesses to git.
+    pub async fn refine(&self, ctx: &mut Context, budget: std::time::Duration) -> Option<String> {
         match self {
-            Forge::Bitbucket(host) => host.refine(ctx, &Git::new(&ctx.workspace)).await,
+            Forge::Bitbucket(host) => host.refine(ctx, &Git::new(&ctx.workspace), budget).await,
             Forge::GitHub(_) | Forge::GitLab(_) | Forge::Local => None,
         }
     }

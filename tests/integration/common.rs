@@ -253,3 +253,96 @@ pub fn tool(path: &Path) -> Option<PathBuf> {
 pub fn tools_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools")
 }
+
+/// A CI host, for the variables a job there starts with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Host {
+    GitHub,
+    GitLab,
+    Bitbucket,
+}
+
+impl Host {
+    pub const ALL: [Host; 3] = [Host::GitHub, Host::GitLab, Host::Bitbucket];
+}
+
+/// The variables a job on `host` starts with: its markers, the repository `acme/kkp` (GitLab
+/// project 42), the checkout in `repo`, the API under `server` (the fake forge's URL, or any
+/// other server's) and the forge token. Events are added by the caller.
+pub fn host_env(host: Host, server: &str, repo: &Path) -> Vec<(&'static str, String)> {
+    let dir = repo.display().to_string();
+    match host {
+        Host::GitHub => vec![
+            ("GITHUB_ACTIONS", "true".into()),
+            ("CI", "true".into()),
+            ("GITHUB_REPOSITORY", "acme/kkp".into()),
+            ("GITHUB_API_URL", server.to_owned()),
+            ("GITHUB_TOKEN", TOKEN.into()),
+            ("GITHUB_WORKSPACE", dir),
+        ],
+        Host::GitLab => vec![
+            ("GITLAB_CI", "true".into()),
+            ("CI", "true".into()),
+            ("CI_API_V4_URL", format!("{server}/api/v4")),
+            ("CI_PROJECT_ID", "42".into()),
+            ("CI_PROJECT_PATH", "acme/kkp".into()),
+            ("CI_PROJECT_DIR", dir),
+            ("CI_DEFAULT_BRANCH", "main".into()),
+            ("CI_JOB_TOKEN", "job-token-for-state".into()),
+            ("GITLAB_TOKEN", TOKEN.into()),
+        ],
+        Host::Bitbucket => vec![
+            ("BITBUCKET_BUILD_NUMBER", "17".into()),
+            (
+                "BITBUCKET_PIPELINE_UUID",
+                "{8f0c2a52-0000-4000-8000-000000000017}".into(),
+            ),
+            ("CI", "true".into()),
+            ("BITBUCKET_WORKSPACE", "acme".into()),
+            ("BITBUCKET_REPO_SLUG", "kkp".into()),
+            ("BITBUCKET_CLONE_DIR", dir),
+            ("BITBUCKET_API_URL", format!("{server}/2.0")),
+            ("BITBUCKET_ACCESS_TOKEN", TOKEN.into()),
+        ],
+    }
+}
+
+/// The variables of a pull/merge request event on `host`: request `number`, from `head` into
+/// `main` at `base`. GitHub's payload is written into `repo`.
+pub fn request_event(
+    host: Host,
+    number: u64,
+    base: &str,
+    head: &str,
+    repo: &Path,
+) -> Vec<(&'static str, String)> {
+    match host {
+        Host::GitHub => {
+            let payload = serde_json::json!({"action": "synchronize", "number": number, "pull_request": {"number": number, "base": {"ref": "main", "sha": base}, "head": {"ref": "feat", "sha": head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+            let exclude = repo.join(".git/info/exclude");
+            std::fs::write(exclude, "event-*.json\n").unwrap();
+            vec![
+                ("GITHUB_EVENT_NAME", "pull_request".into()),
+                ("GITHUB_EVENT_PATH", write_event(repo, &payload)),
+            ]
+        }
+        Host::GitLab => vec![
+            ("CI_PIPELINE_SOURCE", "merge_request_event".into()),
+            ("CI_MERGE_REQUEST_IID", number.to_string()),
+            ("CI_MERGE_REQUEST_DIFF_BASE_SHA", base.into()),
+            ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main".into()),
+            ("CI_COMMIT_SHA", head.into()),
+        ],
+        Host::Bitbucket => vec![
+            ("BITBUCKET_PR_ID", number.to_string()),
+            ("BITBUCKET_BRANCH", "feat".into()),
+            ("BITBUCKET_PR_DESTINATION_BRANCH", "main".into()),
+            ("BITBUCKET_COMMIT", head.into()),
+        ],
+    }
+}
+
+/// Borrowed pairs for [`run`].
+pub fn refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, val)| (*k, val.as_str())).collect()
+}

@@ -19,6 +19,8 @@ mod cli;
 mod escaping;
 mod github;
 mod gitlab;
+mod interrupts;
+mod kernel;
 mod network;
 mod runners;
 mod terraform;

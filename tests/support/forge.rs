@@ -88,6 +88,8 @@ pub enum Fault {
     /// 200 with the first half of the real body.
     Truncated,
     Delay(Duration),
+    /// 302 to this absolute URL (another host).
+    Redirect(String),
 }
 
 #[derive(Clone, Debug)]
@@ -527,6 +529,13 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
             truncate = true;
             None
         }
+        Some(Fault::Redirect(location)) => Some(
+            Response::builder()
+                .status(302)
+                .header("location", location)
+                .body(Body::empty())
+                .unwrap(),
+        ),
         None => None,
     };
     let response = match response {
@@ -985,4 +994,37 @@ pub fn bb_pipeline(branch: &str, commit: &str, result: &str) -> Value {
         "target": {"type": "pipeline_ref_target", "ref_type": "branch", "ref_name": branch, "commit": {"type": "commit", "hash": commit}},
         "created_on": "2026-11-01T10:00:00Z"
     })
+}
+
+/// A server that accepts connections and never answers: the host that hangs.
+pub struct Hanging {
+    pub url: String,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Hanging {
+    pub fn start() -> Self {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        listener.set_nonblocking(true).unwrap();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        std::thread::spawn(move || {
+            let mut held = Vec::new();
+            while !flag.load(std::sync::atomic::Ordering::SeqCst) {
+                match listener.accept() {
+                    // Keep the connection open and say nothing.
+                    Ok((conn, _)) => held.push(conn),
+                    Err(_) => std::thread::sleep(Duration::from_millis(20)),
+                }
+            }
+        });
+        Hanging { url, stop }
+    }
+}
+
+impl Drop for Hanging {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
 }

@@ -291,18 +291,29 @@ impl Host {
 
     /// Fills in what Bitbucket's environment lacks: the default branch (API `mainbranch`, else
     /// `origin/HEAD`, else `main`, said in the returned note).
-    pub async fn refine(&self, ctx: &mut Context, git: &Git) -> Option<String> {
+    pub async fn refine(
+        &self,
+        ctx: &mut Context,
+        git: &Git,
+        budget: std::time::Duration,
+    ) -> Option<String> {
         if ctx.default_branch.is_some() {
             return None;
         }
         let mut note = None;
         if let Ok(client) = self.conn.get() {
-            match client.main_branch().await {
-                Ok(b) => {
+            match tokio::time::timeout(budget, client.main_branch()).await {
+                Ok(Ok(b)) => {
                     ctx.default_branch = Some(b);
                     return None;
                 }
-                Err(e) => note = Some(format!("default branch from the API: {e}")),
+                Ok(Err(e)) => note = Some(format!("default branch from the API: {e}")),
+                Err(_) => {
+                    note = Some(format!(
+                        "default branch from the API: no answer within {} s",
+                        budget.as_secs()
+                    ))
+                }
             }
         }
         if let Some(b) = git.remote_default_branch() {
