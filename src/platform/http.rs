@@ -87,6 +87,11 @@ pub struct ApiSettings {
     pub changes_budget: Duration,
 }
 
+/// The event has no change list on this host's API (a tag, a schedule, a manual run).
+pub fn no_change_list(event: &str) -> ApiError {
+    ApiError::Other(format!("no API change list for a {event}"))
+}
+
 /// Whether `url` is on the same origin (scheme, host, port) as `base`.
 pub fn same_origin(url: &str, base: &str) -> bool {
     match (url::Url::parse(url), url::Url::parse(base)) {

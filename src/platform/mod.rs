@@ -78,6 +78,26 @@ pub enum Written {
     Updated(u64),
 }
 
+/// Pull/merge request comments, as every host's client offers them.
+#[async_trait::async_trait]
+pub trait CommentApi: Sync {
+    /// The first comment on request `number` whose body contains `marker`: its id and body.
+    async fn find_comment(
+        &self,
+        number: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError>;
+    /// Creates a comment, or edits `existing`; returns its id. Never retried: not idempotent.
+    async fn write_comment(
+        &self,
+        number: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError>;
+    /// The requests that contain commit `sha`, merged ones first.
+    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError>;
+}
+
 /// A Code Insights style report: what the host shows above a commit's findings.
 pub struct InsightsReport<'a> {
     /// Unique per commit and stage.
@@ -204,6 +224,16 @@ impl Forge {
         }
     }
 
+    /// The host's comment API; none for local runs.
+    fn comments(&self) -> Option<&dyn CommentApi> {
+        match self {
+            Forge::GitHub(host) => Some(host),
+            Forge::GitLab(host) => Some(host),
+            Forge::Bitbucket(host) => Some(host),
+            Forge::Local => None,
+        }
+    }
+
     /// Writes the sticky comment with `marker` on request `number`: edits the existing one
     /// (`update`), adds one (`new`), or does nothing (`off`).
     pub async fn upsert_comment(
@@ -213,17 +243,18 @@ impl Forge {
         body: &str,
         mode: CommentMode,
     ) -> Result<Option<Written>, ApiError> {
-        if mode == CommentMode::Off {
+        let Some(api) = self.comments().filter(|_| mode != CommentMode::Off) else {
             return Ok(None);
-        }
-        let update = mode == CommentMode::Update;
-        let written = match self {
-            Forge::GitHub(host) => host.upsert_comment(number, marker, body, update).await?,
-            Forge::GitLab(host) => host.upsert_note(number, marker, body, update).await?,
-            Forge::Bitbucket(host) => host.upsert_comment(number, marker, body, update).await?,
-            Forge::Local => return Ok(None),
         };
-        Ok(Some(written))
+        let existing = match mode {
+            CommentMode::Update => api.find_comment(number, marker).await?.map(|(id, _)| id),
+            CommentMode::New | CommentMode::Off => None,
+        };
+        let id = api.write_comment(number, existing, body).await?;
+        Ok(Some(match existing {
+            Some(_) => Written::Updated(id),
+            None => Written::Created(id),
+        }))
     }
 
     /// The comment with `marker` on the pull/merge request that brought `sha` in: the reviewed
@@ -233,12 +264,15 @@ impl Forge {
         sha: &str,
         marker: &str,
     ) -> Result<Option<(u64, String)>, ApiError> {
-        match self {
-            Forge::GitHub(host) => host.find_reviewed(sha, marker).await,
-            Forge::GitLab(host) => host.find_reviewed(sha, marker).await,
-            Forge::Bitbucket(host) => host.find_reviewed(sha, marker).await,
-            Forge::Local => Ok(None),
+        let Some(api) = self.comments() else {
+            return Ok(None);
+        };
+        for n in api.requests_for_commit(sha).await? {
+            if let Some((_, body)) = api.find_comment(n, marker).await? {
+                return Ok(Some((n, body)));
+            }
         }
+        Ok(None)
     }
 
     /// Publishes a Code Insights report where the host has them (Bitbucket); `Ok(None)` where it

@@ -43,22 +43,25 @@ pub const REVIEW_EVENTS: &[EventKind] = &[
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct NoArgs {}
 
+/// What the registry, the help text and `explain` know of a stage.
+#[derive(Clone, Copy, Debug)]
+pub struct StageInfo {
+    /// The name in subcommands, outputs and file names (`terraform-plan`).
+    pub name: &'static str,
+    /// One line on what the stage does, for `--help` and summaries.
+    pub about: &'static str,
+    /// The events the stage runs on unless `--run-on` says otherwise.
+    pub default_run_on: &'static [EventKind],
+}
+
 /// One pipeline stage.
 pub trait Stage: Sync {
     /// The stage's own flags, shown only in its `--help`. Each `--x-y` is also read from
     /// `KKP_X_Y`.
     type Args: clap::Args + FromArgMatches + fmt::Debug;
 
-    /// The name in subcommands, outputs and file names (`terraform-plan`).
-    fn name(&self) -> &'static str;
-
-    /// One line on what the stage does, for `--help` and summaries.
-    fn about(&self) -> &'static str;
-
-    /// The events the stage runs on unless `--run-on` says otherwise.
-    fn default_run_on(&self) -> &'static [EventKind] {
-        PUSH_DEFAULT_ONLY
-    }
+    /// Its name, what it does and its default events.
+    fn info(&self) -> StageInfo;
 
     /// Runs the stage's tools. Called only when the decision is to run.
     fn run(&self, cx: &mut StageCx<'_>, args: &Self::Args) -> Result<Report, StageError>;
@@ -66,13 +69,23 @@ pub trait Stage: Sync {
 
 /// A stage as the registry holds it: [`Stage`] with its `Args` type erased.
 pub trait RegisteredStage: Sync {
-    fn name(&self) -> &'static str;
-    fn about(&self) -> &'static str;
-    fn default_run_on(&self) -> &'static [EventKind];
+    fn info(&self) -> StageInfo;
     /// The stage's own flags, added to a command.
     fn augment(&self, cmd: clap::Command) -> clap::Command;
     /// Parses the stage's flags from `matches` and runs it.
     fn run(&self, cx: &mut StageCx<'_>, matches: &ArgMatches) -> Result<Report, StageError>;
+
+    fn name(&self) -> &'static str {
+        self.info().name
+    }
+
+    fn about(&self) -> &'static str {
+        self.info().about
+    }
+
+    fn default_run_on(&self) -> &'static [EventKind] {
+        self.info().default_run_on
+    }
 
     /// The stage's executable (`kkp-terraform-plan`; `kkp-deploy` keeps its name).
     fn binary(&self) -> String {
@@ -89,16 +102,8 @@ pub trait RegisteredStage: Sync {
 pub struct Entry<S>(pub S);
 
 impl<S: Stage> RegisteredStage for Entry<S> {
-    fn name(&self) -> &'static str {
-        self.0.name()
-    }
-
-    fn about(&self) -> &'static str {
-        self.0.about()
-    }
-
-    fn default_run_on(&self) -> &'static [EventKind] {
-        self.0.default_run_on()
+    fn info(&self) -> StageInfo {
+        self.0.info()
     }
 
     fn augment(&self, cmd: clap::Command) -> clap::Command {
@@ -118,10 +123,10 @@ pub static STAGES: &[&dyn RegisteredStage] = &[
     &Entry(terraform_backend_prepare::TerraformBackendPrepare),
     &Entry(terraform_plan::TerraformPlan),
     &Entry(terraform_apply::TerraformApply),
-    &Entry(pending::KUBEONE_APPLY),
-    &Entry(pending::KKP_DEPLOY),
-    &Entry(pending::DNS_UPDATE),
-    &Entry(pending::FLUX_BOOTSTRAP),
+    &Entry(pending::Pending(&pending::KUBEONE_APPLY)),
+    &Entry(pending::Pending(&pending::KKP_DEPLOY)),
+    &Entry(pending::Pending(&pending::DNS_UPDATE)),
+    &Entry(pending::Pending(&pending::FLUX_BOOTSTRAP)),
 ];
 
 /// The stage called `name` (`terraform-plan`, or its executable's name).
@@ -254,12 +259,12 @@ mod throwaway {
     impl Stage for Throwaway {
         type Args = ThrowawayArgs;
 
-        fn name(&self) -> &'static str {
-            "throwaway"
-        }
-
-        fn about(&self) -> &'static str {
-            "a stage that exists only in this test"
+        fn info(&self) -> StageInfo {
+            StageInfo {
+                name: "throwaway",
+                about: "a stage that exists only in this test",
+                default_run_on: PUSH_DEFAULT_ONLY,
+            }
         }
 
         fn run(&self, cx: &mut StageCx<'_>, args: &ThrowawayArgs) -> Result<Report, StageError> {

@@ -5,40 +5,32 @@
 use crate::error::StageError;
 use crate::report::model::Report;
 
-use super::{NoArgs, Stage, StageCx};
+use super::{NoArgs, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 /// A stage that decides but cannot run its tool yet.
-pub struct Pending {
-    name: &'static str,
-    about: &'static str,
+pub struct Pending(pub &'static StageInfo);
+
+const fn pending(name: &'static str, about: &'static str) -> StageInfo {
+    StageInfo {
+        name,
+        about,
+        default_run_on: PUSH_DEFAULT_ONLY,
+    }
 }
 
-pub const KUBEONE_APPLY: Pending = Pending {
-    name: "kubeone-apply",
-    about: "kubeone apply with the Terraform outputs: the Kubernetes cluster",
-};
-pub const KKP_DEPLOY: Pending = Pending {
-    name: "kkp-deploy",
-    about: "decrypt the KKP configuration with sops and run kubermatic-installer deploy",
-};
-pub const DNS_UPDATE: Pending = Pending {
-    name: "dns-update",
-    about: "register the KKP ingress address in Route53 with the DNS Terraform module",
-};
-pub const FLUX_BOOTSTRAP: Pending = Pending {
-    name: "flux-bootstrap",
-    about: "flux bootstrap for the repository's host, so Flux manages the repository",
-};
+pub const KUBEONE_APPLY: StageInfo =
+    pending("kubeone-apply", "kubeone apply: the Kubernetes cluster");
+pub const KKP_DEPLOY: StageInfo =
+    pending("kkp-deploy", "sops -d, then kubermatic-installer deploy");
+pub const DNS_UPDATE: StageInfo = pending("dns-update", "the KKP ingress address into DNS");
+pub const FLUX_BOOTSTRAP: StageInfo =
+    pending("flux-bootstrap", "flux bootstrap: Flux manages the repo");
 
 impl Stage for Pending {
     type Args = NoArgs;
 
-    fn name(&self) -> &'static str {
-        self.name
-    }
-
-    fn about(&self) -> &'static str {
-        self.about
+    fn info(&self) -> StageInfo {
+        *self.0
     }
 
     fn run(&self, cx: &mut StageCx<'_>, _args: &NoArgs) -> Result<Report, StageError> {
@@ -46,7 +38,7 @@ impl Stage for Pending {
             "{}: the decision is to run, but running {} is not implemented yet in this version; \
              nothing was run and the stage does not report success",
             cx.name,
-            self.about
+            self.0.about
         )))
     }
 }

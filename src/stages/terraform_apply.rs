@@ -21,7 +21,7 @@ use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
 use super::terraform_plan::PLAN_FILE;
-use super::{Stage, StageCx};
+use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 pub const OUTPUTS_FILE: &str = "kkp-outputs.json";
 /// How many differing resources a refusal lists; the rest are counted.
@@ -47,15 +47,17 @@ pub struct ApplyArgs {
     pub allow_unreviewed_changes: bool,
 }
 
+const INFO: StageInfo = StageInfo {
+    name: "terraform-apply",
+    about: "apply the reviewed plan, refusing a plan that changed since review",
+    default_run_on: PUSH_DEFAULT_ONLY,
+};
+
 impl Stage for TerraformApply {
     type Args = ApplyArgs;
 
-    fn name(&self) -> &'static str {
-        "terraform-apply"
-    }
-
-    fn about(&self) -> &'static str {
-        "apply the reviewed plan, refusing a plan that changed since review"
+    fn info(&self) -> StageInfo {
+        INFO
     }
 
     fn run(&self, cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {

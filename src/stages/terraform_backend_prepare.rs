@@ -20,22 +20,25 @@ use crate::platform::ManagedState;
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
 use crate::tools::backend::{self, BackendConfig};
-use crate::tools::runner::{Echo, Fold, AWS, GCLOUD};
+use crate::tools::runner::{Echo, Fold, Runner, ToolCommand, AWS, GCLOUD};
 
 use super::terraform::{state_name, BackendArgs};
-use super::{Stage, StageCx};
+use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 pub struct TerraformBackendPrepare;
+
+const INFO: StageInfo = StageInfo {
+    name: "terraform-backend-prepare",
+    about:
+        "create the Terraform state bucket and lock (idempotent), or use the state the host manages",
+    default_run_on: PUSH_DEFAULT_ONLY,
+};
 
 impl Stage for TerraformBackendPrepare {
     type Args = BackendArgs;
 
-    fn name(&self) -> &'static str {
-        "terraform-backend-prepare"
-    }
-
-    fn about(&self) -> &'static str {
-        "create the Terraform state bucket and lock (idempotent), or use the state the host manages"
+    fn info(&self) -> StageInfo {
+        INFO
     }
 
     fn run(&self, cx: &mut StageCx<'_>, args: &BackendArgs) -> Result<Report, StageError> {
@@ -98,15 +101,39 @@ struct AwsResult {
     stderr: String,
 }
 
+/// The bucket a backend block names; a usage error naming the setting when it names none.
+fn bucket_of(cfg: &BackendConfig, kind: &str) -> Result<String, StageError> {
+    cfg.get("bucket").map(str::to_owned).ok_or_else(|| {
+        UsageError::missing(
+            "bucket",
+            &format!("the backend \"{kind}\" block (or --backend-config) must name the bucket"),
+        )
+        .into()
+    })
+}
+
+/// Runs one cloud CLI call inside the backend's log section, showing the command first.
+fn cli_call(
+    runner: &Runner,
+    fold: &mut Fold<'_>,
+    cmd: &ToolCommand,
+    shown_args: &[&str],
+) -> Result<AwsResult, StageError> {
+    writeln!(fold, "$ {} {}", cmd.tool.name, shown_args.join(" "))
+        .map_err(|e| StageError::Failed(e.into()))?;
+    let out = runner
+        .run(cmd, fold, Echo::Quiet)
+        .map_err(StageError::Failed)?;
+    Ok(AwsResult {
+        ok: out.success(),
+        stdout: out.stdout,
+        stderr: out.stderr,
+    })
+}
+
 fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, StageError> {
     let io = |e: std::io::Error| StageError::Failed(e.into());
-    let Some(bucket) = cfg.get("bucket").map(str::to_owned) else {
-        return Err(UsageError::missing(
-            "bucket",
-            "the backend \"s3\" block (or --backend-config) must name the bucket",
-        )
-        .into());
-    };
+    let bucket = bucket_of(cfg, "s3")?;
     let region = cfg
         .get("region")
         .map(str::to_owned)
@@ -133,15 +160,7 @@ fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, 
             .arg("--output")
             .arg("json")
             .env("AWS_PAGER", "");
-        writeln!(fold, "$ aws {}", args.join(" ")).map_err(io)?;
-        let out = runner
-            .run(&cmd, &mut fold, Echo::Quiet)
-            .map_err(StageError::Failed)?;
-        Ok(AwsResult {
-            ok: out.success(),
-            stdout: out.stdout,
-            stderr: out.stderr,
-        })
+        cli_call(runner, &mut fold, &cmd, args)
     };
     let outcome = (|| -> Result<Result<(), String>, StageError> {
         // create-bucket answers ownership exactly: BucketAlreadyOwnedByYou is ours,
@@ -250,13 +269,7 @@ fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, 
 
 fn gcs(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, StageError> {
     let io = |e: std::io::Error| StageError::Failed(e.into());
-    let Some(bucket) = cfg.get("bucket").map(str::to_owned) else {
-        return Err(UsageError::missing(
-            "bucket",
-            "the backend \"gcs\" block (or --backend-config) must name the bucket",
-        )
-        .into());
-    };
+    let bucket = bucket_of(cfg, "gcs")?;
     let location = cx
         .env
         .get(vars::KKP_GCS_LOCATION)
@@ -275,16 +288,10 @@ fn gcs(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report,
     let mut call = |args: &[&str]| -> Result<AwsResult, StageError> {
         let mut cmd = GCLOUD.command(env, &dir, &["storage"]);
         cmd.args.extend(args.iter().map(|s| (*s).to_owned()));
-        let cmd = cmd.arg("--quiet");
-        writeln!(fold, "$ gcloud storage {}", args.join(" ")).map_err(io)?;
-        let out = runner
-            .run(&cmd, &mut fold, Echo::Quiet)
-            .map_err(StageError::Failed)?;
-        Ok(AwsResult {
-            ok: out.success(),
-            stdout: out.stdout,
-            stderr: out.stderr,
-        })
+        let shown: Vec<&str> = std::iter::once("storage")
+            .chain(args.iter().copied())
+            .collect();
+        cli_call(runner, &mut fold, &cmd.arg("--quiet"), &shown)
     };
     let location_arg = format!("--location={location}");
     let created = call(&[

@@ -16,38 +16,30 @@ use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
-use super::{Stage, StageCx, REVIEW_EVENTS};
+use super::{Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 pub const PLAN_FILE: &str = "kkp.tfplan";
 pub const PLAN_JSON: &str = "kkp.tfplan.json";
 
 pub struct TerraformPlan;
 
-#[derive(clap::Args, Clone, Debug, Default)]
-pub struct PlanArgs {
-    #[command(flatten)]
-    pub backend: BackendArgs,
-}
+const INFO: StageInfo = StageInfo {
+    name: "terraform-plan",
+    about: "terraform init, plan -out and show -json, summarised in a sticky comment and reports",
+    default_run_on: REVIEW_EVENTS,
+};
 
 impl Stage for TerraformPlan {
-    type Args = PlanArgs;
+    type Args = BackendArgs;
 
-    fn name(&self) -> &'static str {
-        "terraform-plan"
+    fn info(&self) -> StageInfo {
+        INFO
     }
 
-    fn about(&self) -> &'static str {
-        "terraform init, plan -out and show -json, summarised in a sticky comment and reports"
-    }
-
-    fn default_run_on(&self) -> &'static [crate::context::EventKind] {
-        REVIEW_EVENTS
-    }
-
-    fn run(&self, cx: &mut StageCx<'_>, args: &PlanArgs) -> Result<Report, StageError> {
+    fn run(&self, cx: &mut StageCx<'_>, backend: &BackendArgs) -> Result<Report, StageError> {
         let dir = cx.root_dir()?;
         let failed = |e: anyhow::Error| StageError::Failed(e);
-        let terraform = Terraform::new(cx, args.backend.file(cx));
+        let terraform = Terraform::new(cx, backend.file(cx));
         let tf = |args: &[&str]| terraform.cmd(args);
         let label = cx.dir_label();
 
@@ -131,7 +123,7 @@ impl Stage for TerraformPlan {
         report.summary = head.clone();
         report.details = Some(("Plan".to_owned(), plan_text.clone()));
         report.comment = Some(StickyComment {
-            marker: marker(self.name(), &label),
+            marker: marker(cx.name, &label),
             hidden: vec![
                 fingerprint_marker(&summary.fingerprint),
                 digests_marker(&summary.digests).unwrap_or_default(),

@@ -13,26 +13,25 @@ use crate::tools::runner::Echo;
 use crate::tools::terraform::{self, ValidateOutput};
 
 use super::terraform::Terraform;
-use super::{NoArgs, Stage, StageCx, REVIEW_EVENTS};
+use super::{NoArgs, Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 /// Largest fmt diff the summary embeds; the job log has all of it.
 const DIFF_MAX: usize = 20_000;
 
 pub struct TerraformValidate;
 
+const INFO: StageInfo = StageInfo {
+    name: "terraform-validate",
+    about:
+        "terraform init -backend=false, validate -json and fmt -check, as annotations and reports",
+    default_run_on: REVIEW_EVENTS,
+};
+
 impl Stage for TerraformValidate {
     type Args = NoArgs;
 
-    fn name(&self) -> &'static str {
-        "terraform-validate"
-    }
-
-    fn about(&self) -> &'static str {
-        "terraform init -backend=false, validate -json and fmt -check, as annotations and reports"
-    }
-
-    fn default_run_on(&self) -> &'static [crate::context::EventKind] {
-        REVIEW_EVENTS
+    fn info(&self) -> StageInfo {
+        INFO
     }
 
     fn run(&self, cx: &mut StageCx<'_>, _args: &NoArgs) -> Result<Report, StageError> {

@@ -32,20 +32,15 @@ pub struct Tool {
     pub bin_var: &'static str,
 }
 
-pub const TERRAFORM: Tool = Tool {
-    name: "terraform",
-    bin_var: "KKP_TERRAFORM_BIN",
-};
-pub const AWS: Tool = Tool {
-    name: "aws",
-    bin_var: "KKP_AWS_BIN",
-};
-pub const GCLOUD: Tool = Tool {
-    name: "gcloud",
-    bin_var: "KKP_GCLOUD_BIN",
-};
+pub const TERRAFORM: Tool = Tool::new("terraform", "KKP_TERRAFORM_BIN");
+pub const AWS: Tool = Tool::new("aws", "KKP_AWS_BIN");
+pub const GCLOUD: Tool = Tool::new("gcloud", "KKP_GCLOUD_BIN");
 
 impl Tool {
+    pub const fn new(name: &'static str, bin_var: &'static str) -> Self {
+        Self { name, bin_var }
+    }
+
     /// `KKP_<TOOL>_BIN` from the snapshot, else the name (found on PATH).
     pub fn program(&self, env: &Env) -> PathBuf {
         env.get(self.bin_var)
@@ -699,10 +694,7 @@ mod tests {
         );
         r.grace = Duration::from_secs(5);
         let cmd = ToolCommand {
-            tool: Tool {
-                name: "sleep",
-                bin_var: "KKP_SLEEP_BIN",
-            },
+            tool: Tool::new("sleep", "KKP_SLEEP_BIN"),
             program: PathBuf::from("sleep"),
             args: vec!["30".into()],
             dir: std::env::temp_dir(),

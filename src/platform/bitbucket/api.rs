@@ -10,10 +10,10 @@ use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::git::Git;
 use crate::platform::http::{
-    classify, decode_failure, same_origin, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy,
-    Token,
+    classify, decode_failure, no_change_list, same_origin, with_retry, ApiError, ApiSettings,
+    Attempt, RetryPolicy, Token,
 };
-use crate::platform::{Connection, Written};
+use crate::platform::{CommentApi, Connection};
 
 /// Pages are capped so a misbehaving server cannot keep us paging forever.
 const MAX_PAGES: usize = 200;
@@ -363,45 +363,8 @@ impl Host {
             | Event::MergeQueue { .. }
             | Event::Tag { .. }
             | Event::Schedule
-            | Event::Manual => Err(ApiError::Other(format!(
-                "no API change list for a {}",
-                ctx.describe_event()
-            ))),
+            | Event::Manual => Err(no_change_list(&ctx.describe_event())),
         }
-    }
-
-    pub async fn upsert_comment(
-        &self,
-        pr: u64,
-        marker: &str,
-        body: &str,
-        update: bool,
-    ) -> Result<Written, ApiError> {
-        let c = self.conn.get()?;
-        let existing = if update {
-            c.find_comment(pr, marker).await?.map(|(id, _)| id)
-        } else {
-            None
-        };
-        let id = c.write_comment(pr, existing, body).await?;
-        Ok(match existing {
-            Some(_) => Written::Updated(id),
-            None => Written::Created(id),
-        })
-    }
-
-    pub async fn find_reviewed(
-        &self,
-        sha: &str,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
-        let c = self.conn.get()?;
-        for n in c.pulls_for_commit(sha).await? {
-            if let Some((_, body)) = c.find_comment(n, marker).await? {
-                return Ok(Some((n, body)));
-            }
-        }
-        Ok(None)
     }
 }
 
@@ -518,5 +481,25 @@ impl Client {
             .iter()
             .filter_map(|p| p.get("id").and_then(Value::as_u64))
             .collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl CommentApi for Host {
+    async fn find_comment(&self, pr: u64, marker: &str) -> Result<Option<(u64, String)>, ApiError> {
+        self.conn.get()?.find_comment(pr, marker).await
+    }
+
+    async fn write_comment(
+        &self,
+        pr: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        self.conn.get()?.write_comment(pr, existing, body).await
+    }
+
+    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+        self.conn.get()?.pulls_for_commit(sha).await
     }
 }

@@ -10,10 +10,10 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, decode_failure, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy, Token,
-    CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+    classify, decode_failure, no_change_list, with_retry, ApiError, ApiSettings, Attempt,
+    RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
-use crate::platform::{Connection, Written};
+use crate::platform::{CommentApi, Connection};
 
 /// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
 pub const PR_FILES_CAP: u64 = 3000;
@@ -241,10 +241,7 @@ impl Host {
             | Event::Tag { .. }
             | Event::Schedule
             | Event::Manual => {
-                return Err(ApiError::Other(format!(
-                    "no API change list for a {}",
-                    ctx.describe_event()
-                )))
+                return Err(no_change_list(&ctx.describe_event()))
             }
         };
         let client = self.conn.get()?;
@@ -252,40 +249,6 @@ impl Host {
             Ask::Pull(n) => client.pull_request_files(n, self.concurrency).await,
             Ask::Compare(base, head) => client.compare(base, &head).await,
         }
-    }
-
-    pub async fn upsert_comment(
-        &self,
-        number: u64,
-        marker: &str,
-        body: &str,
-        update: bool,
-    ) -> Result<Written, ApiError> {
-        let c = self.conn.get()?;
-        let existing = if update {
-            c.find_comment(number, marker).await?.map(|(id, _)| id)
-        } else {
-            None
-        };
-        let id = c.write_comment(number, existing, body).await?;
-        Ok(match existing {
-            Some(_) => Written::Updated(id),
-            None => Written::Created(id),
-        })
-    }
-
-    pub async fn find_reviewed(
-        &self,
-        sha: &str,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
-        let c = self.conn.get()?;
-        for n in c.pulls_for_commit(sha).await? {
-            if let Some((_, body)) = c.find_comment(n, marker).await? {
-                return Ok(Some((n, body)));
-            }
-        }
-        Ok(None)
     }
 }
 
@@ -382,5 +345,29 @@ impl Client {
             .await?;
         pulls.sort_by_key(|p| p.merged_at.is_none());
         Ok(pulls.into_iter().map(|p| p.number).collect())
+    }
+}
+
+#[async_trait::async_trait]
+impl CommentApi for Host {
+    async fn find_comment(
+        &self,
+        number: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        self.conn.get()?.find_comment(number, marker).await
+    }
+
+    async fn write_comment(
+        &self,
+        number: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        self.conn.get()?.write_comment(number, existing, body).await
+    }
+
+    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+        self.conn.get()?.pulls_for_commit(sha).await
     }
 }

@@ -15,9 +15,10 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, reqwest_client, with_retry, ApiError, ApiSettings, Attempt, RetryPolicy, Token,
+    classify, no_change_list, reqwest_client, with_retry, ApiError, ApiSettings, Attempt,
+    RetryPolicy, Token,
 };
-use crate::platform::{Connection, Written};
+use crate::platform::{CommentApi, Connection};
 
 /// GitLab's default "maximum diff files" limit; a list this long may have been cut (§2.4).
 pub const DIFF_FILES_LIMIT: usize = 1000;
@@ -102,6 +103,11 @@ impl AsyncClient for RetryingClient {
     }
 }
 
+/// An endpoint the crate's builder could not build (a missing field: a bug here, not input).
+fn built(e: impl std::fmt::Display) -> ApiError {
+    ApiError::Other(e.to_string())
+}
+
 impl RetryingClient {
     /// A client for the API at `api_url` (`CI_API_V4_URL`). No request is sent yet.
     pub fn new(api_url: &str, token: &Token, retry: RetryPolicy) -> Result<Self, ApiError> {
@@ -161,6 +167,18 @@ impl RetryingClient {
 
     fn last_failure(&self) -> Option<String> {
         self.last_failure.lock().ok().and_then(|l| l.clone())
+    }
+
+    /// Sends `query`, turning the crate's error into ours, named by `what`.
+    async fn query<T, Q>(&self, what: &str, query: Q) -> Result<T, ApiError>
+    where
+        Q: AsyncQuery<T, Self> + Sync,
+        T: Send,
+    {
+        query
+            .query_async(self)
+            .await
+            .map_err(|e| self.error(what, e))
     }
 
     fn error(&self, what: &str, e: api::ApiError<TransportError>) -> ApiError {
@@ -242,11 +260,8 @@ impl RetryingClient {
             .project(project)
             .merge_request(iid)
             .build()
-            .map_err(|e| ApiError::Other(e.to_string()))?;
-        let mr: MergeRequestSummary = mr_ep
-            .query_async(self)
-            .await
-            .map_err(|e| self.error(&what, e))?;
+            .map_err(built)?;
+        let mr: MergeRequestSummary = self.query(&what, mr_ep).await?;
         if let Some(count) = mr.changes_count.as_deref().filter(|c| c.ends_with('+')) {
             return Err(ApiError::Incomplete(format!(
                 "merge request !{iid} is over GitLab's diff limits ({count} files); the API lists only part of it"
@@ -256,11 +271,10 @@ impl RetryingClient {
             .project(project)
             .merge_request(iid)
             .build()
-            .map_err(|e| ApiError::Other(e.to_string()))?;
-        let diffs: Vec<Diff> = api::paged(ep, Pagination::All)
-            .query_async(self)
-            .await
-            .map_err(|e| self.error(&format!("{what} diffs"), e))?;
+            .map_err(built)?;
+        let diffs: Vec<Diff> = self
+            .query(&format!("{what} diffs"), api::paged(ep, Pagination::All))
+            .await?;
         if diffs.len() >= DIFF_FILES_LIMIT {
             return Err(ApiError::Incomplete(format!(
                 "merge request !{iid} lists {} files, GitLab's diff file limit",
@@ -292,11 +306,8 @@ impl RetryingClient {
             .to(to)
             .straight(straight)
             .build()
-            .map_err(|e| ApiError::Other(e.to_string()))?;
-        let cmp: Comparison = ep
-            .query_async(self)
-            .await
-            .map_err(|e| self.error(&what, e))?;
+            .map_err(built)?;
+        let cmp: Comparison = self.query(&what, ep).await?;
         if cmp.compare_timeout {
             return Err(ApiError::Incomplete(format!(
                 "{what} timed out on the server"
@@ -380,12 +391,7 @@ impl Host {
             | Event::Push { after: None, .. }
             | Event::Tag { .. }
             | Event::Schedule
-            | Event::Manual => {
-                return Err(ApiError::Other(format!(
-                    "no API change list for a {}",
-                    ctx.describe_event()
-                )))
-            }
+            | Event::Manual => return Err(no_change_list(&ctx.describe_event())),
         };
         let client = self.conn.get()?;
         match ask {
@@ -394,42 +400,6 @@ impl Host {
                 client.compare(&self.project, &from, &to, straight).await
             }
         }
-    }
-
-    pub async fn upsert_note(
-        &self,
-        iid: u64,
-        marker: &str,
-        body: &str,
-        update: bool,
-    ) -> Result<Written, ApiError> {
-        let c = self.conn.get()?;
-        let existing = if update {
-            c.find_note(&self.project, iid, marker)
-                .await?
-                .map(|(id, _)| id)
-        } else {
-            None
-        };
-        let id = c.write_note(&self.project, iid, existing, body).await?;
-        Ok(match existing {
-            Some(_) => Written::Updated(id),
-            None => Written::Created(id),
-        })
-    }
-
-    pub async fn find_reviewed(
-        &self,
-        sha: &str,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
-        let c = self.conn.get()?;
-        for n in c.merge_requests_for_commit(&self.project, sha).await? {
-            if let Some((_, body)) = c.find_note(&self.project, n, marker).await? {
-                return Ok(Some((n, body)));
-            }
-        }
-        Ok(None)
     }
 
     /// The non-secret `TF_HTTP_*` settings for the GitLab-managed state `state_name`
@@ -479,11 +449,13 @@ impl RetryingClient {
             .project(project)
             .merge_request(iid)
             .build()
-            .map_err(|e| ApiError::Other(e.to_string()))?;
-        let notes: Vec<Note> = api::paged(ep, Pagination::All)
-            .query_async(self)
-            .await
-            .map_err(|e| self.error(&format!("merge request !{iid} notes"), e))?;
+            .map_err(built)?;
+        let notes: Vec<Note> = self
+            .query(
+                &format!("merge request !{iid} notes"),
+                api::paged(ep, Pagination::All),
+            )
+            .await?;
         Ok(notes
             .into_iter()
             .find(|n| n.body.contains(marker))
@@ -498,26 +470,25 @@ impl RetryingClient {
         body: &str,
     ) -> Result<u64, ApiError> {
         let what = format!("merge request !{iid} note");
+        use api::projects::merge_requests::notes::{CreateMergeRequestNote, EditMergeRequestNote};
         let note: Note = match existing {
-            Some(id) => api::projects::merge_requests::notes::EditMergeRequestNote::builder()
-                .project(project)
-                .merge_request(iid)
-                .note(id)
-                .body(body)
-                .build()
-                .map_err(|e| ApiError::Other(e.to_string()))?
-                .query_async(self)
-                .await
-                .map_err(|e| self.error(&what, e))?,
-            None => api::projects::merge_requests::notes::CreateMergeRequestNote::builder()
-                .project(project)
-                .merge_request(iid)
-                .body(body)
-                .build()
-                .map_err(|e| ApiError::Other(e.to_string()))?
-                .query_async(self)
-                .await
-                .map_err(|e| self.error(&what, e))?,
+            Some(id) => {
+                let ep = EditMergeRequestNote::builder()
+                    .project(project)
+                    .merge_request(iid)
+                    .note(id)
+                    .body(body)
+                    .build();
+                self.query(&what, ep.map_err(built)?).await?
+            }
+            None => {
+                let ep = CreateMergeRequestNote::builder()
+                    .project(project)
+                    .merge_request(iid)
+                    .body(body)
+                    .build();
+                self.query(&what, ep.map_err(built)?).await?
+            }
         };
         Ok(note.id)
     }
@@ -541,12 +512,39 @@ impl RetryingClient {
             .project(project)
             .sha(sha)
             .build()
-            .map_err(|e| ApiError::Other(e.to_string()))?;
-        let mut mrs: Vec<MrRef> = ep
-            .query_async(self)
-            .await
-            .map_err(|e| self.error("merge requests of the commit", e))?;
+            .map_err(built)?;
+        let mut mrs: Vec<MrRef> = self.query("merge requests of the commit", ep).await?;
         mrs.sort_by_key(|m| m.state != "merged");
         Ok(mrs.into_iter().map(|m| m.iid).collect())
+    }
+}
+
+#[async_trait]
+impl CommentApi for Host {
+    async fn find_comment(
+        &self,
+        iid: u64,
+        marker: &str,
+    ) -> Result<Option<(u64, String)>, ApiError> {
+        self.conn.get()?.find_note(&self.project, iid, marker).await
+    }
+
+    async fn write_comment(
+        &self,
+        iid: u64,
+        existing: Option<u64>,
+        body: &str,
+    ) -> Result<u64, ApiError> {
+        self.conn
+            .get()?
+            .write_note(&self.project, iid, existing, body)
+            .await
+    }
+
+    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+        self.conn
+            .get()?
+            .merge_requests_for_commit(&self.project, sha)
+            .await
     }
 }
