@@ -16,7 +16,7 @@ use crate::report::comment::{marker, parse_fingerprint};
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
 use crate::tools::plan::{digest_differences, parse_digests, summarise, Action, PlanSummary};
-use crate::tools::runner::{write_private, Echo};
+use crate::tools::runner::{make_private, write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -101,6 +101,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
                 &format!("terraform plan in {label}"),
             ));
         }
+        make_private(&dir.join(PLAN_FILE)).map_err(StageError::Failed)?;
     }
     let show = cx.run_folded(
         "kkp_tf_show",

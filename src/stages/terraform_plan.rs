@@ -12,7 +12,7 @@ use crate::report::comment::{fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
 use crate::tools::plan::{digests_marker, summarise, Action, PlanSummary};
-use crate::tools::runner::{write_private, Echo};
+use crate::tools::runner::{make_private, write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -85,6 +85,7 @@ impl Stage for TerraformPlan {
             let headline = terraform::failure_reason(&text, &format!("terraform plan in {label}"));
             return Ok(Report::failed(headline, label));
         }
+        make_private(&dir.join(PLAN_FILE)).map_err(StageError::Failed)?;
 
         let show = cx.run_folded(
             "kkp_tf_show",

@@ -596,6 +596,14 @@ fn forward(stream: impl std::io::Read, is_err: bool, tx: mpsc::Sender<(bool, Str
     }
 }
 
+/// Makes a file the tool wrote readable by the owner only (a saved Terraform plan holds
+/// sensitive values in the clear).
+pub fn make_private(path: &Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+        .with_context(|| format!("cannot restrict {}", path.display()))
+}
+
 /// Writes `contents` to `path` readable by the owner only (mode 0600): plan JSON and outputs
 /// JSON may hold secrets.
 pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {

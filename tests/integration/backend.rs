@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-use crate::common::{run, tool, tools_dir, Repo, Run, TOKEN};
+use crate::common::{host_env, refs, run, terraform_env, tool, tools_dir, Host, Repo, Run, TOKEN};
 use crate::forge::Forge;
 
 /// A moto server on a free loopback port, stopped on drop.
@@ -89,29 +89,23 @@ fn s3_repo(bucket: &str, moto: &str) -> Repo {
 }
 
 fn stage(binary: &str, repo: &Repo, forge: &Forge, moto: &Moto, extra: &[(&str, &str)]) -> Run {
-    let tf = tools_dir().join("bin/terraform").display().to_string();
-    let rc = tools_dir().join("empty.tfrc").display().to_string();
-    let aws = tools_dir().join("venv/bin/aws").display().to_string();
-    let dir = repo.path().display().to_string();
-    let gh = forge.github_api();
-    let aws_env = aws_env(&moto.url);
-    let mut env: Vec<(&str, &str)> = vec![
-        ("KKP_TERRAFORM_BIN", &tf),
-        ("KKP_AWS_BIN", &aws),
-        ("TF_CLI_CONFIG_FILE", &rc),
-        ("KKP_FORCE", "true"),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
-        ("KKP_BACKEND_CONFIG", "terraform/aws/moto.s3.tfbackend"),
-        ("GITHUB_ACTIONS", "true"),
-        ("GITHUB_EVENT_NAME", "workflow_dispatch"),
-        ("GITHUB_REPOSITORY", "acme/kkp"),
-        ("GITHUB_API_URL", &gh),
-        ("GITHUB_WORKSPACE", &dir),
-        ("GITHUB_TOKEN", TOKEN),
-    ];
-    env.extend(aws_env.iter().map(|(k, v)| (*k, v.as_str())));
-    env.extend_from_slice(extra);
-    let r = run(binary, &[], &env, repo.path());
+    let mut env = terraform_env();
+    env.extend(host_env(Host::GitHub, &forge.url, repo.path()));
+    env.extend(aws_env(&moto.url));
+    env.extend([
+        (
+            "KKP_AWS_BIN",
+            tools_dir().join("venv/bin/aws").display().to_string(),
+        ),
+        (
+            "KKP_BACKEND_CONFIG",
+            "terraform/aws/moto.s3.tfbackend".into(),
+        ),
+        ("GITHUB_EVENT_NAME", "workflow_dispatch".into()),
+    ]);
+    let mut all = refs(&env);
+    all.extend_from_slice(extra);
+    let r = run(binary, &[], &all, repo.path());
     assert!(
         !r.all_text().contains(AWS_SECRET),
         "AWS secret leaked:\n{}",
@@ -287,23 +281,9 @@ fn gitlab_state_repo() -> Repo {
 }
 
 fn gitlab_stage(binary: &str, repo: &Repo, forge: &Forge, extra: &[(&str, &str)]) -> Run {
-    let tf = tools_dir().join("bin/terraform").display().to_string();
-    let rc = tools_dir().join("empty.tfrc").display().to_string();
-    let dir = repo.path().display().to_string();
-    let api = forge.gitlab_api();
-    let mut env: Vec<(&str, &str)> = vec![
-        ("KKP_TERRAFORM_BIN", &tf),
-        ("TF_CLI_CONFIG_FILE", &rc),
-        ("KKP_FORCE", "true"),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
-        ("GITLAB_CI", "true"),
-        ("CI_API_V4_URL", &api),
-        ("CI_PROJECT_ID", "42"),
-        ("CI_PROJECT_DIR", &dir),
-        ("CI_DEFAULT_BRANCH", "main"),
-        ("CI_JOB_TOKEN", "job-token-for-state"),
-        ("GITLAB_TOKEN", TOKEN),
-    ];
+    let mut owned = terraform_env();
+    owned.extend(host_env(Host::GitLab, &forge.url, repo.path()));
+    let mut env = refs(&owned);
     env.extend_from_slice(extra);
     let r = run(binary, &[], &env, repo.path());
     assert!(

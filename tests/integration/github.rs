@@ -3,54 +3,10 @@
 
 use serde_json::json;
 
-use crate::common::{run, run_decide_only, write_event, Repo, Run, TOKEN};
-use crate::forge::{files, many_files, Fault, FileChange, Forge};
+use crate::common::{run, write_event, Repo, Scenario, TOKEN};
+use crate::forge::{files, many_files, Fault, FileChange};
 
 const ZERO: &str = "0000000000000000000000000000000000000000";
-
-struct Gh {
-    forge: Forge,
-    repo: Repo,
-    base: String,
-}
-
-impl Gh {
-    fn new() -> Self {
-        let (repo, base) = Repo::kkp();
-        Gh {
-            forge: Forge::start(TOKEN),
-            repo,
-            base,
-        }
-    }
-
-    fn run(
-        &self,
-        binary: &str,
-        event: &str,
-        payload: serde_json::Value,
-        extra: &[(&str, &str)],
-    ) -> Run {
-        let path = write_event(self.repo.path(), &payload);
-        // Keep the payload out of the work tree's change set.
-        let exclude = self.repo.path().join(".git/info/exclude");
-        std::fs::write(exclude, "event-*.json\n").unwrap();
-        let api = self.forge.github_api();
-        let workspace = self.repo.path().display().to_string();
-        let env = vec![
-            ("GITHUB_ACTIONS", "true"),
-            ("CI", "true"),
-            ("GITHUB_EVENT_NAME", event),
-            ("GITHUB_EVENT_PATH", path.as_str()),
-            ("GITHUB_REPOSITORY", "acme/kkp"),
-            ("GITHUB_API_URL", api.as_str()),
-            ("GITHUB_TOKEN", TOKEN),
-            ("GITHUB_WORKSPACE", workspace.as_str()),
-            ("GITHUB_REF", "refs/heads/main"),
-        ];
-        run_decide_only(binary, env, extra, self.repo.path())
-    }
-}
 
 fn pr_payload(number: u64, base: &str, head: &str) -> serde_json::Value {
     json!({"action": "synchronize", "number": number, "pull_request": {"number": number, "base": {"ref": "main", "sha": base}, "head": {"ref": "feat", "sha": head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}})
@@ -62,12 +18,12 @@ fn push_payload(before: &str, after: &str, branch: &str) -> serde_json::Value {
 
 #[test]
 fn pr_touching_terraform_runs_validate_and_names_the_file() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.forge.with(|s| {
         s.gh_pulls
             .insert(7, files(&["terraform/aws/main.tf", "README.md"]))
     });
-    let r = gh.run(
+    let r = gh.github(
         "kkp-terraform-validate",
         "pull_request",
         pr_payload(7, &gh.base, &gh.base),
@@ -101,10 +57,10 @@ fn pr_touching_terraform_runs_validate_and_names_the_file() {
 
 #[test]
 fn pr_touching_only_docs_skips_validate_and_plan_never_asks_for_apply() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.forge
         .with(|s| s.gh_pulls.insert(8, files(&["docs/guide.md", "README.md"])));
-    let r = gh.run(
+    let r = gh.github(
         "kkp-terraform-validate",
         "pull_request",
         pr_payload(8, &gh.base, &gh.base),
@@ -120,7 +76,7 @@ fn pr_touching_only_docs_skips_validate_and_plan_never_asks_for_apply() {
     );
     let before = gh.forge.received().len();
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-apply",
             "pull_request",
             pr_payload(8, &gh.base, &gh.base),
@@ -138,7 +94,7 @@ fn pr_touching_only_docs_skips_validate_and_plan_never_asks_for_apply() {
 
 #[test]
 fn push_to_default_touching_kubeone_runs_apply_stages() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let head = gh.repo.commit(&[("kubeone/kubeone.yaml", "name: kkp2\n")]);
     gh.forge.with(|s| {
         s.gh_compares.insert(
@@ -147,7 +103,7 @@ fn push_to_default_touching_kubeone_runs_apply_stages() {
         )
     });
     let r = gh
-        .run(
+        .github(
             "kkp-kubeone-apply",
             "push",
             push_payload(&gh.base, &head, "main"),
@@ -164,13 +120,13 @@ fn push_to_default_touching_kubeone_runs_apply_stages() {
 
 #[test]
 fn push_touching_only_readme_skips() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let head = gh.repo.commit(&[("README.md", "# new\n")]);
     gh.forge.with(|s| {
         s.gh_compares
             .insert(format!("{}...{head}", gh.base), files(&["README.md"]))
     });
-    let r = gh.run(
+    let r = gh.github(
         "kkp-terraform-apply",
         "push",
         push_payload(&gh.base, &head, "main"),
@@ -183,7 +139,7 @@ fn push_touching_only_readme_skips() {
 
 #[test]
 fn new_branch_with_zero_before_compares_against_default_branch() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gh.repo.commit(&[("terraform/aws/main.tf", "# v2\n")]);
     gh.forge.with(|s| {
@@ -191,7 +147,7 @@ fn new_branch_with_zero_before_compares_against_default_branch() {
             .insert(format!("main...{head}"), files(&["terraform/aws/main.tf"]))
     });
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "push",
             push_payload(ZERO, &head, "feat"),
@@ -204,7 +160,7 @@ fn new_branch_with_zero_before_compares_against_default_branch() {
 
 #[test]
 fn force_push_uses_a_tree_diff_including_files_of_dropped_commits() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     // The dropped commit touched terraform/; the new history only touches docs.
     let dropped = gh.repo.commit(&[("terraform/aws/main.tf", "# dropped\n")]);
     gh.repo.git(&["reset", "--quiet", "--hard", &gh.base]);
@@ -212,7 +168,7 @@ fn force_push_uses_a_tree_diff_including_files_of_dropped_commits() {
     let mut payload = push_payload(&dropped, &head, "main");
     payload["forced"] = json!(true);
     let r = gh
-        .run("kkp-terraform-apply", "push", payload, &[])
+        .github("kkp-terraform-apply", "push", payload, &[])
         .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
@@ -230,7 +186,7 @@ fn force_push_uses_a_tree_diff_including_files_of_dropped_commits() {
 
 #[test]
 fn compare_capped_at_300_files_falls_back_to_git() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let head = gh
         .repo
         .commit(&[("terraform/aws/main.tf", "# v2\n"), ("docs/a.md", "a\n")]);
@@ -241,7 +197,7 @@ fn compare_capped_at_300_files_falls_back_to_git() {
         )
     });
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-apply",
             "push",
             push_payload(&gh.base, &head, "main"),
@@ -264,12 +220,12 @@ fn compare_capped_at_300_files_falls_back_to_git() {
 
 #[test]
 fn pr_with_2500_files_fetches_every_page() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let mut all = many_files("docs/gen", 2499);
     all.push(FileChange::renamed("terraform/old.tf", "moved/new.tf"));
     gh.forge.with(|s| s.gh_pulls.insert(9, all));
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-plan",
             "pull_request",
             pr_payload(9, &gh.base, &gh.base),
@@ -285,13 +241,13 @@ fn pr_with_2500_files_fetches_every_page() {
 
 #[test]
 fn pr_with_more_than_3000_files_falls_back_to_git() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gh.repo.commit(&[("kubermatic/values.yaml", "a: 2\n")]);
     gh.forge
         .with(|s| s.gh_pulls.insert(10, many_files("docs/gen", 3200)));
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "pull_request",
             pr_payload(10, &gh.base, &head),
@@ -314,9 +270,9 @@ fn pr_with_more_than_3000_files_falls_back_to_git() {
 
 #[test]
 fn tag_schedule_manual_and_merge_queue() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let tag = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "push",
             json!({"ref": "refs/tags/v1.0.0", "repository": {"default_branch": "main"}}),
@@ -330,7 +286,7 @@ fn tag_schedule_manual_and_merge_queue() {
     );
 
     let sched = gh
-        .run(
+        .github(
             "kkp-terraform-plan",
             "schedule",
             json!({"schedule": "0 6 * * *"}),
@@ -343,7 +299,7 @@ fn tag_schedule_manual_and_merge_queue() {
         "{sched:?}"
     );
     let manual = gh
-        .run(
+        .github(
             "kkp-terraform-plan",
             "workflow_dispatch",
             json!({"inputs": {}}),
@@ -352,7 +308,7 @@ fn tag_schedule_manual_and_merge_queue() {
         .expect_code(0);
     assert!(manual.ran());
     let manual_apply = gh
-        .run(
+        .github(
             "kkp-terraform-apply",
             "workflow_dispatch",
             json!({"inputs": {}}),
@@ -375,7 +331,7 @@ fn tag_schedule_manual_and_merge_queue() {
             files(&["terraform/aws/main.tf"]),
         )
     });
-    let mq = gh.run(
+    let mq = gh.github(
         "kkp-terraform-validate",
         "merge_group",
         json!({"action": "checks_requested", "merge_group": {"head_sha": head, "head_ref": "refs/heads/gh-readonly-queue/main/pr-7-abc", "base_sha": gh.base, "base_ref": "refs/heads/main"}, "repository": {"default_branch": "main"}}),
@@ -387,11 +343,11 @@ fn tag_schedule_manual_and_merge_queue() {
 
 #[test]
 fn missing_token_falls_back_to_git_and_says_so() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gh.repo.commit(&[("terraform/aws/main.tf", "# v3\n")]);
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "pull_request",
             pr_payload(11, &gh.base, &head),
@@ -405,13 +361,13 @@ fn missing_token_falls_back_to_git_and_says_so() {
 
 #[test]
 fn server_errors_then_success_are_retried() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.forge
         .with(|s| s.gh_pulls.insert(12, files(&["terraform/x.tf"])));
     gh.forge.fault("/pulls/12/files", 2, Fault::Status(502));
     gh.forge.fault("/pulls/12", 1, Fault::Truncated);
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "pull_request",
             pr_payload(12, &gh.base, &gh.base),
@@ -440,7 +396,7 @@ fn server_errors_then_success_are_retried() {
 
 #[test]
 fn rate_limits_wait_for_the_reset_or_fall_back() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     gh.forge
         .with(|s| s.gh_pulls.insert(13, files(&["kubeone/kubeone.yaml"])));
     gh.forge
@@ -448,7 +404,7 @@ fn rate_limits_wait_for_the_reset_or_fall_back() {
     gh.forge
         .fault("/pulls/13", 1, Fault::TooManyRequests { retry_after: 1 });
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "pull_request",
             pr_payload(13, &gh.base, &gh.base),
@@ -462,7 +418,7 @@ fn rate_limits_wait_for_the_reset_or_fall_back() {
     gh.forge
         .fault("/pulls/13", 1, Fault::RateLimited403 { reset_in: 3600 });
     let r = gh
-        .run(
+        .github(
             "kkp-terraform-validate",
             "pull_request",
             pr_payload(13, &gh.base, &gh.base),
@@ -475,11 +431,11 @@ fn rate_limits_wait_for_the_reset_or_fall_back() {
 
 #[test]
 fn malformed_event_payload_exits_2_naming_the_file() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let path = gh.repo.path().join("broken.json");
     std::fs::write(&path, "{\"ref\": \"refs/heads/main\", ").unwrap();
     let p = path.display().to_string();
-    let r = gh.run(
+    let r = gh.github(
         "kkp-terraform-validate",
         "push",
         json!({}),
@@ -501,7 +457,7 @@ fn malformed_event_payload_exits_2_naming_the_file() {
 
 #[test]
 fn running_stage_without_decide_only_says_not_implemented_and_fails() {
-    let gh = Gh::new();
+    let gh = Scenario::new();
     let head = gh.repo.commit(&[("kubeone/kubeone.yaml", "name: next\n")]);
     gh.forge.with(|s| {
         s.gh_compares.insert(

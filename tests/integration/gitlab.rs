@@ -1,65 +1,18 @@
 //! GitLab scenarios against the fake forge.
 
-use crate::common::{run_decide_only, Repo, Run, TOKEN};
-use crate::forge::{files, many_files, Fault, Forge};
+use crate::common::Scenario;
+use crate::forge::{files, many_files, Fault};
 
 const ZERO: &str = "0000000000000000000000000000000000000000";
 
-struct Gl {
-    forge: Forge,
-    repo: Repo,
-    base: String,
-}
-
-impl Gl {
-    fn new() -> Self {
-        let (repo, base) = Repo::kkp();
-        Gl {
-            forge: Forge::start(TOKEN),
-            repo,
-            base,
-        }
-    }
-
-    fn run(&self, binary: &str, vars: &[(&str, &str)]) -> Run {
-        let api = self.forge.gitlab_api();
-        let dir = self.repo.path().display().to_string();
-        let env = vec![
-            ("GITLAB_CI", "true"),
-            ("CI", "true"),
-            ("CI_API_V4_URL", api.as_str()),
-            ("CI_PROJECT_ID", "42"),
-            ("CI_PROJECT_PATH", "acme/kkp"),
-            ("CI_PROJECT_DIR", dir.as_str()),
-            ("CI_DEFAULT_BRANCH", "main"),
-            ("CI_COMMIT_SHA", self.base.as_str()),
-            ("CI_JOB_TOKEN", "job-token-not-for-api"),
-            ("GITLAB_TOKEN", TOKEN),
-        ];
-        run_decide_only(binary, env, vars, self.repo.path())
-    }
-
-    fn mr(&self, binary: &str, iid: &str, extra: &[(&str, &str)]) -> Run {
-        let mut vars = vec![
-            ("CI_PIPELINE_SOURCE", "merge_request_event"),
-            ("CI_MERGE_REQUEST_IID", iid),
-            ("CI_MERGE_REQUEST_DIFF_BASE_SHA", self.base.as_str()),
-            ("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main"),
-            ("CI_COMMIT_BEFORE_SHA", ZERO),
-        ];
-        vars.extend_from_slice(extra);
-        self.run(binary, &vars)
-    }
-}
-
 #[test]
 fn mr_touching_terraform_runs_and_writes_dotenv() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.forge.with(|s| {
         s.gl_mrs
             .insert(7, files(&["terraform/aws/main.tf", "README.md"]))
     });
-    let r = gl.mr("kkp-terraform-validate", "7", &[]);
+    let r = gl.gitlab_mr("kkp-terraform-validate", "7", &[]);
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.dotenv.contains("KKP_TERRAFORM_VALIDATE_RUN=true"),
@@ -81,20 +34,20 @@ fn mr_touching_terraform_runs_and_writes_dotenv() {
 
 #[test]
 fn mr_touching_only_docs_skips() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.forge
         .with(|s| s.gl_mrs.insert(8, files(&["docs/guide.md"])));
-    let r = gl.mr("kkp-terraform-plan", "8", &[]).expect_code(0);
+    let r = gl.gitlab_mr("kkp-terraform-plan", "8", &[]).expect_code(0);
     assert!(!r.ran(), "{r:?}");
     assert!(r.output("reason").unwrap().contains("docs/guide.md"));
 }
 
 #[test]
 fn mr_diffs_are_paged() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.forge
         .with(|s| s.gl_mrs.insert(9, many_files("terraform/gen", 250)));
-    let r = gl.mr("kkp-terraform-plan", "9", &[]).expect_code(0);
+    let r = gl.gitlab_mr("kkp-terraform-plan", "9", &[]).expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert_eq!(r.output("changed-files").as_deref(), Some("250"));
     assert!(gl.forge.hits("/merge_requests/9/diffs").len() >= 3);
@@ -102,7 +55,7 @@ fn mr_diffs_are_paged() {
 
 #[test]
 fn push_to_default_touching_kubeone_compares_straight() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     let head = gl.repo.commit(&[("kubeone/kubeone.yaml", "name: x\n")]);
     gl.forge.with(|s| {
         s.gl_compares.insert(
@@ -111,7 +64,7 @@ fn push_to_default_touching_kubeone_compares_straight() {
         )
     });
     let r = gl
-        .run(
+        .gitlab(
             "kkp-kubeone-apply",
             &[
                 ("CI_PIPELINE_SOURCE", "push"),
@@ -128,14 +81,14 @@ fn push_to_default_touching_kubeone_compares_straight() {
 
 #[test]
 fn push_touching_only_readme_skips() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     let head = gl.repo.commit(&[("README.md", "x\n")]);
     gl.forge.with(|s| {
         s.gl_compares
             .insert(format!("{}..{head}:true", gl.base), files(&["README.md"]))
     });
     let r = gl
-        .run(
+        .gitlab(
             "kkp-terraform-apply",
             &[
                 ("CI_PIPELINE_SOURCE", "push"),
@@ -150,7 +103,7 @@ fn push_touching_only_readme_skips() {
 
 #[test]
 fn new_branch_with_zero_before_compares_with_default_branch_merge_base() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     let head = gl.repo.commit(&[("terraform/aws/main.tf", "# b\n")]);
     gl.forge.with(|s| {
         s.gl_compares.insert(
@@ -159,7 +112,7 @@ fn new_branch_with_zero_before_compares_with_default_branch_merge_base() {
         )
     });
     let r = gl
-        .run(
+        .gitlab(
             "kkp-terraform-validate",
             &[
                 ("CI_PIPELINE_SOURCE", "push"),
@@ -176,9 +129,9 @@ fn new_branch_with_zero_before_compares_with_default_branch_merge_base() {
 
 #[test]
 fn first_pipeline_on_default_branch_lists_every_file() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     let r = gl
-        .run(
+        .gitlab(
             "kkp-terraform-apply",
             &[
                 ("CI_PIPELINE_SOURCE", "push"),
@@ -194,13 +147,13 @@ fn first_pipeline_on_default_branch_lists_every_file() {
 
 #[test]
 fn mr_over_diff_limits_falls_back_to_git() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gl.repo.commit(&[("terraform/aws/main.tf", "# big\n")]);
     gl.forge
         .with(|s| s.gl_mrs.insert(10, many_files("docs/gen", 1500)));
     let r = gl
-        .mr("kkp-terraform-validate", "10", &[("CI_COMMIT_SHA", &head)])
+        .gitlab_mr("kkp-terraform-validate", "10", &[("CI_COMMIT_SHA", &head)])
         .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(
@@ -214,9 +167,9 @@ fn mr_over_diff_limits_falls_back_to_git() {
 
 #[test]
 fn tag_schedule_web_merge_train_and_child_pipeline() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     let tag = gl
-        .run(
+        .gitlab(
             "kkp-terraform-validate",
             &[("CI_PIPELINE_SOURCE", "push"), ("CI_COMMIT_TAG", "v1.0.0")],
         )
@@ -224,7 +177,7 @@ fn tag_schedule_web_merge_train_and_child_pipeline() {
         .expect_code(0);
     assert!(!tag.ran());
     let sched = gl
-        .run(
+        .gitlab(
             "kkp-terraform-plan",
             &[
                 ("CI_PIPELINE_SOURCE", "schedule"),
@@ -236,7 +189,7 @@ fn tag_schedule_web_merge_train_and_child_pipeline() {
         .expect_code(0);
     assert!(sched.ran(), "{sched:?}");
     let web = gl
-        .run(
+        .gitlab(
             "kkp-terraform-apply",
             &[
                 ("CI_PIPELINE_SOURCE", "web"),
@@ -252,7 +205,7 @@ fn tag_schedule_web_merge_train_and_child_pipeline() {
     gl.forge
         .with(|s| s.gl_mrs.insert(11, files(&["kubermatic/values.yaml"])));
     let train = gl
-        .mr(
+        .gitlab_mr(
             "kkp-terraform-validate",
             "11",
             &[("CI_MERGE_REQUEST_EVENT_TYPE", "merge_train")],
@@ -261,7 +214,7 @@ fn tag_schedule_web_merge_train_and_child_pipeline() {
     assert!(train.ran(), "{train:?}");
     assert!(train.stdout.contains("merge queue"), "{}", train.stdout);
     let child = gl
-        .run(
+        .gitlab(
             "kkp-terraform-validate",
             &[
                 ("CI_PIPELINE_SOURCE", "parent_pipeline"),
@@ -281,11 +234,11 @@ fn tag_schedule_web_merge_train_and_child_pipeline() {
 
 #[test]
 fn job_token_alone_is_not_used_and_git_answers() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.repo.git(&["checkout", "--quiet", "-b", "feat"]);
     let head = gl.repo.commit(&[("kubermatic/values.yaml", "a: 3\n")]);
     let r = gl
-        .mr(
+        .gitlab_mr(
             "kkp-terraform-validate",
             "12",
             &[("GITLAB_TOKEN", ""), ("CI_COMMIT_SHA", &head)],
@@ -304,7 +257,7 @@ fn job_token_alone_is_not_used_and_git_answers() {
 
 #[test]
 fn server_errors_then_success_and_rate_limits() {
-    let gl = Gl::new();
+    let gl = Scenario::new();
     gl.forge
         .with(|s| s.gl_mrs.insert(13, files(&["terraform/x.tf"])));
     gl.forge
@@ -314,7 +267,9 @@ fn server_errors_then_success_and_rate_limits() {
         1,
         Fault::TooManyRequests { retry_after: 1 },
     );
-    let r = gl.mr("kkp-terraform-validate", "13", &[]).expect_code(0);
+    let r = gl
+        .gitlab_mr("kkp-terraform-validate", "13", &[])
+        .expect_code(0);
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("GitLab API"), "{}", r.stdout);
     let statuses: Vec<u16> = gl

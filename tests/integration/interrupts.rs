@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{bin, host_env, refs, run, tool, tools_dir, Host, Repo, TOKEN};
+use crate::common::{bin, host_env, refs, run, terraform_env, tool, tools_dir, Host, Repo, TOKEN};
 use crate::forge::Forge;
 
 fn slow_repo() -> Repo {
@@ -24,19 +24,10 @@ fn slow_repo() -> Repo {
 
 /// A manual GitLab run of terraform-apply with the apply sleeping `sleep` seconds.
 fn apply_env(repo: &Repo, forge: &Forge, sleep: &str) -> Vec<(&'static str, String)> {
-    let mut env = host_env(Host::GitLab, &forge.url, repo.path());
+    let mut env = terraform_env();
+    env.extend(host_env(Host::GitLab, &forge.url, repo.path()));
     env.extend([
         ("CI_PIPELINE_SOURCE", "web".to_owned()),
-        ("KKP_FORCE", "true".to_owned()),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws".to_owned()),
-        (
-            "KKP_TERRAFORM_BIN",
-            tools_dir().join("bin/terraform").display().to_string(),
-        ),
-        (
-            "TF_CLI_CONFIG_FILE",
-            tools_dir().join("empty.tfrc").display().to_string(),
-        ),
         ("TF_VAR_sleep", sleep.to_owned()),
     ]);
     env

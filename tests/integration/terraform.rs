@@ -6,8 +6,14 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
-use crate::common::{run, tool, tools_dir, Repo, Run, TOKEN};
+use crate::common::{refs, run, terraform_env, tool, tools_dir, Repo, Run, TOKEN};
 use crate::forge::Forge;
+
+/// The permission bits of a file.
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
 
 fn terraform() -> Option<PathBuf> {
     tool(&tools_dir().join("bin/terraform"))
@@ -32,28 +38,39 @@ fn repo_with(main_tf: &str) -> Repo {
     repo
 }
 
-fn validate(repo: &Repo, forge: &Forge, platform_env: &[(&str, &str)]) -> Run {
-    let tf = terraform().unwrap();
-    let tf = tf.display().to_string();
-    let rc = tools_dir().join("empty.tfrc").display().to_string();
+/// Runs a Terraform stage in `repo` as a job on the platform `platform_env` describes, every
+/// host's API pointed at `forge`. No run may show the sensitive value.
+fn tf_stage(
+    binary: &str,
+    args: &[&str],
+    repo: &Repo,
+    forge: &Forge,
+    platform_env: &[(&str, &str)],
+) -> Run {
     let dir = repo.path().display().to_string();
-    let gh = forge.github_api();
-    let gl = forge.gitlab_api();
-    let bb = forge.bitbucket_api();
-    let mut env: Vec<(&str, &str)> = vec![
-        ("KKP_TERRAFORM_BIN", &tf),
-        ("TF_CLI_CONFIG_FILE", &rc),
-        ("KKP_FORCE", "true"),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
-        ("GITHUB_API_URL", &gh),
-        ("CI_API_V4_URL", &gl),
-        ("BITBUCKET_API_URL", &bb),
-        ("GITHUB_WORKSPACE", &dir),
-        ("CI_PROJECT_DIR", &dir),
-        ("BITBUCKET_CLONE_DIR", &dir),
-    ];
-    env.extend_from_slice(platform_env);
-    run("kkp-terraform-validate", &[], &env, repo.path())
+    let mut env = terraform_env();
+    env.extend([
+        ("GITHUB_API_URL", forge.github_api()),
+        ("CI_API_V4_URL", forge.gitlab_api()),
+        ("BITBUCKET_API_URL", forge.bitbucket_api()),
+        ("GITHUB_WORKSPACE", dir.clone()),
+        ("CI_PROJECT_DIR", dir.clone()),
+        ("BITBUCKET_CLONE_DIR", dir),
+        ("TF_VAR_unused_token", "not-a-real-token-value".into()),
+    ]);
+    let mut all = refs(&env);
+    all.extend_from_slice(platform_env);
+    let r = run(binary, args, &all, repo.path());
+    assert!(
+        !r.all_text().contains(SECRET),
+        "a sensitive value leaked:\n{}",
+        r.all_text()
+    );
+    r
+}
+
+fn validate(repo: &Repo, forge: &Forge, platform_env: &[(&str, &str)]) -> Run {
+    tf_stage("kkp-terraform-validate", &[], repo, forge, platform_env)
 }
 
 const GITHUB: &[(&str, &str)] = &[
@@ -311,35 +328,7 @@ fn plan_repo(extra: &str) -> Repo {
 }
 
 fn plan(repo: &Repo, forge: &Forge, platform_env: &[(&str, &str)]) -> Run {
-    let tf = terraform().unwrap().display().to_string();
-    let rc = tools_dir().join("empty.tfrc").display().to_string();
-    let dir = repo.path().display().to_string();
-    let (gh, gl, bb) = (
-        forge.github_api(),
-        forge.gitlab_api(),
-        forge.bitbucket_api(),
-    );
-    let mut env: Vec<(&str, &str)> = vec![
-        ("KKP_TERRAFORM_BIN", &tf),
-        ("TF_CLI_CONFIG_FILE", &rc),
-        ("KKP_FORCE", "true"),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
-        ("GITHUB_API_URL", &gh),
-        ("CI_API_V4_URL", &gl),
-        ("BITBUCKET_API_URL", &bb),
-        ("GITHUB_WORKSPACE", &dir),
-        ("CI_PROJECT_DIR", &dir),
-        ("BITBUCKET_CLONE_DIR", &dir),
-        ("TF_VAR_unused_token", "not-a-real-token-value"),
-    ];
-    env.extend_from_slice(platform_env);
-    let r = run("kkp-terraform-plan", &[], &env, repo.path());
-    assert!(
-        !r.all_text().contains(SECRET),
-        "a sensitive value leaked:\n{}",
-        r.all_text()
-    );
-    r
+    tf_stage("kkp-terraform-plan", &[], repo, forge, platform_env)
 }
 
 fn github_pr_env(repo: &Repo) -> Vec<(&'static str, String)> {
@@ -356,10 +345,6 @@ fn github_pr_env(repo: &Repo) -> Vec<(&'static str, String)> {
     ]
 }
 
-fn as_refs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
-    v.iter().map(|(k, val)| (*k, val.as_str())).collect()
-}
-
 #[test]
 fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
     if terraform().is_none() {
@@ -368,13 +353,20 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
     let repo = plan_repo("");
     let forge = Forge::start(TOKEN);
     let env = github_pr_env(&repo);
-    let r = plan(&repo, &forge, &as_refs(&env));
+    let r = plan(&repo, &forge, &refs(&env));
     assert_eq!(r.code(), 0, "{r:?}");
     assert_eq!(r.output("create").as_deref(), Some("4"));
     assert_eq!(r.output("has-changes").as_deref(), Some("true"));
     let fingerprint = r.output("fingerprint").unwrap();
     assert_eq!(fingerprint.len(), 64);
     assert!(repo.path().join("terraform/aws/kkp.tfplan").exists());
+    for secret_file in ["kkp.tfplan", "kkp.tfplan.json"] {
+        assert_eq!(
+            mode(&repo.path().join("terraform/aws").join(secret_file)),
+            0o600,
+            "{secret_file} holds sensitive values: owner-only"
+        );
+    }
     assert_eq!(
         r.output("plan-file").as_deref(),
         Some("terraform/aws/kkp.tfplan")
@@ -406,7 +398,7 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
     );
 
     // A rerun edits the same comment.
-    let r = plan(&repo, &forge, &as_refs(&env));
+    let r = plan(&repo, &forge, &refs(&env));
     assert_eq!(r.code(), 0);
     assert!(
         r.stdout.contains("Plan comment 1000 updated on #7"),
@@ -430,7 +422,7 @@ fn plan_too_large_for_one_comment_is_trimmed_to_fit() {
     let repo = plan_repo(big);
     let forge = Forge::start(TOKEN);
     let env = github_pr_env(&repo);
-    let r = plan(&repo, &forge, &as_refs(&env));
+    let r = plan(&repo, &forge, &refs(&env));
     assert_eq!(r.code(), 0, "{r:?}");
     assert_eq!(r.output("create").as_deref(), Some("404"));
     let body = &forge.with(|s| s.thread("github:7"))[0].body;
@@ -492,7 +484,7 @@ fn plan_on_bitbucket_pr_reports_counts_and_comments() {
     let forge = Forge::start(TOKEN);
     let mut env = bitbucket_env(&repo);
     env.push(("BITBUCKET_PR_ID", "7".into()));
-    let r = plan(&repo, &forge, &as_refs(&env));
+    let r = plan(&repo, &forge, &refs(&env));
     assert_eq!(r.code(), 0, "{r:?}");
     let head = repo.git(&["rev-parse", "HEAD"]);
     let report = forge
@@ -534,31 +526,12 @@ fn github_push_env(repo: &Repo) -> Vec<(&'static str, String)> {
 }
 
 fn apply(repo: &Repo, forge: &Forge, env: &[(&str, &str)], args: &[&str]) -> Run {
-    let tf = terraform().unwrap().display().to_string();
-    let rc = tools_dir().join("empty.tfrc").display().to_string();
-    let dir = repo.path().display().to_string();
-    let gh = forge.github_api();
-    let mut all: Vec<(&str, &str)> = vec![
-        ("KKP_TERRAFORM_BIN", &tf),
-        ("TF_CLI_CONFIG_FILE", &rc),
-        ("KKP_FORCE", "true"),
-        ("KKP_WORKING_DIRECTORY", "terraform/aws"),
-        ("GITHUB_API_URL", &gh),
-        ("GITHUB_WORKSPACE", &dir),
-    ];
-    all.extend_from_slice(env);
-    let r = run("kkp-terraform-apply", args, &all, repo.path());
-    assert!(
-        !r.all_text().contains(SECRET),
-        "a sensitive value leaked:\n{}",
-        r.all_text()
-    );
-    r
+    tf_stage("kkp-terraform-apply", args, repo, forge, env)
 }
 
 /// Plans on PR #7 (the reviewed plan) and marks the head commit as brought in by #7.
 fn reviewed(repo: &Repo, forge: &Forge) {
-    let r = plan(repo, forge, &as_refs(&github_pr_env(repo)));
+    let r = plan(repo, forge, &refs(&github_pr_env(repo)));
     assert_eq!(r.code(), 0, "{r:?}");
     let head = repo.git(&["rev-parse", "HEAD"]);
     forge.with(|s| s.commit_prs.insert(head, vec![7]));
@@ -573,7 +546,7 @@ fn apply_of_the_reviewed_plan_writes_outputs_for_kubeone() {
     let forge = Forge::start(TOKEN);
     reviewed(&repo, &forge);
     let env = github_push_env(&repo);
-    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    let r = apply(&repo, &forge, &refs(&env), &[]);
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout.contains("the plan matches the one reviewed on #7"),
@@ -585,8 +558,9 @@ fn apply_of_the_reviewed_plan_writes_outputs_for_kubeone() {
         r.output("outputs-json").as_deref(),
         Some("terraform/aws/kkp-outputs.json")
     );
-    let outputs =
-        std::fs::read_to_string(repo.path().join("terraform/aws/kkp-outputs.json")).unwrap();
+    let outputs_file = repo.path().join("terraform/aws/kkp-outputs.json");
+    assert_eq!(mode(&outputs_file), 0o600, "outputs are owner-only");
+    let outputs = std::fs::read_to_string(outputs_file).unwrap();
     let outputs: Value = serde_json::from_str(&outputs).unwrap();
     assert_eq!(
         outputs["db"]["sensitive"], true,
@@ -609,7 +583,7 @@ fn apply_is_refused_when_the_plan_changed_after_review() {
     std::fs::write(repo.path().join("terraform/aws/main.tf"), main).unwrap();
     std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
     let env = github_push_env(&repo);
-    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    let r = apply(&repo, &forge, &refs(&env), &[]);
     assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr
@@ -629,12 +603,7 @@ fn apply_is_refused_when_the_plan_changed_after_review() {
         "nothing was applied"
     );
 
-    let r = apply(
-        &repo,
-        &forge,
-        &as_refs(&env),
-        &["--allow-unreviewed-changes"],
-    );
+    let r = apply(&repo, &forge, &refs(&env), &["--allow-unreviewed-changes"]);
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(r
         .stdout
@@ -659,7 +628,7 @@ fn apply_accepts_a_plan_that_only_changed_formatting_or_order() {
     std::fs::write(repo.path().join("terraform/aws/main.tf"), reordered).unwrap();
     std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan")).unwrap();
     let env = github_push_env(&repo);
-    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    let r = apply(&repo, &forge, &refs(&env), &[]);
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout.contains("matches the one reviewed on #7"),
@@ -676,7 +645,7 @@ fn apply_without_any_reviewed_plan_is_refused() {
     let repo = plan_repo("");
     let forge = Forge::start(TOKEN);
     let env = github_push_env(&repo);
-    let r = apply(&repo, &forge, &as_refs(&env), &[]);
+    let r = apply(&repo, &forge, &refs(&env), &[]);
     assert_eq!(r.code(), 1, "{r:?}");
     assert!(
         r.stderr.contains("no reviewed plan for terraform/aws"),
