@@ -491,24 +491,7 @@ pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
             finish(plan_report(&files, inv.out), inv.err, &Masker::default())
         }
         stage_name => match stages::find(registry, stage_name) {
-            Some(stage) => run_command(
-                &parsed,
-                &inv.env,
-                inv.out,
-                inv.err,
-                |parsed, out, masker| {
-                    run_stage(
-                        stage,
-                        &sub,
-                        parsed,
-                        &inv.env,
-                        inv.cwd.clone(),
-                        inv.stdout_is_terminal,
-                        out,
-                        masker,
-                    )
-                },
-            ),
+            Some(stage) => stage_entry(stage, &sub, &parsed, inv),
             None => parse_exit(
                 ParseExit::Usage(UsageError::invalid("COMMAND", "a stage name", stage_name)),
                 inv.out,
@@ -530,24 +513,20 @@ pub fn main_stage(stage_name: &str, inv: Invocation<'_>) -> u8 {
         Err(e) => return parse_exit(e, inv.out, inv.err),
     };
     let matches = parsed.matches.clone();
-    run_command(
-        &parsed,
-        &inv.env,
-        inv.out,
-        inv.err,
-        |parsed, out, masker| {
-            run_stage(
-                stage,
-                &matches,
-                parsed,
-                &inv.env,
-                inv.cwd.clone(),
-                inv.stdout_is_terminal,
-                out,
-                masker,
-            )
-        },
-    )
+    stage_entry(stage, &matches, &parsed, inv)
+}
+
+/// Runs `stage` with its parsed flags, every line masked, and returns the exit status.
+fn stage_entry(
+    stage: &dyn RegisteredStage,
+    matches: &ArgMatches,
+    parsed: &Parsed,
+    inv: Invocation<'_>,
+) -> u8 {
+    let (env, cwd, tty) = (&inv.env, inv.cwd.clone(), inv.stdout_is_terminal);
+    run_command(parsed, env, inv.out, inv.err, |parsed, out, masker| {
+        run_stage(stage, matches, parsed, env, cwd, tty, out, masker)
+    })
 }
 
 fn common_args(matches: &ArgMatches) -> Result<CommonArgs, StageError> {

@@ -5,10 +5,17 @@
 use std::path::{Path, PathBuf};
 
 use crate::env::Env;
+use crate::error::StageError;
 use crate::platform::Forge;
+use crate::report::markdown::one_line;
 use crate::tools::backend;
-use crate::tools::runner::{ToolCommand, TERRAFORM};
+use crate::tools::plan::{summarise, PlanSummary};
+use crate::tools::runner::{make_private, Captured, Echo, ToolCommand, TERRAFORM};
+use crate::tools::terraform::{failure_reason, log_message};
 
+use anyhow::Context as _;
+
+use super::terraform_plan::PLAN_FILE;
 use super::StageCx;
 
 /// Flags of the stages that initialise a Terraform backend.
@@ -105,6 +112,18 @@ impl Terraform {
         cmd
     }
 
+    /// Runs `init` in its own log section, its JSON log lines shown as their messages.
+    pub fn run_init(&self, cx: &mut StageCx<'_>, backend: bool) -> Result<Captured, StageError> {
+        let flag = if backend { "" } else { " -backend=false" };
+        let title = format!("terraform init{flag} ({})", cx.dir_label());
+        cx.run_folded(
+            "kkp_tf_init",
+            &title,
+            &self.init(backend),
+            Echo::Map(&log_message),
+        )
+    }
+
     /// `init -input=false -json`, with the backend (and `--backend-config`) or without it.
     pub fn init(&self, backend: bool) -> ToolCommand {
         let mut cmd = self.cmd(&["init", "-input=false", "-json"]);
@@ -114,5 +133,57 @@ impl Terraform {
             cmd.args.push(format!("-backend-config={}", p.display()));
         }
         cmd
+    }
+}
+
+impl Terraform {
+    /// `plan -out=kkp.tfplan` in its own log section, the saved plan made owner-only (it holds
+    /// sensitive values in the clear). `Ok(Err(reason))` when Terraform refused to plan.
+    pub fn save_plan(
+        &self,
+        cx: &mut StageCx<'_>,
+        title: &str,
+    ) -> Result<Result<(), String>, StageError> {
+        let out = format!("-out={PLAN_FILE}");
+        let plan = cx.run_folded(
+            "kkp_tf_plan",
+            title,
+            &self.cmd(&["plan", "-input=false", "-no-color", &out]),
+            Echo::Lines,
+        )?;
+        if !plan.success() {
+            return Ok(Err(failure_reason(
+                &format!("{}\n{}", plan.stdout, plan.stderr),
+                &format!("terraform plan in {}", cx.dir_label()),
+            )));
+        }
+        make_private(&cx.dir().join(PLAN_FILE)).map_err(StageError::Failed)?;
+        Ok(Ok(()))
+    }
+}
+
+impl Terraform {
+    /// `show -json` of the saved plan, and its summary. `Ok(Err(reason))` when Terraform could
+    /// not show it.
+    pub fn show_plan(
+        &self,
+        cx: &mut StageCx<'_>,
+    ) -> Result<Result<(String, PlanSummary), String>, StageError> {
+        let show = cx.run_folded(
+            "kkp_tf_show",
+            &format!("terraform show ({})", cx.dir_label()),
+            &self.cmd(&["show", "-json", PLAN_FILE]),
+            Echo::Quiet,
+        )?;
+        if !show.success() {
+            return Ok(Err(format!(
+                "terraform show -json {PLAN_FILE} failed: {}",
+                one_line(show.stderr.trim())
+            )));
+        }
+        let summary = summarise(show.stdout.as_bytes())
+            .context("terraform show -json printed no plan")
+            .map_err(StageError::Failed)?;
+        Ok(Ok((show.stdout, summary)))
     }
 }

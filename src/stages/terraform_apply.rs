@@ -7,16 +7,14 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Context as _;
-
 use crate::context::EventKind;
 use crate::error::StageError;
 use crate::files::short;
 use crate::report::comment::{marker, parse_fingerprint};
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
-use crate::tools::plan::{digest_differences, parse_digests, summarise, Action, PlanSummary};
-use crate::tools::runner::{make_private, write_private, Echo};
+use crate::tools::plan::{digest_differences, parse_digests, Action, PlanSummary};
+use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -73,12 +71,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let label = cx.dir_label();
     let fail = |headline: String| Ok(Report::failed(headline, label.clone()));
 
-    let init = cx.run_folded(
-        "kkp_tf_init",
-        &format!("terraform init ({label})"),
-        &terraform.init(true),
-        Echo::Map(&terraform::log_message),
-    )?;
+    let init = terraform.run_init(cx, true)?;
     if !init.success() {
         return fail(terraform::failure_reason(
             &format!("{}\n{}", init.stdout, init.stderr),
@@ -86,38 +79,16 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         ));
     }
 
-    let saved = dir.join(PLAN_FILE).is_file();
-    if !saved {
-        let out = format!("-out={PLAN_FILE}");
-        let plan = cx.run_folded(
-            "kkp_tf_plan",
-            &format!("terraform plan ({label}): no saved plan, planning now"),
-            &tf(&["plan", "-input=false", "-no-color", &out]),
-            Echo::Lines,
-        )?;
-        if !plan.success() {
-            return fail(terraform::failure_reason(
-                &format!("{}\n{}", plan.stdout, plan.stderr),
-                &format!("terraform plan in {label}"),
-            ));
+    if !dir.join(PLAN_FILE).is_file() {
+        let title = format!("terraform plan ({label}): no saved plan, planning now");
+        if let Err(reason) = terraform.save_plan(cx, &title)? {
+            return fail(reason);
         }
-        make_private(&dir.join(PLAN_FILE)).map_err(StageError::Failed)?;
     }
-    let show = cx.run_folded(
-        "kkp_tf_show",
-        &format!("terraform show ({label})"),
-        &tf(&["show", "-json", PLAN_FILE]),
-        Echo::Quiet,
-    )?;
-    if !show.success() {
-        return fail(format!(
-            "terraform show -json {PLAN_FILE} failed: {}",
-            one_line(show.stderr.trim())
-        ));
-    }
-    let summary = summarise(show.stdout.as_bytes())
-        .context("terraform show -json printed no plan")
-        .map_err(failed)?;
+    let summary = match terraform.show_plan(cx)? {
+        Ok((_, summary)) => summary,
+        Err(reason) => return fail(reason),
+    };
 
     let review = check_review(cx, &summary, &label);
     let mut md = String::new();

@@ -5,14 +5,12 @@
 
 use std::fmt::Write as _;
 
-use anyhow::Context as _;
-
 use crate::error::StageError;
 use crate::report::comment::{fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
-use crate::tools::plan::{digests_marker, summarise, Action, PlanSummary};
-use crate::tools::runner::{make_private, write_private, Echo};
+use crate::tools::plan::{digests_marker, Action, PlanSummary};
+use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -43,12 +41,7 @@ impl Stage for TerraformPlan {
         let tf = |args: &[&str]| terraform.cmd(args);
         let label = cx.dir_label();
 
-        let init = cx.run_folded(
-            "kkp_tf_init",
-            &format!("terraform init ({label})"),
-            &terraform.init(true),
-            Echo::Map(&terraform::log_message),
-        )?;
+        let init = terraform.run_init(cx, true)?;
         if !init.success() {
             let problems: Vec<String> = terraform::diagnostics_from_log(&init.stdout)
                 .iter()
@@ -73,38 +66,17 @@ impl Stage for TerraformPlan {
             ));
         }
 
-        let plan_arg = format!("-out={PLAN_FILE}");
-        let plan = cx.run_folded(
-            "kkp_tf_plan",
-            &format!("terraform plan ({label})"),
-            &tf(&["plan", "-input=false", "-no-color", &plan_arg]),
-            Echo::Lines,
-        )?;
-        if !plan.success() {
-            let text = format!("{}\n{}", plan.stdout, plan.stderr);
-            let headline = terraform::failure_reason(&text, &format!("terraform plan in {label}"));
-            return Ok(Report::failed(headline, label));
+        if let Err(reason) = terraform.save_plan(cx, &format!("terraform plan ({label})"))? {
+            return Ok(Report::failed(reason, label));
         }
-        make_private(&dir.join(PLAN_FILE)).map_err(StageError::Failed)?;
 
-        let show = cx.run_folded(
-            "kkp_tf_show",
-            &format!("terraform show ({label})"),
-            &tf(&["show", "-json", PLAN_FILE]),
-            Echo::Quiet,
-        )?;
-        if !show.success() {
-            return Err(failed(anyhow::anyhow!(
-                "terraform show -json failed: {}",
-                crate::report::markdown::one_line(show.stderr.trim())
-            )));
-        }
+        let (json, summary) = match terraform.show_plan(cx)? {
+            Ok(shown) => shown,
+            Err(reason) => return Ok(Report::failed(reason, label)),
+        };
         // The JSON plan holds sensitive values in the clear: it is written, owner-only, for the
         // apply stage and never printed.
-        write_private(&dir.join(PLAN_JSON), show.stdout.as_bytes()).map_err(failed)?;
-        let summary = summarise(show.stdout.as_bytes())
-            .context("terraform show -json printed no plan")
-            .map_err(failed)?;
+        write_private(&dir.join(PLAN_JSON), json.as_bytes()).map_err(failed)?;
         let text = cx.run_folded(
             "kkp_tf_show_text",
             &format!("terraform show, as text ({label})"),

@@ -47,12 +47,7 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
     let label = cx.dir_label();
 
     // init: JSON log lines, shown as their messages; on failure its diagnostics are the findings.
-    let init = cx.run_folded(
-        "kkp_tf_init",
-        &format!("terraform init -backend=false ({label})"),
-        &terraform.init(false),
-        Echo::Map(&terraform::log_message),
-    )?;
+    let init = terraform.run_init(cx, false)?;
 
     let mut findings: Vec<Finding> = Vec::new();
     if init.success() {
