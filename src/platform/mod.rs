@@ -98,6 +98,14 @@ pub trait CommentApi: Sync {
     async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError>;
 }
 
+/// Whose an account is: a person's, or an organisation's (a GitHub organization, a GitLab
+/// group).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnerKind {
+    User,
+    Organization,
+}
+
 /// A Code Insights style report: what the host shows above a commit's findings.
 pub struct InsightsReport<'a> {
     /// Unique per commit and stage.
@@ -153,7 +161,8 @@ pub enum Forge {
 }
 
 impl Forge {
-    /// Builds the host's client for the repository in `ctx`. Sends nothing.
+    /// Builds the host's client for the repository in `ctx`. Sends nothing. Call it inside the
+    /// tokio runtime: octocrab sets up its service stack on it.
     pub fn new(ctx: &Context, api: &ApiSettings) -> Self {
         match &ctx.repo {
             RepoRef::GitHub {
@@ -273,6 +282,28 @@ impl Forge {
             }
         }
         Ok(None)
+    }
+
+    /// The identity the forge token belongs to: the GitHub login, the GitLab username, the
+    /// Bitbucket account's UUID. `None` for local runs.
+    pub async fn token_user(&self) -> Result<Option<String>, ApiError> {
+        match self {
+            Forge::GitHub(host) => host.token_user().await.map(Some),
+            Forge::GitLab(host) => host.token_user().await.map(Some),
+            Forge::Bitbucket(host) => host.token_user().await.map(Some),
+            Forge::Local => Ok(None),
+        }
+    }
+
+    /// Whether `owner` (a GitHub user or organization, a GitLab namespace's full path) is a
+    /// person's account. `None` where the host has no such distinction (Bitbucket workspaces,
+    /// local runs).
+    pub async fn owner_kind(&self, owner: &str) -> Result<Option<OwnerKind>, ApiError> {
+        match self {
+            Forge::GitHub(host) => host.owner_kind(owner).await.map(Some),
+            Forge::GitLab(host) => host.owner_kind(owner).await.map(Some),
+            Forge::Bitbucket(_) | Forge::Local => Ok(None),
+        }
     }
 
     /// Publishes a Code Insights report where the host has them (Bitbucket); `Ok(None)` where it

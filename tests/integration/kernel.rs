@@ -240,3 +240,72 @@ fn a_hostile_tool_cannot_leak_secrets_or_issue_workflow_commands() {
     );
     assert!(r.stderr.contains("terraform init failed"), "{}", r.stderr);
 }
+
+#[test]
+fn the_forge_looks_up_the_token_user_and_owners_on_each_host() {
+    use kkp_delivery::context::DetectOptions;
+    use kkp_delivery::env::Env;
+    use kkp_delivery::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET};
+    use kkp_delivery::platform::{detect, OwnerKind};
+
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| {
+        s.owners.insert("alice".into(), "User");
+        s.owners.insert("acme".into(), "Organization");
+    });
+    let (repo, base, head) = feature_repo();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // octocrab builds its client inside a runtime, as the stages do.
+    let _runtime = rt.enter();
+    let api = ApiSettings {
+        token: Some(Token::new(TOKEN)),
+        concurrency: 8,
+        retry: RetryPolicy::default(),
+        changes_budget: CHANGES_BUDGET,
+    };
+    for host in Host::ALL {
+        let mut vars = host_env(host, &forge.url, repo.path());
+        vars.extend(request_event(host, 1, &base, &head, repo.path()));
+        let opts = DetectOptions {
+            workspace: repo.path().to_owned(),
+            ..DetectOptions::default()
+        };
+        let ctx = detect(&Env::from_pairs(vars), &opts).unwrap();
+        let client = kkp_delivery::platform::Forge::new(&ctx, &api);
+        let user = rt.block_on(client.token_user()).unwrap();
+        let expected = match host {
+            Host::Bitbucket => "{0f4e3b2a-1111-4222-8333-944455556666}",
+            Host::GitHub | Host::GitLab => "kkp-bot",
+        };
+        assert_eq!(user.as_deref(), Some(expected), "{host:?}");
+        let kinds = (
+            rt.block_on(client.owner_kind("alice")).unwrap(),
+            rt.block_on(client.owner_kind("acme")).unwrap(),
+        );
+        match host {
+            Host::GitHub | Host::GitLab => assert_eq!(
+                kinds,
+                (Some(OwnerKind::User), Some(OwnerKind::Organization)),
+                "{host:?}"
+            ),
+            Host::Bitbucket => assert_eq!(kinds, (None, None), "workspaces have no kind"),
+        }
+    }
+    let lookups: Vec<String> = forge
+        .received()
+        .iter()
+        .map(|r| format!("{} {} {}", r.path, r.status, r.authorized))
+        .collect();
+    for path in [
+        "/user 200 true",
+        "/users/alice 200 true",
+        "/api/v4/user 200 true",
+        "/api/v4/namespaces/acme 200 true",
+        "/2.0/user 200 true",
+    ] {
+        assert!(lookups.iter().any(|l| l == path), "{path} in {lookups:?}");
+    }
+}

@@ -139,6 +139,8 @@ pub struct ForgeState {
     pub gl_states: HashMap<String, String>,
     pub gl_locks: HashMap<String, String>,
     pub job_token: String,
+    /// GitHub users and organisations, GitLab namespaces: `User` or `Organization`.
+    pub owners: HashMap<String, &'static str>,
 }
 
 #[derive(Clone, Debug)]
@@ -783,6 +785,17 @@ fn route(
                 &json!({"pagelen": 50, "page": 1, "size": prs.len(), "values": prs}),
             )
         }
+        ["user"] => json_response(
+            StatusCode::OK,
+            &json!({"login": "kkp-bot", "id": 1, "type": "User"}),
+        ),
+        ["users", owner] => match s.owners.get(*owner) {
+            Some(kind) => json_response(
+                StatusCode::OK,
+                &json!({"login": owner, "id": 7, "type": kind}),
+            ),
+            None => not_found(),
+        },
         ["repos", _o, _r, "compare", spec] => match s.gh_compares.get(*spec) {
             Some(all) => {
                 let files: Vec<Value> = all.iter().take(300).map(gh_file).collect();
@@ -796,8 +809,18 @@ fn route(
         // ---------------- GitLab ----------------
         ["api", "v4", "user"] => json_response(
             StatusCode::OK,
-            &json!({"id": 1, "username": "kkp-ci", "name": "kkp ci"}),
+            &json!({"id": 1, "username": "kkp-bot", "name": "kkp bot", "state": "active"}),
         ),
+        ["api", "v4", "namespaces", path] => {
+            let path = path.replace("%2F", "/");
+            match s.owners.get(&path) {
+                Some(kind) => json_response(
+                    StatusCode::OK,
+                    &json!({"id": 7, "name": path, "path": path, "full_path": path, "kind": if *kind == "User" { "user" } else { "group" }}),
+                ),
+                None => not_found(),
+            }
+        }
         ["api", "v4", "projects", _p, "merge_requests", iid] => match iid
             .parse::<u64>()
             .ok()
@@ -865,6 +888,10 @@ fn route(
             }
         }
         // ---------------- Bitbucket ----------------
+        ["2.0", "user"] => json_response(
+            StatusCode::OK,
+            &json!({"type": "user", "uuid": "{0f4e3b2a-1111-4222-8333-944455556666}", "nickname": "kkp-bot", "display_name": "kkp bot", "account_id": "557058:kkp-bot"}),
+        ),
         ["2.0", "repositories", ws, slug] => json_response(
             StatusCode::OK,
             &json!({"type": "repository", "full_name": format!("{ws}/{slug}"), "mainbranch": {"type": "branch", "name": s.bb_main_branch}}),

@@ -484,6 +484,18 @@ impl Client {
     }
 }
 
+impl Host {
+    /// `GET /user`: the UUID of the token's account (what comment authors carry).
+    pub async fn token_user(&self) -> Result<String, ApiError> {
+        let client = self.conn.get()?;
+        let me: Value = client.get(&format!("{}/user", client.api_url)).await?;
+        me.get("uuid")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| ApiError::Other("the token's account has no uuid".to_owned()))
+    }
+}
+
 #[async_trait::async_trait]
 impl CommentApi for Host {
     async fn find_comment(&self, pr: u64, marker: &str) -> Result<Option<(u64, String)>, ApiError> {

@@ -13,7 +13,7 @@ use crate::platform::http::{
     classify, decode_failure, no_change_list, with_retry, ApiError, ApiSettings, Attempt,
     RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
-use crate::platform::{CommentApi, Connection};
+use crate::platform::{CommentApi, Connection, OwnerKind};
 
 /// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
 pub const PR_FILES_CAP: u64 = 3000;
@@ -345,6 +345,31 @@ impl Client {
             .await?;
         pulls.sort_by_key(|p| p.merged_at.is_none());
         Ok(pulls.into_iter().map(|p| p.number).collect())
+    }
+}
+
+#[derive(Deserialize)]
+struct Account {
+    login: String,
+    #[serde(rename = "type", default)]
+    kind: String,
+}
+
+impl Host {
+    /// `GET /user`: the login of the token's user.
+    pub async fn token_user(&self) -> Result<String, ApiError> {
+        let me: Account = self.conn.get()?.get("/user").await?;
+        Ok(me.login)
+    }
+
+    /// `GET /users/{owner}`: `"type": "User"` or `"Organization"`.
+    pub async fn owner_kind(&self, owner: &str) -> Result<OwnerKind, ApiError> {
+        let account: Account = self.conn.get()?.get(&format!("/users/{owner}")).await?;
+        Ok(if account.kind == "User" {
+            OwnerKind::User
+        } else {
+            OwnerKind::Organization
+        })
     }
 }
 

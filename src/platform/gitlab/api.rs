@@ -18,7 +18,7 @@ use crate::platform::http::{
     classify, no_change_list, reqwest_client, with_retry, ApiError, ApiSettings, Attempt,
     RetryPolicy, Token,
 };
-use crate::platform::{CommentApi, Connection};
+use crate::platform::{CommentApi, Connection, OwnerKind};
 
 /// GitLab's default "maximum diff files" limit; a list this long may have been cut (§2.4).
 pub const DIFF_FILES_LIMIT: usize = 1000;
@@ -516,6 +516,43 @@ impl RetryingClient {
         let mut mrs: Vec<MrRef> = self.query("merge requests of the commit", ep).await?;
         mrs.sort_by_key(|m| m.state != "merged");
         Ok(mrs.into_iter().map(|m| m.iid).collect())
+    }
+}
+
+#[derive(Deserialize)]
+struct User {
+    username: String,
+}
+
+#[derive(Deserialize)]
+struct Namespace {
+    kind: String,
+}
+
+impl Host {
+    /// `GET /user`: the username of the token's user.
+    pub async fn token_user(&self) -> Result<String, ApiError> {
+        let ep = api::users::CurrentUser::builder().build().map_err(built)?;
+        let me: User = self.conn.get()?.query("the token's user", ep).await?;
+        Ok(me.username)
+    }
+
+    /// `GET /namespaces/{path}`: `kind` is `user` or `group`.
+    pub async fn owner_kind(&self, owner: &str) -> Result<OwnerKind, ApiError> {
+        let ep = api::namespaces::Namespace::builder()
+            .namespace(owner)
+            .build()
+            .map_err(built)?;
+        let ns: Namespace = self
+            .conn
+            .get()?
+            .query(&format!("namespace {owner}"), ep)
+            .await?;
+        Ok(if ns.kind == "user" {
+            OwnerKind::User
+        } else {
+            OwnerKind::Organization
+        })
     }
 }
 
