@@ -374,6 +374,8 @@ macro_rules! entry_point {
     ($($call:tt)+) => {
         fn main() -> std::process::ExitCode {
             use std::io::IsTerminal as _;
+            // Before anything else: no tool may read this process's environment.
+            let _ = $crate::tools::runner::protect_process();
             let stdout = std::io::stdout();
             let tty = stdout.is_terminal();
             std::process::ExitCode::from(($($call)+)($crate::cli::Invocation {
@@ -453,11 +455,12 @@ pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
     let cmd = multi_command(registry);
     let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
         Ok(p) => p,
-        Err(e) => return parse_exit(e, inv.out, inv.err),
+        Err(e) => return parse_exit(e, &inv.env, inv.out, inv.err),
     };
     let Some((name, sub)) = parsed.matches.subcommand() else {
         return parse_exit(
             ParseExit::Usage(UsageError::Other("a subcommand is required".into())),
+            &inv.env,
             inv.out,
             inv.err,
         );
@@ -494,6 +497,7 @@ pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
             Some(stage) => stage_entry(stage, &sub, &parsed, inv),
             None => parse_exit(
                 ParseExit::Usage(UsageError::invalid("COMMAND", "a stage name", stage_name)),
+                &inv.env,
                 inv.out,
                 inv.err,
             ),
@@ -510,7 +514,7 @@ pub fn main_stage(stage_name: &str, inv: Invocation<'_>) -> u8 {
     let cmd = single_command(stage);
     let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
         Ok(p) => p,
-        Err(e) => return parse_exit(e, inv.out, inv.err),
+        Err(e) => return parse_exit(e, &inv.env, inv.out, inv.err),
     };
     let matches = parsed.matches.clone();
     stage_entry(stage, &matches, &parsed, inv)
@@ -557,10 +561,13 @@ fn run_command(
     finish(result, err, &masker)
 }
 
-fn parse_exit(e: ParseExit, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+/// Ends a run that could not be parsed. Clap repeats the bad value, which may be a secret
+/// given to the wrong flag: its text is masked too.
+fn parse_exit(e: ParseExit, env: &Env, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let masker = Masker::from_env(env, []);
     match e {
         ParseExit::Clap(e) => {
-            let text = e.render().to_string();
+            let text = masker.mask(&e.render().to_string());
             if e.use_stderr() {
                 let _ = write!(err, "{text}");
                 2
@@ -569,7 +576,7 @@ fn parse_exit(e: ParseExit, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 0
             }
         }
-        ParseExit::Usage(u) => finish(Err(u.into()), err, &Masker::default()),
+        ParseExit::Usage(u) => finish(Err(u.into()), err, &masker),
     }
 }
 
@@ -644,7 +651,10 @@ pub fn run_stage(
             match decision::decide_by_event(kind, &event_text, &settings.rules) {
                 Some(d) => (d, None),
                 None => {
-                    let changes = changes::resolve(&ctx, &forge, api.changes_budget).await;
+                    let lookup = forge.changed_files(&ctx, api.changes_budget);
+                    let changes =
+                        changes::resolve(&ctx, async { lookup.await.map_err(|e| e.to_string()) })
+                            .await;
                     (
                         decision::decide(kind, &event_text, &changes, &settings.rules),
                         Some(changes),
@@ -653,7 +663,13 @@ pub fn run_stage(
             };
         Ok::<_, StageError>((ctx, decision, changes, notes, forge, api))
     })?;
-    let notes = all_notes(notes, changes.as_ref());
+    // The reason and the notes carry API and git error text: masked before any rendering.
+    let mut decision = decision;
+    decision.reason = masker.mask(&decision.reason);
+    let notes: Vec<String> = all_notes(notes, changes.as_ref())
+        .iter()
+        .map(|n| masker.mask(n))
+        .collect();
     let sinks = Sinks::from_env(env, tty);
     publish::publish_decision(
         &ctx,
@@ -687,7 +703,13 @@ pub fn run_stage(
             }
             // Signals are caught only from here on: before a tool runs, SIGINT and SIGTERM end
             // the process as usual.
-            let interrupts = Interrupts::install().unwrap_or_default();
+            let interrupts = Interrupts::install().unwrap_or_else(|e| {
+                let _ = writeln!(
+                    out,
+                    "WARNING: cannot catch SIGINT/SIGTERM ({e}): a cancelled job may stop the tool without letting it release its locks"
+                );
+                Interrupts::default()
+            });
             let style = LogStyle {
                 platform: ctx.platform,
             };
@@ -699,7 +721,13 @@ pub fn run_stage(
                 rt: &rt,
                 log: &mut *out,
                 folds: &style,
-                runner: Runner::new(env, masker.clone(), settings.timeout, interrupts),
+                runner: Runner::new(
+                    env,
+                    masker.clone(),
+                    settings.timeout,
+                    interrupts,
+                    api.token.as_ref().map(Token::expose),
+                ),
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
             };
             let report = stage.run(&mut cx, matches)?;
@@ -747,13 +775,7 @@ pub fn explain(
     let base = Settings::resolve(args, parsed, &[], cwd)?;
     let rt = runtime()?;
     let color = tty && env.get(vars::NO_COLOR).is_none();
-    let paint = |text: &str, code: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
+    let paint = |text: &str, code: &str| publish::paint(text, code, color);
     let write = |out: &mut dyn Write, s: String| {
         writeln!(out, "{s}").map_err(|e| StageError::Failed(e.into()))
     };
@@ -772,7 +794,10 @@ pub fn explain(
             Some(d) => d,
             None => {
                 if changes.is_none() {
-                    changes = Some(rt.block_on(changes::resolve(&ctx, &forge, api.changes_budget)));
+                    let lookup = forge.changed_files(&ctx, api.changes_budget);
+                    changes = Some(rt.block_on(changes::resolve(&ctx, async {
+                        lookup.await.map_err(|e| e.to_string())
+                    })));
                 }
                 let c = changes
                     .as_ref()
@@ -895,7 +920,8 @@ mod tests {
             "api_max_wait" => "5",
             "timeout" => "7",
             "backend_config" => "backend.hcl",
-            other => panic!("no sample value for --{other}: add one when adding a flag"),
+            // Flags without validation of their own take any text.
+            _ => "sample-value",
         }
     }
 

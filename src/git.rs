@@ -27,19 +27,18 @@ const FETCH_BUDGET: Duration = Duration::from_secs(45);
 /// How long any other git command may run (they are local and normally take milliseconds).
 const LOCAL_DEADLINE: Duration = Duration::from_secs(120);
 
+/// When the run's first fetch started; every later fetch, from any `Git` value of the run,
+/// shares what is left of [`FETCH_BUDGET`]. One process is one run, so this is per run.
+static FIRST_FETCH: OnceLock<Instant> = OnceLock::new();
+
 #[derive(Clone, Debug)]
 pub struct Git {
     root: PathBuf,
-    /// When the first fetch started; every later fetch shares what is left of the budget.
-    first_fetch: OnceLock<Instant>,
 }
 
 impl Git {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self {
-            root: root.into(),
-            first_fetch: OnceLock::new(),
-        }
+        Self { root: root.into() }
     }
 
     /// The top of the work tree containing `dir`, or `None` outside a git checkout.
@@ -75,7 +74,7 @@ impl Git {
     /// the run's fetch budget, anything else the local deadline.
     pub fn run(&self, args: &[&str]) -> Result<String> {
         let deadline = if args.first() == Some(&"fetch") {
-            let started = *self.first_fetch.get_or_init(Instant::now);
+            let started = *FIRST_FETCH.get_or_init(Instant::now);
             let left = FETCH_BUDGET.saturating_sub(started.elapsed());
             if left.is_zero() {
                 bail!(
@@ -188,21 +187,13 @@ impl Git {
     /// Untracked files that are not ignored, for local runs.
     pub fn untracked(&self) -> Result<Vec<ChangedFile>> {
         let out = self.run(&["ls-files", "-z", "--others", "--exclude-standard"])?;
-        Ok(out
-            .split('\0')
-            .filter(|p| !p.is_empty())
-            .map(|p| ChangedFile::new(p, FileStatus::Added))
-            .collect())
+        Ok(added(&out))
     }
 
     /// Every tracked file at `rev`: the change set of a first push.
     pub fn all_files(&self, rev: &str) -> Result<Vec<ChangedFile>> {
         let out = self.run(&["ls-tree", "-r", "-z", "--name-only", rev])?;
-        Ok(out
-            .split('\0')
-            .filter(|p| !p.is_empty())
-            .map(|p| ChangedFile::new(p, FileStatus::Added))
-            .collect())
+        Ok(added(&out))
     }
 }
 
@@ -256,6 +247,14 @@ fn output_within(mut cmd: Command, deadline: Duration) -> Result<Output> {
         stdout: join(stdout),
         stderr: join(stderr),
     })
+}
+
+/// NUL-separated paths, each an added file.
+fn added(out: &str) -> Vec<ChangedFile> {
+    out.split('\0')
+        .filter(|p| !p.is_empty())
+        .map(|p| ChangedFile::new(p, FileStatus::Added))
+        .collect()
 }
 
 /// Parses `git diff --name-status -z`: `STATUS\0path\0` records.

@@ -20,6 +20,7 @@ use crate::changes::ChangeSet;
 use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
+use crate::platform::github::publish::append;
 use crate::platform::{bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Written};
 use crate::report::comment::fit;
 use crate::report::markdown::{decision_summary, one_line, DecisionView};
@@ -97,16 +98,6 @@ pub fn publish_decision(
     Ok(())
 }
 
-pub fn append(path: &Path, text: &str) -> Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
-    f.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// GitLab dotenv reports hold at most 5 KB in all (GitLab's default limit), so one value is
 /// capped well below it; the full text stays in the job log.
 const DOTENV_VALUE_MAX: usize = 1000;
@@ -145,13 +136,7 @@ pub fn write_dotenv(workspace: &Path, stage: &str, outputs: &Outputs) -> Result<
 /// Readable terminal output; colour only where `sinks.color` allows.
 fn terminal_decision(log: &mut dyn Write, v: &DecisionView<'_>, color: bool) -> Result<()> {
     let (word, code) = verdict_label(&v.decision.verdict);
-    let paint = |text: &str, code: &str| {
-        if color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
+    let paint = |text: &str, code: &str| paint(text, code, color);
     writeln!(
         log,
         "{} {}: {}",
@@ -182,47 +167,21 @@ fn terminal_decision(log: &mut dyn Write, v: &DecisionView<'_>, color: bool) -> 
     Ok(())
 }
 
+/// `text` in the ANSI colour `code` when `color`, else as it is.
+pub fn paint(text: &str, code: &str, color: bool) -> String {
+    if color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
 pub fn verdict_label(v: &Verdict) -> (&'static str, &'static str) {
     match v {
         Verdict::Run => ("RUN ", "32"),
         Verdict::Skip => ("SKIP", "33"),
         Verdict::Fail => ("FAIL", "31"),
     }
-}
-
-/// The detail lines every platform log shows inside its folded section. Each line starts with
-/// `-` or a word, never `::`, so file names cannot form GitHub workflow commands.
-pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
-    let mut lines = vec![format!(
-        "event: {} ({} on {})",
-        v.ctx.describe_event(),
-        v.ctx.trigger,
-        v.ctx.platform
-    )];
-    match v.changes {
-        Some(ChangeSet::Known { files, source, .. }) => {
-            lines.push(format!(
-                "changes: {} file{} from {source}",
-                files.len(),
-                if files.len() == 1 { "" } else { "s" }
-            ));
-        }
-        Some(ChangeSet::Unknown { why }) => lines.push(format!("changes: unknown: {why}")),
-        Some(ChangeSet::NotApplicable { why }) => {
-            lines.push(format!("changes: not checked: {why}"))
-        }
-        None => lines.push("changes: not fetched (the event alone decided)".to_owned()),
-    }
-    for note in v.notes {
-        lines.push(format!("note: {note}"));
-    }
-    if !v.decision.matched.is_empty() {
-        lines.push(format!("matched files ({}):", v.decision.matched.len()));
-        for m in &v.decision.matched {
-            lines.push(format!("  - {}  ({})", m.file, m.pattern));
-        }
-    }
-    lines.into_iter().map(|l| one_line(&l)).collect()
 }
 
 /// How many findings the summary table lists; the rest are counted and the job log has them.
@@ -306,6 +265,9 @@ impl Publication<'_> {
     /// Publishes `report` natively. Failures to reach the host are warnings in the log: the
     /// log has the whole report.
     pub fn publish(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
+        // Masked once, before any rendering: escaping for Markdown, JSON or workflow commands
+        // would otherwise change a secret so the masker no longer sees it.
+        let report = &masked(report, self.masker);
         let m = |t: &str| self.masker.mask(t);
         let platform = self.ctx.platform;
         if !report.findings.is_empty() {
@@ -498,6 +460,31 @@ impl Publication<'_> {
         }?;
         Ok(())
     }
+}
+
+/// `report` with every text it carries masked.
+fn masked(report: &Report, masker: &Masker) -> Report {
+    let m = |t: &str| masker.mask(t);
+    let mut r = report.clone();
+    r.headline = m(&r.headline);
+    r.summary = m(&r.summary);
+    r.details = r.details.map(|(title, text)| (m(&title), m(&text)));
+    for f in &mut r.findings {
+        f.message = m(&f.message);
+        f.title = f.title.as_deref().map(m);
+        f.file = f.file.as_deref().map(m);
+    }
+    r.metrics = r.metrics.into_iter().map(|(t, v)| (m(&t), v)).collect();
+    let mut outputs = Outputs::default();
+    for (k, v) in report.outputs.iter() {
+        outputs.set(k, m(v));
+    }
+    r.outputs = outputs;
+    if let Some(c) = &mut r.comment {
+        c.head = m(&c.head);
+        c.long = m(&c.long);
+    }
+    r
 }
 
 /// Writes a stage's outputs after its tool run: appended to `$GITHUB_OUTPUT`, or merged into the

@@ -6,10 +6,11 @@
 
 pub mod filter;
 
+use std::future::Future;
+
 use crate::context::{Context, Event, EventKind, Platform};
-use crate::files::{short, ChangedFile};
+use crate::files::{short, ApiChanges, ChangedFile};
 use crate::git::Git;
-use crate::platform::Forge;
 
 /// What is known about the changed files.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,9 +53,12 @@ pub enum GitRange {
 
 /// Determines the change set for the event in `ctx`.
 ///
-/// The API lookup as a whole has `budget`: a host that accepts and never answers hands the
-/// decision to git instead of holding the job.
-pub async fn resolve(ctx: &Context, forge: &Forge, budget: std::time::Duration) -> ChangeSet {
+/// `api_lookup` is the host's answer (the caller bounds it in time); it is awaited only for
+/// events that have a change range. Its error says why the API list was not used.
+pub async fn resolve(
+    ctx: &Context,
+    api_lookup: impl Future<Output = Result<ApiChanges, String>>,
+) -> ChangeSet {
     match &ctx.event {
         Event::Schedule | Event::Manual | Event::Tag { .. } => {
             return ChangeSet::NotApplicable {
@@ -70,8 +74,7 @@ pub async fn resolve(ctx: &Context, forge: &Forge, budget: std::time::Duration) 
     }
     let git = Git::new(&ctx.workspace);
     let range = git_range(ctx, &git);
-    let api_result = forge.changed_files(ctx, budget).await;
-    let note = match api_result {
+    let note = match api_lookup.await {
         Ok(found) => {
             return ChangeSet::Known {
                 files: found.files,
@@ -79,26 +82,23 @@ pub async fn resolve(ctx: &Context, forge: &Forge, budget: std::time::Duration) 
                 notes: Vec::new(),
             }
         }
-        Err(e) => e.to_string(),
+        Err(e) => e,
+    };
+    // Locally git is the source, not a fallback: no note on why the API was not used.
+    let api_note = match ctx.platform {
+        Platform::Local => None,
+        Platform::GitHub | Platform::GitLab | Platform::Bitbucket => Some(note),
     };
     match from_git(&git, &range) {
-        Ok((files, source)) => {
-            let notes = if ctx.platform == Platform::Local {
-                Vec::new()
-            } else {
-                vec![note]
-            };
-            ChangeSet::Known {
-                files,
-                source,
-                notes,
-            }
-        }
+        Ok((files, source)) => ChangeSet::Known {
+            files,
+            source,
+            notes: api_note.into_iter().collect(),
+        },
         Err(git_err) => ChangeSet::Unknown {
-            why: if ctx.platform == Platform::Local {
-                git_err
-            } else {
-                format!("{note}; git fallback: {git_err}")
+            why: match api_note {
+                None => git_err,
+                Some(note) => format!("{note}; git fallback: {git_err}"),
             },
         },
     }
@@ -116,7 +116,11 @@ pub fn git_range(ctx: &Context, git: &Git) -> GitRange {
             b.clone()
         })
     };
-    if ctx.platform == Platform::Local {
+    let local = match ctx.platform {
+        Platform::Local => true,
+        Platform::GitHub | Platform::GitLab | Platform::Bitbucket => false,
+    };
+    if local {
         return match &ctx.event {
             Event::PullRequest {
                 base_sha: Some(b), ..
@@ -182,10 +186,10 @@ pub fn git_range(ctx: &Context, git: &Git) -> GitRange {
         Event::Push { branch, after, .. } => {
             let head = after.clone().unwrap_or(head);
             if ctx.event_kind() == EventKind::PushDefault {
-                if ctx.platform == Platform::Bitbucket {
-                    GitRange::None { why: "Bitbucket has no before commit for a push to the default branch and no earlier successful pipeline was found".to_owned() }
-                } else {
-                    GitRange::AllFiles { head }
+                match ctx.platform {
+                    // No before SHA there, so an empty one does not mean a first push.
+                    Platform::Bitbucket => GitRange::None { why: "Bitbucket has no before commit for a push to the default branch and no earlier successful pipeline was found".to_owned() },
+                    Platform::GitHub | Platform::GitLab | Platform::Local => GitRange::AllFiles { head },
                 }
             } else {
                 match default_ref(None) {

@@ -87,6 +87,24 @@ pub struct ApiSettings {
     pub changes_budget: Duration,
 }
 
+/// The id of a comment a host answered a create or edit with; its error when it refused.
+pub fn written_id(status: StatusCode, headers: &HeaderMap, body: &str) -> Result<u64, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Written {
+        id: u64,
+    }
+    match classify::<()>(status, headers, body, "the pull request comment") {
+        Ok(()) => serde_json::from_str::<Written>(body)
+            .map(|w| w.id)
+            .map_err(|e| ApiError::Other(format!("comment response: {e}"))),
+        Err(Attempt::Fail(e)) => Err(e),
+        Err(Attempt::Retry { .. } | Attempt::Done(())) => Err(ApiError::Other(format!(
+            "writing the comment: HTTP {}",
+            status.as_u16()
+        ))),
+    }
+}
+
 /// The event has no change list on this host's API (a tag, a schedule, a manual run).
 pub fn no_change_list(event: &str) -> ApiError {
     ApiError::Other(format!("no API change list for a {event}"))

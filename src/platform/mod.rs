@@ -137,6 +137,25 @@ pub struct ManagedState {
     pub password_var: &'static str,
 }
 
+/// How long writing a sticky comment, or finding the reviewed plan, may take in all.
+const COMMENTS_BUDGET: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// `work`, or an error naming `what` when it takes longer than `budget`.
+async fn within<T>(
+    budget: std::time::Duration,
+    what: &str,
+    work: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    tokio::time::timeout(budget, work)
+        .await
+        .unwrap_or_else(|_| {
+            Err(ApiError::Other(format!(
+                "{what}: the API did not answer within {} s",
+                budget.as_secs()
+            )))
+        })
+}
+
 /// A host client, or why there is none (no token, an API URL that does not parse). The reason
 /// surfaces only when a call needs the client, so a stage that never asks the host never fails
 /// for want of a token.
@@ -255,15 +274,18 @@ impl Forge {
         let Some(api) = self.comments().filter(|_| mode != CommentMode::Off) else {
             return Ok(None);
         };
-        let existing = match mode {
-            CommentMode::Update => api.find_comment(number, marker).await?.map(|(id, _)| id),
-            CommentMode::New | CommentMode::Off => None,
-        };
-        let id = api.write_comment(number, existing, body).await?;
-        Ok(Some(match existing {
-            Some(_) => Written::Updated(id),
-            None => Written::Created(id),
-        }))
+        within(COMMENTS_BUDGET, "writing the comment", async {
+            let existing = match mode {
+                CommentMode::Update => api.find_comment(number, marker).await?.map(|(id, _)| id),
+                CommentMode::New | CommentMode::Off => None,
+            };
+            let id = api.write_comment(number, existing, body).await?;
+            Ok(Some(match existing {
+                Some(_) => Written::Updated(id),
+                None => Written::Created(id),
+            }))
+        })
+        .await
     }
 
     /// The comment with `marker` on the pull/merge request that brought `sha` in: the reviewed
@@ -276,12 +298,15 @@ impl Forge {
         let Some(api) = self.comments() else {
             return Ok(None);
         };
-        for n in api.requests_for_commit(sha).await? {
-            if let Some((_, body)) = api.find_comment(n, marker).await? {
-                return Ok(Some((n, body)));
+        within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
+            for n in api.requests_for_commit(sha).await? {
+                if let Some((_, body)) = api.find_comment(n, marker).await? {
+                    return Ok(Some((n, body)));
+                }
             }
-        }
-        Ok(None)
+            Ok(None)
+        })
+        .await
     }
 
     /// The identity the forge token belongs to: the GitHub login, the GitLab username, the

@@ -25,9 +25,27 @@ pub fn parse_fingerprint(body: &str) -> Option<String> {
     Some(rest[..end].to_owned())
 }
 
-/// `head` (always kept whole), then `long` in a collapsible block, trimmed in the middle so the
-/// whole body stays within `limit` characters; `where_full` says where the untrimmed text is.
+/// `head`, then `long` in a collapsible block, trimmed in the middle so the whole body stays
+/// within `limit` characters; `where_full` says where the untrimmed text is. The head is kept
+/// whole unless it alone would not fit (thousands of resources listed): then its end is cut,
+/// never its start, where the hidden markers are.
 pub fn fit(head: &str, long_title: &str, long: &str, where_full: &str, limit: usize) -> String {
+    // Room for the block, its notes, and at least a little of the long text.
+    const BLOCK_RESERVE: usize = 2_000;
+    let head_chars = head.chars().count();
+    let head_room = limit.saturating_sub(BLOCK_RESERVE);
+    let cut_head;
+    let head = if head_chars > head_room {
+        let note = format!(
+            "\n\n… {} characters of this summary cut here; {where_full} …\n\n",
+            head_chars - head_room
+        );
+        let keep = head_room.saturating_sub(note.chars().count());
+        cut_head = format!("{}{note}", head.chars().take(keep).collect::<String>());
+        cut_head.as_str()
+    } else {
+        head
+    };
     let open = format!("<details><summary>{long_title}</summary>\n\n```\n");
     let close = "\n```\n\n</details>\n";
     let note = format!("\n… {{}} characters cut here; {where_full} …\n");
@@ -79,6 +97,26 @@ mod tests {
         assert!(body.contains("characters cut here; the job log has the full plan"));
         let short = fit("h\n", "plan", "tiny", "x", GITHUB_COMMENT_MAX);
         assert!(short.contains("tiny") && !short.contains("cut here"));
+    }
+
+    #[test]
+    fn a_head_too_long_for_the_limit_is_cut_at_its_end() {
+        let head = format!(
+            "{}\n{}",
+            marker("terraform-plan", "terraform/aws"),
+            "`aws_instance.x[1234]`, ".repeat(5_000)
+        );
+        let body = fit(
+            &head,
+            "plan",
+            "the plan",
+            "the job log has it",
+            GITHUB_COMMENT_MAX,
+        );
+        assert!(body.chars().count() <= GITHUB_COMMENT_MAX);
+        assert!(body.starts_with(&marker("terraform-plan", "terraform/aws")));
+        assert!(body.contains("characters of this summary cut here; the job log has it"));
+        assert!(body.contains("the plan"));
     }
 
     #[test]

@@ -111,3 +111,38 @@ pub fn decision_summary(v: &DecisionView<'_>) -> String {
     }
     md
 }
+
+/// The detail lines every platform log shows inside its folded section. Each line starts with
+/// `-` or a word, never `::`, so file names cannot form GitHub workflow commands.
+pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
+    let mut lines = vec![format!(
+        "event: {} ({} on {})",
+        v.ctx.describe_event(),
+        v.ctx.trigger,
+        v.ctx.platform
+    )];
+    match v.changes {
+        Some(ChangeSet::Known { files, source, .. }) => {
+            lines.push(format!(
+                "changes: {} file{} from {source}",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            ));
+        }
+        Some(ChangeSet::Unknown { why }) => lines.push(format!("changes: unknown: {why}")),
+        Some(ChangeSet::NotApplicable { why }) => {
+            lines.push(format!("changes: not checked: {why}"))
+        }
+        None => lines.push("changes: not fetched (the event alone decided)".to_owned()),
+    }
+    for note in v.notes {
+        lines.push(format!("note: {note}"));
+    }
+    if !v.decision.matched.is_empty() {
+        lines.push(format!("matched files ({}):", v.decision.matched.len()));
+        for m in &v.decision.matched {
+            lines.push(format!("  - {}  ({})", m.file, m.pattern));
+        }
+    }
+    lines.into_iter().map(|l| one_line(&l)).collect()
+}

@@ -10,7 +10,7 @@ use crate::platform::Forge;
 use crate::report::markdown::one_line;
 use crate::tools::backend;
 use crate::tools::plan::{summarise, PlanSummary};
-use crate::tools::runner::{make_private, Captured, Echo, ToolCommand, TERRAFORM};
+use crate::tools::runner::{make_private, write_private, Captured, Echo, ToolCommand, TERRAFORM};
 use crate::tools::terraform::{failure_reason, log_message};
 
 use anyhow::Context as _;
@@ -24,6 +24,10 @@ pub struct BackendArgs {
     /// A `-backend-config` file for `terraform init`, relative to the repository root
     #[arg(long, value_name = "FILE")]
     pub backend_config: Option<PathBuf>,
+    /// The name of the Terraform state where the host manages it (an `http` backend);
+    /// default: the folder, with `/` as `-`
+    #[arg(long, value_name = "NAME")]
+    pub state_name: Option<String>,
 }
 
 impl BackendArgs {
@@ -35,17 +39,17 @@ impl BackendArgs {
     }
 }
 
-/// The state name for a root: `KKP_STATE_NAME`, else the folder with `/` as `-`.
-pub fn state_name(env: &Env, dir_label: &str) -> String {
-    env.get("KKP_STATE_NAME")
-        .map(str::to_owned)
-        .unwrap_or_else(|| {
+impl BackendArgs {
+    /// The state name for a root: `--state-name`, else the folder with `/` as `-`.
+    pub fn state_name(&self, dir_label: &str) -> String {
+        self.state_name.clone().unwrap_or_else(|| {
             if dir_label == "." {
                 "default".to_owned()
             } else {
                 dir_label.replace('/', "-")
             }
         })
+    }
 }
 
 /// `TF_HTTP_*` for Terraform when the root uses the `http` backend, the host manages the state
@@ -55,21 +59,29 @@ fn managed_state_env(
     forge: &Forge,
     env: &Env,
     dir: &Path,
-    dir_label: &str,
+    state_name: &str,
     backend_config: Option<&Path>,
 ) -> Vec<(String, String)> {
-    if env.get("TF_HTTP_ADDRESS").is_some() {
-        return Vec::new();
-    }
     let is_http =
         backend::read(dir, backend_config).is_ok_and(|c| c.kind.as_deref() == Some("http"));
     if !is_http {
         return Vec::new();
     }
-    let Some(state) = forge.managed_terraform_state(&state_name(env, dir_label)) else {
+    let Some(state) = forge.managed_terraform_state(state_name) else {
         return Vec::new();
     };
-    let mut vars = state.vars;
+    let managed_address = state
+        .vars
+        .iter()
+        .find(|(k, _)| k == "TF_HTTP_ADDRESS")
+        .map(|(_, v)| v.clone());
+    let mut vars = match env.get("TF_HTTP_ADDRESS") {
+        None => state.vars,
+        // Set by the job, often from terraform-backend-prepare's dotenv: the password goes
+        // with it only when it is the host's own state address, never to another address.
+        Some(address) if Some(address) == managed_address.as_deref() => Vec::new(),
+        Some(_) => return Vec::new(),
+    };
     if let (None, Some(password)) = (
         env.get("TF_HTTP_PASSWORD"),
         forge.managed_terraform_password(env),
@@ -86,20 +98,24 @@ pub struct Terraform {
 }
 
 impl Terraform {
-    /// Terraform in the stage's folder, with automation settings and managed-state variables.
-    pub fn new(cx: &StageCx<'_>, backend_config: Option<PathBuf>) -> Self {
+    /// Terraform in the stage's folder with automation settings, and managed-state variables
+    /// (with the state's password) only when `backend` is used.
+    pub fn new(cx: &StageCx<'_>, backend: Option<&BackendArgs>) -> Self {
         let dir = cx.dir();
+        let backend_config = backend.and_then(|b| b.file(cx));
         let mut base = TERRAFORM
             .command(cx.env, &dir, &[])
             .env("TF_IN_AUTOMATION", "1")
             .env("TF_INPUT", "0");
-        base.extra_env.extend(managed_state_env(
-            cx.forge,
-            cx.env,
-            &dir,
-            &cx.dir_label(),
-            backend_config.as_deref(),
-        ));
+        if let Some(backend) = backend {
+            base.extra_env.extend(managed_state_env(
+                cx.forge,
+                cx.env,
+                &dir,
+                &backend.state_name(&cx.dir_label()),
+                backend_config.as_deref(),
+            ));
+        }
         Self {
             base,
             backend_config,
@@ -145,6 +161,10 @@ impl Terraform {
         title: &str,
     ) -> Result<Result<(), String>, StageError> {
         let out = format!("-out={PLAN_FILE}");
+        // Created owner-only before Terraform writes it (it truncates, keeping the mode), and
+        // restricted again after, in case the file was replaced.
+        let plan_path = cx.dir().join(PLAN_FILE);
+        write_private(&plan_path, b"").map_err(StageError::Failed)?;
         let plan = cx.run_folded(
             "kkp_tf_plan",
             title,
@@ -157,7 +177,7 @@ impl Terraform {
                 &format!("terraform plan in {}", cx.dir_label()),
             )));
         }
-        make_private(&cx.dir().join(PLAN_FILE)).map_err(StageError::Failed)?;
+        make_private(&plan_path).map_err(StageError::Failed)?;
         Ok(Ok(()))
     }
 }

@@ -66,7 +66,7 @@ impl Stage for TerraformApply {
 fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let dir = cx.root_dir()?;
     let failed = |e: anyhow::Error| StageError::Failed(e);
-    let terraform = Terraform::new(cx, args.backend.file(cx));
+    let terraform = Terraform::new(cx, Some(&args.backend));
     let tf = |args: &[&str]| terraform.cmd(args);
     let label = cx.dir_label();
     let fail = |headline: String| Ok(Report::failed(headline, label.clone()));

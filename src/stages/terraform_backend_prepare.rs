@@ -14,7 +14,6 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::env::vars;
 use crate::error::{StageError, UsageError};
 use crate::platform::ManagedState;
 use crate::report::markdown::{escape, one_line};
@@ -22,10 +21,19 @@ use crate::report::model::Report;
 use crate::tools::backend::{self, BackendConfig};
 use crate::tools::runner::{Echo, Fold, Runner, ToolCommand, AWS, GCLOUD};
 
-use super::terraform::{state_name, BackendArgs};
+use super::terraform::BackendArgs;
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 pub struct TerraformBackendPrepare;
+
+#[derive(clap::Args, Clone, Debug)]
+pub struct PrepareArgs {
+    #[command(flatten)]
+    pub backend: BackendArgs,
+    /// Where a new GCS state bucket is created (a GCS location such as EU, US or europe-west3)
+    #[arg(long, value_name = "LOCATION", default_value = "EU")]
+    pub gcs_location: String,
+}
 
 const INFO: StageInfo = StageInfo {
     name: "terraform-backend-prepare",
@@ -35,22 +43,22 @@ const INFO: StageInfo = StageInfo {
 };
 
 impl Stage for TerraformBackendPrepare {
-    type Args = BackendArgs;
+    type Args = PrepareArgs;
 
     fn info(&self) -> StageInfo {
         INFO
     }
 
-    fn run(&self, cx: &mut StageCx<'_>, args: &BackendArgs) -> Result<Report, StageError> {
+    fn run(&self, cx: &mut StageCx<'_>, args: &PrepareArgs) -> Result<Report, StageError> {
         let dir = cx.root_dir()?;
-        let cfg = backend::read(&dir, args.file(cx).as_deref())
+        let cfg = backend::read(&dir, args.backend.file(cx).as_deref())
             .map_err(|e| StageError::Failed(e.into()))?;
         let label = cx.dir_label();
-        let name = state_name(cx.env, &label);
+        let name = args.backend.state_name(&label);
         let mut report = match (cx.forge.managed_terraform_state(&name), cfg.kind.as_deref()) {
             (Some(state), _) => managed_state(cx, state, &name, &label)?,
             (None, Some("s3")) => s3(cx, &cfg, &label)?,
-            (None, Some("gcs")) => gcs(cx, &cfg, &label)?,
+            (None, Some("gcs")) => gcs(cx, &cfg, &label, &args.gcs_location)?,
             (None, kind) => Report::new(
                 true,
                 format!(
@@ -267,14 +275,14 @@ fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, 
     Ok(report)
 }
 
-fn gcs(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, StageError> {
+fn gcs(
+    cx: &mut StageCx<'_>,
+    cfg: &BackendConfig,
+    label: &str,
+    location: &str,
+) -> Result<Report, StageError> {
     let io = |e: std::io::Error| StageError::Failed(e.into());
     let bucket = bucket_of(cfg, "gcs")?;
-    let location = cx
-        .env
-        .get(vars::KKP_GCS_LOCATION)
-        .unwrap_or("EU")
-        .to_owned();
     let dir = cx.dir();
     let url = format!("gs://{bucket}");
     let (env, runner) = (cx.env, &cx.runner);

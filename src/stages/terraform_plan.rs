@@ -37,7 +37,7 @@ impl Stage for TerraformPlan {
     fn run(&self, cx: &mut StageCx<'_>, backend: &BackendArgs) -> Result<Report, StageError> {
         let dir = cx.root_dir()?;
         let failed = |e: anyhow::Error| StageError::Failed(e);
-        let terraform = Terraform::new(cx, backend.file(cx));
+        let terraform = Terraform::new(cx, Some(backend));
         let tf = |args: &[&str]| terraform.cmd(args);
         let label = cx.dir_label();
 

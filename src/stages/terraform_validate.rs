@@ -79,9 +79,13 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
             diags.retain(|d| d.range.is_some());
         }
         if diags.is_empty() {
+            let why = match (init.stderr.trim(), init.code) {
+                ("", Some(code)) => format!("exit status {code}"),
+                ("", None) => "killed by a signal".to_owned(),
+                (stderr, _) => crate::report::markdown::one_line(stderr),
+            };
             return Err(failed(anyhow::anyhow!(
-                "terraform init failed (its output is in the log above): {}",
-                crate::report::markdown::one_line(init.stderr.trim())
+                "terraform init failed (its output is in the log above): {why}"
             )));
         }
         findings.extend(diags.iter().map(|d| d.to_finding(&cx.working_dir)));
@@ -91,7 +95,8 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
         "kkp_tf_fmt",
         &format!("terraform fmt -check ({label})"),
         &tf(&["fmt", "-check", "-diff", "-recursive", "-no-color"]),
-        Echo::Quiet,
+        // The diff in the log: the summary embeds only its first part.
+        Echo::Lines,
     )?;
     let (unformatted, diff) = terraform::parse_fmt(&fmt.stdout, &cx.working_dir);
     for file in &unformatted {

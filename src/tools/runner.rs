@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{bail, Context as _, Result};
-use nix::sys::signal::{killpg, Signal};
+use nix::sys::signal::{kill, killpg, Signal};
 use nix::unistd::Pid;
 
 use crate::env::Env;
@@ -76,10 +76,14 @@ const SECRET_NAME_PARTS: &[&str] = &[
     "SECRET",
     "PASSWORD",
     "PASSWD",
+    "PASSPHRASE",
     "PRIVATE_KEY",
     "CREDENTIALS",
     "AGE_KEY",
     "SESSION_KEY",
+    "API_KEY",
+    "ACCESS_KEY",
+    "AUTH_KEY",
 ];
 
 /// Masks secret values in text with one multi-pattern pass. A multi-line secret (a PEM key) is
@@ -296,14 +300,18 @@ impl Interrupts {
     }
 }
 
+/// Makes this process undumpable: other processes of the same user — the tools it runs among
+/// them — can then no longer read its memory or `/proc/<pid>/environ`, where the forge tokens
+/// it was started with are. A tool's own environment has no token (see [`Runner::new`]); this
+/// closes the way round through its parent.
+pub fn protect_process() -> io::Result<()> {
+    nix::sys::prctl::set_dumpable(false).map_err(io::Error::from)
+}
+
 /// Sends SIGKILL to the process group led by `pid` (children started by [`Runner`] and by the
 /// git fallback lead their own group).
 pub fn kill_group(pid: u32) {
     let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
-}
-
-fn signal_group(child: &Child, sig: Signal) {
-    let _ = killpg(Pid::from_raw(child.id() as i32), sig);
 }
 
 /// The default `--timeout` of one tool run, in seconds.
@@ -382,30 +390,43 @@ pub struct Runner {
     /// The snapshot minus the forge tokens.
     env: Vec<(String, String)>,
     pub masker: Masker,
+    /// The stage's `--timeout`: every tool run ends by `deadline`.
     pub timeout: Duration,
+    pub deadline: Instant,
     pub grace: Duration,
     pub interrupts: Interrupts,
 }
 
 impl Runner {
-    pub fn new(env: &Env, masker: Masker, timeout: Duration, interrupts: Interrupts) -> Self {
+    /// A runner whose tools must all finish within `timeout` from now. Variables holding the
+    /// forge tokens, and any other variable whose value is `forge_token` (a `--token` given
+    /// from a variable of the user's own naming), are kept from every tool.
+    pub fn new(
+        env: &Env,
+        masker: Masker,
+        timeout: Duration,
+        interrupts: Interrupts,
+        forge_token: Option<&str>,
+    ) -> Self {
         let env = env
             .iter()
-            .filter(|(name, _)| !FORGE_TOKEN_VARS.contains(name))
+            .filter(|(name, value)| !FORGE_TOKEN_VARS.contains(name) && Some(*value) != forge_token)
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
         Self {
             env,
             masker,
             timeout,
+            deadline: Instant::now() + timeout,
             grace: DEFAULT_GRACE,
             interrupts,
         }
     }
 
-    /// Runs `cmd`, streaming echoed lines (masked) to `log` as they arrive. A run stopped by the
-    /// timeout or a signal is an error that says so, after the tool has exited.
-    pub fn run(&self, cmd: &ToolCommand, log: &mut dyn Write, echo: Echo<'_>) -> Result<Captured> {
+    /// Runs `cmd` inside the open fold `log`, streaming echoed lines (masked) as they arrive.
+    /// A run stopped by the deadline, a signal or a broken log is an error that says so,
+    /// returned only after the tool has exited.
+    pub fn run(&self, cmd: &ToolCommand, log: &mut Fold<'_>, echo: Echo<'_>) -> Result<Captured> {
         if let Some(sig) = self.interrupts.received() {
             bail!(
                 "{} not started: the stage received {}",
@@ -427,6 +448,13 @@ impl Runner {
             // (Terraform treats a second interrupt as "exit immediately, lock held"), and a
             // kill reaches the tool's own children (providers, provisioners) too.
             .process_group(0);
+        if Instant::now() >= self.deadline {
+            bail!(
+                "{} not started: the stage timed out after {} s (--timeout)",
+                cmd.display(),
+                self.timeout.as_secs()
+            );
+        }
         self.interrupts.idle.store(false, Ordering::SeqCst);
         let result = self.supervise(cmd, command, log, echo);
         self.interrupts.idle.store(true, Ordering::SeqCst);
@@ -437,7 +465,7 @@ impl Runner {
         &self,
         cmd: &ToolCommand,
         mut command: Command,
-        log: &mut dyn Write,
+        log: &mut Fold<'_>,
         echo: Echo<'_>,
     ) -> Result<Captured> {
         let mut child = command.spawn().with_context(|| {
@@ -458,14 +486,20 @@ impl Runner {
             std::thread::spawn(move || forward(err, true, tx));
         }
         drop(tx);
-        let started = Instant::now();
         let (mut stdout, mut stderr) = (String::new(), String::new());
         let mut stop: Option<Stop> = None;
         let mut exited: Option<(std::process::ExitStatus, Instant)> = None;
         let mut pipes_open = true;
+        // A log that cannot be written (a closed pipe) stops the tool like a signal would:
+        // returning at once would leave it running, lock held, until SIGPIPE killed it.
+        let mut log_broken: Option<std::io::Error> = None;
         loop {
-            if pipes_open {
-                match rx.recv_timeout(Duration::from_millis(50)) {
+            // Drain what arrives for at most one tick, then look at the child, the signals and
+            // the deadline: a tool that never stops printing is still supervised.
+            let tick = Instant::now() + Duration::from_millis(50);
+            while pipes_open {
+                let wait = tick.saturating_duration_since(Instant::now());
+                match rx.recv_timeout(wait) {
                     Ok((is_err, line)) => {
                         let shown = if is_err {
                             Some(line.clone())
@@ -476,19 +510,21 @@ impl Runner {
                                 Echo::Map(f) => f(&line),
                             }
                         };
-                        if let Some(text) = shown {
-                            writeln!(log, "{}", self.masker.mask(&text))?;
+                        if let (Some(text), None) = (shown, &log_broken) {
+                            if let Err(e) = writeln!(log, "{}", self.masker.mask(&text)) {
+                                log_broken = Some(e);
+                            }
                         }
                         let buf = if is_err { &mut stderr } else { &mut stdout };
                         buf.push_str(&line);
                         buf.push('\n');
-                        continue;
                     }
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => pipes_open = false,
                 }
-            } else {
-                std::thread::sleep(Duration::from_millis(20));
+            }
+            if !pipes_open {
+                std::thread::sleep(tick.saturating_duration_since(Instant::now()));
             }
             if exited.is_none() {
                 if let Some(status) = child.try_wait()? {
@@ -496,11 +532,12 @@ impl Runner {
                 }
             }
             match exited {
+                // Children of the tool may hold its pipes open after it exited: wait for their
+                // output a little, then stop reading.
                 Some((_, at)) if !pipes_open || at.elapsed() >= PIPE_LINGER => break,
                 Some(_) => continue,
-                None => {}
+                None => self.watch(&child, cmd, &mut stop, log, log_broken.as_ref()),
             }
-            self.watch(&child, cmd, started, &mut stop, log)?;
         }
         let Some((status, _)) = exited else {
             bail!("{} ended without an exit status", cmd.display());
@@ -529,38 +566,46 @@ impl Runner {
         })
     }
 
-    /// Stops the tool on a signal to the stage or at the deadline, and kills it when it
-    /// outlives the grace period.
+    /// Stops the tool on a signal to the stage, at the stage's deadline, or when the log broke,
+    /// and kills it when it outlives the grace period.
     fn watch(
         &self,
         child: &Child,
         cmd: &ToolCommand,
-        started: Instant,
         stop: &mut Option<Stop>,
         log: &mut dyn Write,
-    ) -> Result<()> {
+        log_broken: Option<&std::io::Error>,
+    ) {
         match stop {
             None => {
-                // Only the first signal is forwarded: a CI runner follows SIGINT with SIGTERM,
-                // and Terraform takes a second interrupt as "exit now", lock held.
+                // Only the first signal is forwarded, and only to the tool itself: a CI runner
+                // follows SIGINT with SIGTERM, and Terraform takes a second interrupt as "exit
+                // now", lock held; its provider plugins, which ignore SIGINT but die on
+                // SIGTERM, hear of it from Terraform.
                 let (sig, reason) = if let Some(sig) = self.interrupts.received() {
                     (sig, format!("the stage received {}", sig.as_str()))
-                } else if started.elapsed() >= self.timeout {
+                } else if Instant::now() >= self.deadline {
                     (
                         Signal::SIGINT,
                         format!("timed out after {} s (--timeout)", self.timeout.as_secs()),
                     )
+                } else if let Some(e) = log_broken {
+                    (
+                        Signal::SIGINT,
+                        format!("its output could not be logged ({e})"),
+                    )
                 } else {
-                    return Ok(());
+                    return;
                 };
-                writeln!(
+                // The log may be what broke: saying so is best effort.
+                let _ = writeln!(
                     log,
                     "kkp-delivery: {reason}: sending {} to {} and waiting up to {} s for it to exit cleanly",
                     sig.as_str(),
                     cmd.tool.name,
                     self.grace.as_secs()
-                )?;
-                signal_group(child, sig);
+                );
+                let _ = kill(Pid::from_raw(child.id() as i32), sig);
                 *stop = Some(Stop {
                     reason,
                     at: Instant::now(),
@@ -568,18 +613,17 @@ impl Runner {
                 });
             }
             Some(s) if !s.escalated && s.at.elapsed() >= self.grace => {
-                writeln!(
+                let _ = writeln!(
                     log,
                     "kkp-delivery: {} did not exit within {} s: killing it",
                     cmd.tool.name,
                     self.grace.as_secs()
-                )?;
+                );
                 kill_group(child.id());
                 s.escalated = true;
             }
             Some(_) => {}
         }
-        Ok(())
     }
 }
 
@@ -661,14 +705,22 @@ mod tests {
 
     #[test]
     fn tool_environment_has_no_forge_token() {
-        let env = Env::from_pairs([("GITHUB_TOKEN", "ghp_x"), ("HOME", "/h")]);
+        let env = Env::from_pairs([
+            ("GITHUB_TOKEN", "ghp_x"),
+            ("HOME", "/h"),
+            ("MY_BOT_PAT", "given-as-token"),
+        ]);
         let r = Runner::new(
             &env,
             Masker::default(),
             Duration::from_secs(5),
             Interrupts::default(),
+            Some("given-as-token"),
         );
-        assert!(r.env.iter().all(|(k, _)| k != "GITHUB_TOKEN"));
+        assert!(r
+            .env
+            .iter()
+            .all(|(k, _)| k != "GITHUB_TOKEN" && k != "MY_BOT_PAT"));
         assert!(r.env.iter().any(|(k, _)| k == "HOME"));
     }
 
@@ -691,6 +743,51 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "[t\ninside\n]\n");
     }
 
+    /// A fold without markers, for tests.
+    struct Plain;
+    impl FoldStyle for Plain {
+        fn open(&self, _: &mut dyn Write, _: &str, _: &str) -> io::Result<FoldEnd> {
+            Ok(Box::new(|_: &mut dyn Write| Ok(())))
+        }
+    }
+
+    #[test]
+    fn a_tool_that_never_stops_printing_is_still_timed_out() {
+        let env = Env::from_pairs([("PATH", "/usr/bin:/bin")]);
+        let r = Runner::new(
+            &env,
+            Masker::default(),
+            Duration::from_millis(500),
+            Interrupts::default(),
+            None,
+        );
+        // A line every 10 ms: never a pause long enough to look at the clock between lines.
+        let cmd = ToolCommand {
+            tool: Tool::new("sh", "KKP_SH_BIN"),
+            program: PathBuf::from("sh"),
+            args: vec![
+                "-c".into(),
+                "while :; do echo busy; sleep 0.01; done".into(),
+            ],
+            dir: std::env::temp_dir(),
+            extra_env: Vec::new(),
+        };
+        let started = Instant::now();
+        let err = r
+            .run(
+                &cmd,
+                &mut Fold::open(&Plain, &mut io::sink(), "t", "yes").unwrap(),
+                Echo::Quiet,
+            )
+            .unwrap_err();
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(err.to_string().contains("timed out"), "{err:#}");
+    }
+
     #[test]
     fn a_timed_out_tool_is_stopped_and_says_so() {
         let env = Env::from_pairs([("PATH", "/usr/bin:/bin")]);
@@ -699,6 +796,7 @@ mod tests {
             Masker::default(),
             Duration::from_millis(300),
             Interrupts::default(),
+            None,
         );
         r.grace = Duration::from_secs(5);
         let cmd = ToolCommand {
@@ -710,7 +808,10 @@ mod tests {
         };
         let mut log = Vec::new();
         let started = Instant::now();
-        let err = r.run(&cmd, &mut log, Echo::Lines).unwrap_err();
+        let err = {
+            let mut fold = Fold::open(&Plain, &mut log, "t", "sleep").unwrap();
+            r.run(&cmd, &mut fold, Echo::Lines).unwrap_err()
+        };
         assert!(
             started.elapsed() < Duration::from_secs(5),
             "stopped at once"

@@ -95,8 +95,9 @@ pub fn diagnostics_from_log(stdout: &str) -> Vec<Diagnostic> {
 /// never swallowed.
 pub fn log_message(line: &str) -> Option<String> {
     match serde_json::from_str::<Value>(line) {
-        Ok(v) => v.get("@message").and_then(Value::as_str).map(str::to_owned),
-        Err(_) => Some(line.to_owned()),
+        Ok(Value::Object(v)) => v.get("@message").and_then(Value::as_str).map(str::to_owned),
+        // Anything else, even text that happens to parse as a JSON number, is shown.
+        Ok(_) | Err(_) => Some(line.to_owned()),
     }
 }
 

@@ -329,7 +329,18 @@ fn gitlab_managed_state_with_locking_and_auth() {
         ("CI_MERGE_REQUEST_IID", "7"),
         ("CI_COMMIT_SHA", head.as_str()),
     ];
-    let plan = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr);
+    // A later job gets backend-prepare's TF_HTTP_* through the dotenv report, as GitLab
+    // passes it on: the stage still gives Terraform the job token for that address.
+    let passed_on: Vec<(&str, &str)> = prep
+        .dotenv
+        .lines()
+        .filter(|l| l.starts_with("TF_HTTP_"))
+        .filter_map(|l| l.split_once('='))
+        .collect();
+    assert!(!passed_on.is_empty(), "{}", prep.dotenv);
+    let mut mr_after_prepare = mr.to_vec();
+    mr_after_prepare.extend(passed_on);
+    let plan = gitlab_stage("kkp-terraform-plan", &repo, &forge, &mr_after_prepare);
     assert_eq!(plan.code(), 0, "{plan:?}");
     forge.with(|s| s.commit_prs.insert(head.clone(), vec![7]));
     let push = [

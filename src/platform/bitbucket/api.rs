@@ -10,8 +10,8 @@ use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::git::Git;
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, same_origin, with_retry, ApiError, ApiSettings,
-    Attempt, RetryPolicy, Token,
+    classify, decode_failure, no_change_list, same_origin, with_retry, written_id, ApiError,
+    ApiSettings, Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection};
 
@@ -248,7 +248,8 @@ fn url_escape(s: &str) -> String {
 /// The Bitbucket side of the [`crate::platform::Forge`]: one reqwest client, shared by the REST
 /// calls and Code Insights.
 pub struct Host {
-    pub(super) http: reqwest::Client,
+    /// The run's client, or why it could not be built (never a client outside the policy).
+    pub(super) http: Result<reqwest::Client, ApiError>,
     conn: Connection<Client>,
     pub(super) api_url: String,
     pub(super) workspace: String,
@@ -280,7 +281,7 @@ impl Host {
             }),
         };
         Self {
-            http: http.unwrap_or_default(),
+            http,
             conn: Connection::new(client),
             api_url: api_url.to_owned(),
             workspace: workspace.to_owned(),
@@ -455,15 +456,7 @@ impl Client {
         let status = resp.status();
         let headers = resp.headers().clone();
         let text = resp.text().await.unwrap_or_default();
-        if let Err(attempt) = classify::<()>(status, &headers, &text, "the pull request comment") {
-            return Err(match attempt {
-                Attempt::Fail(e) => e,
-                _ => ApiError::Other(format!("writing the comment: HTTP {status}")),
-            });
-        }
-        let c: PrComment = serde_json::from_str(&text)
-            .map_err(|e| ApiError::Other(format!("comment response: {e}")))?;
-        Ok(c.id)
+        written_id(status, &headers, &text)
     }
 }
 

@@ -80,6 +80,7 @@ impl Host {
         ctx: &Context,
         report: &InsightsReport<'_>,
     ) -> Result<Published, ApiError> {
+        let http = self.http.as_ref().map_err(Clone::clone)?;
         let commit = ctx
             .head_sha
             .clone()
@@ -126,7 +127,7 @@ impl Host {
         };
         // Deleting first clears the annotations of an earlier run on the same commit.
         let _ = send(
-            with_auth(self.http.delete(&report_url)),
+            with_auth(http.delete(&report_url)),
             "deleting the old report",
         )
         .await;
@@ -137,6 +138,12 @@ impl Host {
         if left_out > 0 {
             details.push_str(&format!(
                 " {left_out} more findings are not annotated (Bitbucket keeps at most {ANNOTATIONS_PER_REPORT} per report); the job log lists them all."
+            ));
+        }
+        if report.metrics.len() > 10 {
+            details.push_str(&format!(
+                " Bitbucket shows 10 data fields; {} more are in the job log.",
+                report.metrics.len() - 10
             ));
         }
         let data: Vec<Value> = report
@@ -154,18 +161,14 @@ impl Host {
             "data": data,
         });
         send(
-            with_auth(self.http.put(&report_url).json(&body)),
+            with_auth(http.put(&report_url).json(&body)),
             "creating the report",
         )
         .await?;
         for chunk in findings[..shown].chunks(ANNOTATIONS_PER_REQUEST) {
             let body: Vec<Value> = chunk.iter().map(|f| annotation(report.check, f)).collect();
             send(
-                with_auth(
-                    self.http
-                        .post(format!("{report_url}/annotations"))
-                        .json(&body),
-                ),
+                with_auth(http.post(format!("{report_url}/annotations")).json(&body)),
                 "posting annotations",
             )
             .await?;

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::publish::detail_lines;
+use crate::report::markdown::detail_lines;
 use crate::report::markdown::{verdict_word, DecisionView};
 
 pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, with_retry, ApiError, ApiSettings, Attempt,
-    RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+    classify, decode_failure, no_change_list, with_retry, written_id, ApiError, ApiSettings,
+    Attempt, RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
 use crate::platform::{CommentApi, Connection, OwnerKind};
 
@@ -66,26 +66,36 @@ impl Client {
     /// GET with retries; `path` is relative to the API root (GHES prefixes are kept by octocrab).
     async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
         with_retry(&self.retry, path, || async move {
-            let resp = match self.octo._get(path).await {
-                Ok(r) => r,
-                Err(e) => {
-                    return Attempt::Retry {
-                        after: None,
-                        why: format!("GET {path}: {e}"),
-                    }
-                }
+            // octocrab's read timeout restarts with every byte; this bounds the whole request.
+            let exchange = async {
+                let resp = self
+                    .octo
+                    ._get(path)
+                    .await
+                    .map_err(|e| format!("GET {path}: {e}"))?;
+                let status = resp.status();
+                let headers = resp.headers().clone();
+                let body = self
+                    .octo
+                    .body_to_string(resp)
+                    .await
+                    .map_err(|e| format!("reading {path}: {e}"))?;
+                Ok::<_, String>((status, headers, body))
             };
-            let status = resp.status();
-            let headers = resp.headers().clone();
-            let body = match self.octo.body_to_string(resp).await {
-                Ok(b) => b,
-                Err(e) => {
-                    return Attempt::Retry {
-                        after: None,
-                        why: format!("reading {path}: {e}"),
+            let (status, headers, body) =
+                match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
+                    Ok(Ok(answer)) => answer,
+                    Ok(Err(why)) => return Attempt::Retry { after: None, why },
+                    Err(_) => {
+                        return Attempt::Retry {
+                            after: None,
+                            why: format!(
+                                "GET {path}: no answer within {} s",
+                                REQUEST_TIMEOUT.as_secs()
+                            ),
+                        }
                     }
-                }
-            };
+                };
             if let Err(attempt) = classify(status, &headers, &body, path) {
                 return attempt;
             }
@@ -293,37 +303,39 @@ impl Client {
         body: &str,
     ) -> Result<u64, ApiError> {
         let payload = serde_json::json!({ "body": body });
-        let resp = match existing {
-            Some(id) => {
-                self.octo
-                    ._patch(
-                        format!("{}/issues/comments/{id}", self.repo_path),
-                        Some(&payload),
-                    )
-                    .await
+        let exchange = async {
+            let resp = match existing {
+                Some(id) => {
+                    self.octo
+                        ._patch(
+                            format!("{}/issues/comments/{id}", self.repo_path),
+                            Some(&payload),
+                        )
+                        .await
+                }
+                None => {
+                    self.octo
+                        ._post(
+                            format!("{}/issues/{number}/comments", self.repo_path),
+                            Some(&payload),
+                        )
+                        .await
+                }
             }
-            None => {
-                self.octo
-                    ._post(
-                        format!("{}/issues/{number}/comments", self.repo_path),
-                        Some(&payload),
-                    )
-                    .await
-            }
-        }
-        .map_err(|e| ApiError::Other(format!("writing the comment: {e}")))?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let text = self.octo.body_to_string(resp).await.unwrap_or_default();
-        if let Err(attempt) = classify::<()>(status, &headers, &text, "the pull request comment") {
-            return Err(match attempt {
-                Attempt::Fail(e) => e,
-                _ => ApiError::Other(format!("writing the comment: HTTP {status}")),
-            });
-        }
-        let written: IssueComment = serde_json::from_str(&text)
-            .map_err(|e| ApiError::Other(format!("comment response: {e}")))?;
-        Ok(written.id)
+            .map_err(|e| ApiError::Other(format!("writing the comment: {e}")))?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+            written_id(status, &headers, &text)
+        };
+        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(ApiError::Other(format!(
+                    "writing the comment: no answer within {} s",
+                    REQUEST_TIMEOUT.as_secs()
+                )))
+            })
     }
 }
 

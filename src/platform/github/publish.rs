@@ -4,10 +4,10 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
-use crate::publish::{append, detail_lines};
 use crate::report::annotations::escape_data;
+use crate::report::markdown::detail_lines;
 use crate::report::markdown::{verdict_word, DecisionView};
 use crate::report::model::Outputs;
 
@@ -47,6 +47,17 @@ pub fn write_outputs(path: &Path, outputs: &Outputs) -> Result<()> {
         }
     }
     append(path, &text)
+}
+
+/// Appends `text` to the file at `path` (the step summary, the outputs file).
+pub fn append(path: &Path, text: &str) -> Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .with_context(|| format!("cannot open {}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Opens a group whose content cannot issue workflow commands: `::stop-commands::` with an

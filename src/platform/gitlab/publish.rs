@@ -1,12 +1,12 @@
 //! GitLab publishing: a collapsible log section (platform-facts §2.7) with the decision in its
-//! header. Outputs go to the dotenv file written by [`crate::publish`].
+//! header. Outputs go to the dotenv file the publisher writes.
 
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
 
-use crate::publish::detail_lines;
+use crate::report::markdown::detail_lines;
 use crate::report::markdown::{verdict_word, DecisionView};
 
 /// Starts a section. `name` may hold only letters, digits, `_`, `.` and `-`.
