@@ -64,6 +64,10 @@ pub struct CommonArgs {
     /// Forge API token; else GITHUB_TOKEN / GITLAB_TOKEN / BITBUCKET_ACCESS_TOKEN
     #[arg(long, value_name = "TOKEN")]
     pub token: Option<String>,
+    /// The login comments by the token carry, where the host cannot say: another GitHub App's
+    /// installation token (`<app-slug>[bot]`); default: asked from the host
+    #[arg(long, value_name = "LOGIN")]
+    pub bot_login: Option<String>,
     /// Sticky comment mode: update (one comment per stage), new or off
     #[arg(long, value_name = "MODE", default_value = "update")]
     pub comment: Option<String>,
@@ -205,6 +209,7 @@ pub struct Settings {
     pub working_directory: Option<PathBuf>,
     pub detect: DetectOptions,
     pub token_override: Option<Token>,
+    pub bot_login: Option<String>,
     pub concurrency: usize,
     pub max_wait: Duration,
     pub timeout: Duration,
@@ -334,6 +339,7 @@ impl Settings {
                 workspace: cwd,
             },
             token_override: args.token.map(Token::new),
+            bot_login: args.bot_login,
             concurrency,
             max_wait,
             timeout,
@@ -353,6 +359,7 @@ impl Settings {
                 ..RetryPolicy::default()
             },
             changes_budget: CHANGES_BUDGET,
+            bot_login: self.bot_login.clone(),
         }
     }
 }

@@ -226,6 +226,14 @@ impl Context {
         }
     }
 
+    /// How the host writes request `n`: `!7` on GitLab, `#7` elsewhere.
+    pub fn request_ref(&self, n: u64) -> String {
+        match self.platform {
+            Platform::GitLab => format!("!{n}"),
+            Platform::GitHub | Platform::Bitbucket | Platform::Local => format!("#{n}"),
+        }
+    }
+
     /// One line naming the event for humans: `pull request #7 into main`.
     pub fn describe_event(&self) -> String {
         match &self.event {

@@ -21,6 +21,7 @@ use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
 use crate::platform::github::publish::append;
+use crate::platform::http::ApiError;
 use crate::platform::{bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Written};
 use crate::report::comment::fit;
 use crate::report::markdown::{decision_summary, one_line, DecisionView};
@@ -270,6 +271,7 @@ impl Publication<'_> {
         let report = &masked(report, self.masker);
         let m = |t: &str| self.masker.mask(t);
         let platform = self.ctx.platform;
+        let mut comment_failed = None;
         if !report.findings.is_empty() {
             self.log_findings(report, log)?;
         }
@@ -301,12 +303,31 @@ impl Publication<'_> {
                 self.comment,
             ));
             let what = &comment.long_title;
+            let at = self.ctx.request_ref(number);
             match written {
-                Ok(Some(Written::Created(id))) => writeln!(log, "{what} comment {id} created on #{number}"),
-                Ok(Some(Written::Updated(id))) => writeln!(log, "{what} comment {id} updated on #{number}"),
-                Ok(None) => Ok(()),
-                Err(e) => writeln!(log, "WARNING: the {} comment could not be written ({}); the summary above is complete", what.to_lowercase(), m(&e.to_string())),
-            }?;
+                Ok(Some(Written::Created(id))) => {
+                    writeln!(log, "{what} comment {id} created on {at}")?
+                }
+                Ok(Some(Written::Updated(id))) => {
+                    writeln!(log, "{what} comment {id} updated on {at}")?
+                }
+                Ok(None) => {}
+                // No token for comments is a configuration the user chose: say so and go on.
+                Err(e @ ApiError::NoToken { .. }) => writeln!(
+                    log,
+                    "WARNING: the {} comment was not written ({}); the summary above is complete",
+                    what.to_lowercase(),
+                    m(&e.to_string())
+                )?,
+                // A refusal is an error: the comment is what a later apply checks against.
+                Err(e) => {
+                    comment_failed = Some(anyhow::anyhow!(
+                        "the {} comment on {at} could not be written: {}",
+                        what.to_lowercase(),
+                        m(&e.to_string())
+                    ))
+                }
+            }
         }
         write_stage_outputs(
             self.ctx,
@@ -314,7 +335,11 @@ impl Publication<'_> {
             self.decision,
             &report.outputs,
             self.sinks,
-        )
+        )?;
+        match comment_failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// Every finding in the log, so nothing a platform limit drops is lost.

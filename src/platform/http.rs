@@ -85,6 +85,8 @@ pub struct ApiSettings {
     pub retry: RetryPolicy,
     /// The budget of the change-set lookup as a whole.
     pub changes_budget: Duration,
+    /// `--bot-login`: the identity the token's comments carry, where the host cannot say.
+    pub bot_login: Option<String>,
 }
 
 /// The id of a comment a host answered a create or edit with; its error when it refused.

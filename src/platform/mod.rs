@@ -78,15 +78,22 @@ pub enum Written {
     Updated(u64),
 }
 
+/// One comment on a pull/merge request, as every host describes it.
+#[derive(Clone, Debug)]
+pub struct HostComment {
+    pub id: u64,
+    /// The author's identity, as [`Forge::bot_identity`] names accounts on that host.
+    pub author: String,
+    pub body: String,
+    /// The host's timestamp of the last change (RFC 3339; one format per host, so they sort).
+    pub updated: String,
+}
+
 /// Pull/merge request comments, as every host's client offers them.
 #[async_trait::async_trait]
 pub trait CommentApi: Sync {
-    /// The first comment on request `number` whose body contains `marker`: its id and body.
-    async fn find_comment(
-        &self,
-        number: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError>;
+    /// Every comment on request `number`.
+    async fn comments(&self, number: u64) -> Result<Vec<HostComment>, ApiError>;
     /// Creates a comment, or edits `existing`; returns its id. Never retried: not idempotent.
     async fn write_comment(
         &self,
@@ -94,8 +101,13 @@ pub trait CommentApi: Sync {
         existing: Option<u64>,
         body: &str,
     ) -> Result<u64, ApiError>;
-    /// The requests that contain commit `sha`, merged ones first.
-    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError>;
+    /// Deletes one of the bot's own comments.
+    async fn delete_comment(&self, number: u64, id: u64) -> Result<(), ApiError>;
+    /// The merged requests that brought commit `sha` in.
+    async fn merged_requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError>;
+    /// The identity of the token, as comment authors are named; `Err(Auth)` when the host
+    /// refuses to say (a GitHub Actions token).
+    async fn token_identity(&self) -> Result<String, ApiError>;
 }
 
 /// Whose an account is: a person's, or an organisation's (a GitHub organization, a GitLab
@@ -172,7 +184,16 @@ impl<C> Connection<C> {
 }
 
 /// The one value per run that owns every host call.
-pub enum Forge {
+pub struct Forge {
+    host: Host,
+    /// `--bot-login`: the identity the token's comments carry, where the host cannot say.
+    bot_login: Option<String>,
+    /// The bot's identity, asked once.
+    bot: tokio::sync::OnceCell<String>,
+}
+
+/// The host the run talks to. Every per-host decision is an exhaustive `match` over it.
+pub enum Host {
     GitHub(github::api::Host),
     GitLab(gitlab::api::Host),
     Bitbucket(bitbucket::api::Host),
@@ -183,27 +204,32 @@ impl Forge {
     /// Builds the host's client for the repository in `ctx`. Sends nothing. Call it inside the
     /// tokio runtime: octocrab sets up its service stack on it.
     pub fn new(ctx: &Context, api: &ApiSettings) -> Self {
-        match &ctx.repo {
+        let host = match &ctx.repo {
             RepoRef::GitHub {
                 owner,
                 name,
                 api_url,
-            } => Forge::GitHub(github::api::Host::new(api_url, owner, name, api)),
+            } => Host::GitHub(github::api::Host::new(api_url, owner, name, api)),
             RepoRef::GitLab { project, api_url } => {
-                Forge::GitLab(gitlab::api::Host::new(api_url, project, api))
+                Host::GitLab(gitlab::api::Host::new(api_url, project, api))
             }
             RepoRef::Bitbucket {
                 workspace,
                 slug,
                 api_url,
-            } => Forge::Bitbucket(bitbucket::api::Host::new(
+            } => Host::Bitbucket(bitbucket::api::Host::new(
                 api_url,
                 workspace,
                 slug,
                 ctx.in_bitbucket_pipe,
                 api,
             )),
-            RepoRef::Local => Forge::Local,
+            RepoRef::Local => Host::Local,
+        };
+        Forge {
+            host,
+            bot_login: api.bot_login.clone(),
+            bot: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -211,9 +237,9 @@ impl Forge {
     /// note for the log when it had to guess. Bounded by `budget`: a host that does not answer
     /// leaves the guesses to git.
     pub async fn refine(&self, ctx: &mut Context, budget: std::time::Duration) -> Option<String> {
-        match self {
-            Forge::Bitbucket(host) => host.refine(ctx, &Git::new(&ctx.workspace), budget).await,
-            Forge::GitHub(_) | Forge::GitLab(_) | Forge::Local => None,
+        match &self.host {
+            Host::Bitbucket(host) => host.refine(ctx, &Git::new(&ctx.workspace), budget).await,
+            Host::GitHub(_) | Host::GitLab(_) | Host::Local => None,
         }
     }
 
@@ -224,11 +250,11 @@ impl Forge {
         budget: std::time::Duration,
     ) -> Result<ApiChanges, ApiError> {
         let lookup = async {
-            match self {
-                Forge::GitHub(host) => host.changed_files(ctx).await,
-                Forge::GitLab(host) => host.changed_files(ctx).await,
-                Forge::Bitbucket(host) => host.changed_files(ctx, &Git::new(&ctx.workspace)).await,
-                Forge::Local => Err(ApiError::Other(
+            match &self.host {
+                Host::GitHub(host) => host.changed_files(ctx).await,
+                Host::GitLab(host) => host.changed_files(ctx).await,
+                Host::Bitbucket(host) => host.changed_files(ctx, &Git::new(&ctx.workspace)).await,
+                Host::Local => Err(ApiError::Other(
                     "local run: the change set comes from git".to_owned(),
                 )),
             }
@@ -245,25 +271,73 @@ impl Forge {
     /// The most a sticky comment may hold on this host, in characters.
     pub fn comment_limit(&self) -> usize {
         use crate::report::comment as limits;
-        match self {
-            Forge::GitHub(_) | Forge::Local => limits::GITHUB_COMMENT_MAX,
-            Forge::GitLab(_) => limits::GITLAB_NOTE_MAX,
-            Forge::Bitbucket(_) => limits::BITBUCKET_COMMENT_MAX,
+        match &self.host {
+            Host::GitHub(_) | Host::Local => limits::GITHUB_COMMENT_MAX,
+            Host::GitLab(_) => limits::GITLAB_NOTE_MAX,
+            Host::Bitbucket(_) => limits::BITBUCKET_COMMENT_MAX,
         }
     }
 
     /// The host's comment API; none for local runs.
     fn comments(&self) -> Option<&dyn CommentApi> {
-        match self {
-            Forge::GitHub(host) => Some(host),
-            Forge::GitLab(host) => Some(host),
-            Forge::Bitbucket(host) => Some(host),
-            Forge::Local => None,
+        match &self.host {
+            Host::GitHub(host) => Some(host),
+            Host::GitLab(host) => Some(host),
+            Host::Bitbucket(host) => Some(host),
+            Host::Local => None,
         }
     }
 
-    /// Writes the sticky comment with `marker` on request `number`: edits the existing one
-    /// (`update`), adds one (`new`), or does nothing (`off`).
+    /// The identity comments by this run's token carry: `--bot-login` when given; else the
+    /// token's user (`GET /user`); on GitHub, when the host refuses to say (an Actions
+    /// token), `github-actions[bot]`. Asked once per run.
+    pub async fn bot_identity(&self) -> Result<String, ApiError> {
+        let Some(api) = self.comments() else {
+            return Err(ApiError::Other("local runs have no comments".to_owned()));
+        };
+        self.bot
+            .get_or_try_init(|| async {
+                if let Some(login) = &self.bot_login {
+                    return Ok(login.clone());
+                }
+                match (api.token_identity().await, &self.host) {
+                    (Ok(who), _) => Ok(who),
+                    // `GET /user` is refused to installation tokens; the Actions token writes
+                    // as github-actions[bot]. Another App's token needs --bot-login.
+                    (Err(ApiError::Auth { status: 403, .. }), Host::GitHub(_)) => {
+                        Ok("github-actions[bot]".to_owned())
+                    }
+                    (Err(e), _) => Err(e),
+                }
+            })
+            .await
+            .cloned()
+    }
+
+    /// The bot's own comments on request `number` that carry `marker`, oldest change first.
+    /// Anyone may post a comment with the marker; only the bot's count.
+    async fn own_comments(
+        &self,
+        api: &dyn CommentApi,
+        number: u64,
+        marker: &str,
+    ) -> Result<Vec<HostComment>, ApiError> {
+        let bot = self.bot_identity().await?;
+        let mut own: Vec<HostComment> = api
+            .comments(number)
+            .await?
+            .into_iter()
+            .filter(|c| c.author == bot && c.body.contains(marker))
+            .collect();
+        own.sort_by(|a, b| (&a.updated, a.id).cmp(&(&b.updated, b.id)));
+        Ok(own)
+    }
+
+    /// Writes the sticky comment with `marker` on request `number`: edits the bot's own most
+    /// recent one (`update`), adds one (`new`), or does nothing (`off`). Never edits anyone
+    /// else's comment; a refused edit is an error. After creating one, the bot's comments are
+    /// listed again and duplicates (another run created one at the same time) are removed,
+    /// keeping the oldest, which gets this run's body.
     pub async fn upsert_comment(
         &self,
         number: u64,
@@ -276,20 +350,60 @@ impl Forge {
         };
         within(COMMENTS_BUDGET, "writing the comment", async {
             let existing = match mode {
-                CommentMode::Update => api.find_comment(number, marker).await?.map(|(id, _)| id),
+                CommentMode::Update => self
+                    .own_comments(api, number, marker)
+                    .await?
+                    .last()
+                    .map(|c| c.id),
                 CommentMode::New | CommentMode::Off => None,
             };
             let id = api.write_comment(number, existing, body).await?;
-            Ok(Some(match existing {
-                Some(_) => Written::Updated(id),
-                None => Written::Created(id),
-            }))
+            if existing.is_some() || mode == CommentMode::New {
+                return Ok(Some(match existing {
+                    Some(_) => Written::Updated(id),
+                    None => Written::Created(id),
+                }));
+            }
+            let mut own = self.own_comments(api, number, marker).await?;
+            own.sort_by_key(|c| c.id);
+            let Some(keep) = own.first().map(|c| c.id) else {
+                return Ok(Some(Written::Created(id)));
+            };
+            for extra in own.iter().skip(1) {
+                match api.delete_comment(number, extra.id).await {
+                    // The other run removed it first.
+                    Ok(()) | Err(ApiError::NotFound { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+            if keep == id {
+                Ok(Some(Written::Created(id)))
+            } else {
+                api.write_comment(number, Some(keep), body).await?;
+                Ok(Some(Written::Updated(keep)))
+            }
         })
         .await
     }
 
-    /// The comment with `marker` on the pull/merge request that brought `sha` in: the reviewed
-    /// plan. Returns the request number and the comment body.
+    /// The bot's most recent comment with `marker` on request `number`: the plan reviewed
+    /// there.
+    pub async fn reviewed_on(&self, number: u64, marker: &str) -> Result<Option<String>, ApiError> {
+        let Some(api) = self.comments() else {
+            return Ok(None);
+        };
+        within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
+            Ok(self
+                .own_comments(api, number, marker)
+                .await?
+                .pop()
+                .map(|c| c.body))
+        })
+        .await
+    }
+
+    /// The bot's comment with `marker` on the merged pull/merge request that brought `sha` in:
+    /// the reviewed plan. Returns the request number and the comment body.
     pub async fn find_reviewed(
         &self,
         sha: &str,
@@ -299,9 +413,9 @@ impl Forge {
             return Ok(None);
         };
         within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
-            for n in api.requests_for_commit(sha).await? {
-                if let Some((_, body)) = api.find_comment(n, marker).await? {
-                    return Ok(Some((n, body)));
+            for n in api.merged_requests_for_commit(sha).await? {
+                if let Some(c) = self.own_comments(api, n, marker).await?.pop() {
+                    return Ok(Some((n, c.body)));
                 }
             }
             Ok(None)
@@ -312,11 +426,11 @@ impl Forge {
     /// The identity the forge token belongs to: the GitHub login, the GitLab username, the
     /// Bitbucket account's UUID. `None` for local runs.
     pub async fn token_user(&self) -> Result<Option<String>, ApiError> {
-        match self {
-            Forge::GitHub(host) => host.token_user().await.map(Some),
-            Forge::GitLab(host) => host.token_user().await.map(Some),
-            Forge::Bitbucket(host) => host.token_user().await.map(Some),
-            Forge::Local => Ok(None),
+        match &self.host {
+            Host::GitHub(host) => host.token_user().await.map(Some),
+            Host::GitLab(host) => host.token_user().await.map(Some),
+            Host::Bitbucket(host) => host.token_user().await.map(Some),
+            Host::Local => Ok(None),
         }
     }
 
@@ -324,10 +438,10 @@ impl Forge {
     /// person's account. `None` where the host has no such distinction (Bitbucket workspaces,
     /// local runs).
     pub async fn owner_kind(&self, owner: &str) -> Result<Option<OwnerKind>, ApiError> {
-        match self {
-            Forge::GitHub(host) => host.owner_kind(owner).await.map(Some),
-            Forge::GitLab(host) => host.owner_kind(owner).await.map(Some),
-            Forge::Bitbucket(_) | Forge::Local => Ok(None),
+        match &self.host {
+            Host::GitHub(host) => host.owner_kind(owner).await.map(Some),
+            Host::GitLab(host) => host.owner_kind(owner).await.map(Some),
+            Host::Bitbucket(_) | Host::Local => Ok(None),
         }
     }
 
@@ -338,31 +452,31 @@ impl Forge {
         ctx: &Context,
         report: &InsightsReport<'_>,
     ) -> Result<Option<Published>, ApiError> {
-        match self {
-            Forge::Bitbucket(host) => host.publish_insights(ctx, report).await.map(Some),
-            Forge::GitHub(_) | Forge::GitLab(_) | Forge::Local => Ok(None),
+        match &self.host {
+            Host::Bitbucket(host) => host.publish_insights(ctx, report).await.map(Some),
+            Host::GitHub(_) | Host::GitLab(_) | Host::Local => Ok(None),
         }
     }
 
     /// Terraform state the host manages itself (GitLab's HTTP state backend): the `TF_HTTP_*`
     /// settings for state `state_name`, without the password. `None` elsewhere.
     pub fn managed_terraform_state(&self, state_name: &str) -> Option<ManagedState> {
-        match self {
-            Forge::GitLab(host) => Some(ManagedState {
+        match &self.host {
+            Host::GitLab(host) => Some(ManagedState {
                 description: "GitLab-managed Terraform state",
                 vars: host.terraform_state_env(state_name),
                 password_var: vars::CI_JOB_TOKEN,
             }),
-            Forge::GitHub(_) | Forge::Bitbucket(_) | Forge::Local => None,
+            Host::GitHub(_) | Host::Bitbucket(_) | Host::Local => None,
         }
     }
 
     /// The secret a managed Terraform state takes as its password (GitLab: `CI_JOB_TOKEN`),
     /// which only Terraform's own environment receives.
     pub fn managed_terraform_password<'e>(&self, env: &'e Env) -> Option<&'e str> {
-        match self {
-            Forge::GitLab(_) => env.get(vars::CI_JOB_TOKEN),
-            Forge::GitHub(_) | Forge::Bitbucket(_) | Forge::Local => None,
+        match &self.host {
+            Host::GitLab(_) => env.get(vars::CI_JOB_TOKEN),
+            Host::GitHub(_) | Host::Bitbucket(_) | Host::Local => None,
         }
     }
 }

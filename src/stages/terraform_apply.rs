@@ -7,13 +7,14 @@
 
 use std::fmt::Write as _;
 
-use crate::context::EventKind;
 use crate::error::StageError;
 use crate::files::short;
 use crate::report::comment::{marker, parse_fingerprint};
 use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
-use crate::tools::plan::{digest_differences, parse_digests, Action, PlanSummary};
+use crate::tools::plan::{
+    digest_differences, parse_digests, Action, PlanSummary, FINGERPRINT_FORMAT,
+};
 use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
@@ -27,9 +28,10 @@ const DIFFERENCES_SHOWN: usize = 50;
 
 /// What the review check found.
 enum Review {
-    /// Not needed (not the default branch, or nothing to change).
+    /// Nothing to compare: the plan changes nothing.
     NotRequired(String),
-    Matches(u64),
+    /// The plan is the one reviewed on this request (`#7`, `!7`).
+    Matches(String),
     /// Refused: the reason and the differing resources.
     Refused(String, Vec<String>),
 }
@@ -95,12 +97,13 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     match &review {
         Review::NotRequired(why) => cx.say(&format!("Review check: {why}"))?,
         Review::Matches(n) => cx.say(&format!(
-            "Review check: the plan matches the one reviewed on #{n}"
+            "Review check: the plan matches the one reviewed on {n}"
         ))?,
         Review::Refused(why, diffs) => {
             if args.allow_unreviewed_changes {
+                let event = cx.ctx.describe_event();
                 cx.say(&format!(
-                    "WARNING: {why}; applying anyway (--allow-unreviewed-changes)"
+                    "WARNING: AN UNREVIEWED PLAN IS APPLIED on a {event}: {why}; applying anyway (--allow-unreviewed-changes)"
                 ))?;
                 for d in diffs {
                     cx.say(&format!("  {d}"))?;
@@ -127,10 +130,11 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
                 for d in diffs {
                     cx.say(&format!("  {d}"))?;
                 }
-                let mut report = Report::failed(
-                    format!("{why}; {} resource(s) differ (listed above)", diffs.len()),
-                    label.clone(),
-                );
+                let headline = match diffs.len() {
+                    0 => why.clone(),
+                    n => format!("{why}; {n} resource(s) or output(s) differ (listed above)"),
+                };
+                let mut report = Report::failed(headline, label.clone());
                 report.summary = md;
                 return Ok(report);
             }
@@ -187,16 +191,18 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     );
     match &review {
         Review::Matches(n) => {
-            let _ = writeln!(md, "The plan matched the one reviewed on #{n}.\n");
+            let _ = writeln!(md, "The plan matched the one reviewed on {n}.\n");
         }
         Review::NotRequired(why) => {
             let _ = writeln!(md, "Review check: {}.\n", escape(why));
         }
-        Review::Refused(why, _) => {
+        Review::Refused(why, diffs) => {
             let _ = writeln!(
                 md,
-                "⚠️ Applied without review (--allow-unreviewed-changes): {}.\n",
-                escape(why)
+                "> [!WARNING]\n> **An unreviewed plan was applied** on a {} (`--allow-unreviewed-changes`): {}. {} resource(s) or output(s) differ from a reviewed plan.\n",
+                escape(&cx.ctx.describe_event()),
+                escape(why),
+                diffs.len()
             );
         }
     }
@@ -217,40 +223,74 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     Ok(report)
 }
 
+/// Whether the plan about to be applied is the one the bot posted for review. It runs on every
+/// apply, whatever the event or `--force`: on a pull/merge request event the reviewed plan is
+/// the bot's comment on that request; otherwise it is the bot's comment on the merged request
+/// that brought the commit in.
 fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review {
-    if cx.ctx.event_kind() != EventKind::PushDefault {
-        return Review::NotRequired(format!(
-            "not a push to the default branch ({})",
-            cx.ctx.describe_event()
-        ));
-    }
     if !summary.has_changes() {
-        return Review::NotRequired("the plan changes nothing".to_owned());
-    }
-    let Some(sha) = cx.ctx.head_sha.clone() else {
-        return Review::Refused(
-            "the commit being built is unknown, so its reviewed plan cannot be found".to_owned(),
-            Vec::new(),
+        return Review::NotRequired(
+            "the plan changes no resource and no output: there is nothing to review".to_owned(),
         );
-    };
+    }
     let m = marker("terraform-plan", label);
-    match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m)) {
-        Err(e) => Review::Refused(format!("the reviewed plan could not be looked up ({e})"), Vec::new()),
+    let event = cx.ctx.describe_event();
+    let found = match cx.ctx.request_number() {
+        Some(n) => cx
+            .rt
+            .block_on(cx.forge.reviewed_on(n, &m))
+            .map(|body| body.map(|b| (cx.ctx.request_ref(n), b))),
+        None => {
+            let Some(sha) = cx.ctx.head_sha.clone() else {
+                return Review::Refused(
+                    format!("the commit of this {event} is unknown, so its reviewed plan cannot be found"),
+                    Vec::new(),
+                );
+            };
+            match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m)) {
+                Ok(Some((n, body))) => Ok(Some((cx.ctx.request_ref(n), body))),
+                Ok(None) => {
+                    return Review::Refused(
+                        format!(
+                            "no reviewed plan for {label}: no merged pull/merge request that brought commit {} in carries the bot's terraform-plan comment ({event})",
+                            short(&sha)
+                        ),
+                        Vec::new(),
+                    )
+                }
+                Err(e) => Err(e),
+            }
+        }
+    };
+    match found {
+        Err(e) => Review::Refused(
+            format!("the reviewed plan could not be looked up ({e})"),
+            Vec::new(),
+        ),
         Ok(None) => Review::Refused(
-            format!("no reviewed plan for {label}: no pull/merge request of commit {} carries a terraform-plan comment", short(&sha)),
+            format!("no reviewed plan for {label}: the bot has no terraform-plan comment on this {event}"),
             Vec::new(),
         ),
         Ok(Some((n, body))) => match parse_fingerprint(&body) {
             Some(fp) if fp == summary.fingerprint => Review::Matches(n),
+            Some(fp) if !fp.starts_with(FINGERPRINT_FORMAT) => Review::Refused(
+                format!("the plan on {n} was reviewed with an older kkp-delivery, whose fingerprint covers less; re-run the plan there"),
+                Vec::new(),
+            ),
             Some(_) => {
-                let current = summary.digests.clone();
                 let diffs = match parse_digests(&body) {
-                    Some(reviewed) => digest_differences(&reviewed, &current),
+                    Some(reviewed) => {
+                        let mut d = digest_differences(&reviewed, &summary.digests);
+                        if d.is_empty() {
+                            d.push("a sensitive value differs (never shown)".to_owned());
+                        }
+                        d
+                    }
                     None => vec!["(the reviewed plan was too large to store its resource list; the fingerprints differ)".to_owned()],
                 };
-                Review::Refused(format!("the plan differs from the one reviewed on #{n}"), diffs)
+                Review::Refused(format!("the plan differs from the one reviewed on {n}"), diffs)
             }
-            None => Review::Refused(format!("the plan comment on #{n} has no fingerprint"), Vec::new()),
+            None => Review::Refused(format!("the plan comment on {n} has no fingerprint"), Vec::new()),
         },
     }
 }

@@ -145,8 +145,17 @@ fn headline(s: &PlanSummary, label: &str) -> String {
     if !s.has_changes() {
         return format!("{label}: no changes");
     }
+    let mut also = String::new();
+    for (action, word) in [(Action::Forget, "forget"), (Action::Import, "import")] {
+        if s.count(action) > 0 {
+            also.push_str(&format!(", {} to {word}", s.count(action)));
+        }
+    }
+    if !s.output_changes.is_empty() {
+        also.push_str(&format!(", {} output(s) changing", s.output_changes.len()));
+    }
     format!(
-        "{label}: {} to create, {} to update, {} to delete, {} to replace{}",
+        "{label}: {} to create, {} to update, {} to delete, {} to replace{also}{}",
         s.count(Action::Create),
         s.count(Action::Update),
         s.count(Action::Delete),
@@ -179,8 +188,10 @@ fn summary_markdown(s: &PlanSummary, label: &str, headline: &str) -> String {
     for action in [
         Action::Replace,
         Action::Delete,
+        Action::Forget,
         Action::Update,
         Action::Create,
+        Action::Import,
     ] {
         let list: Vec<String> = s
             .changes

@@ -1,9 +1,16 @@
 //! `terraform show -json <plan>`: the change summary, the resource list by action, drift, and
 //! the fingerprint that binds an apply to the reviewed plan.
 //!
-//! Values are never rendered: summaries show addresses and actions only. The fingerprint does
-//! read values, after replacing sensitive ones with a marker, so it changes when a sensitive
-//! value changes without ever exposing it.
+//! Values are never rendered: summaries show addresses and actions only.
+//!
+//! The fingerprint (format `v2`, see [`FINGERPRINT_FORMAT`]) covers everything an apply would
+//! change: every resource change of every action — `forget` and imports included — and every
+//! output change. Each is normalised (keys sorted, unknown values marked) and hashed. Sensitive
+//! values take part too, but never in the clear and never where a single guess could be
+//! checked: the per-resource digests stored in the plan comment mask them, and the fingerprint
+//! folds in one slow, salted hash (PBKDF2-HMAC-SHA256, 100,000 rounds) of all of them, so a
+//! change in a sensitive value alone changes the fingerprint while guessing a weak secret from
+//! it costs a key derivation per guess.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -19,6 +26,10 @@ pub enum Action {
     Update,
     Replace,
     Delete,
+    /// Removed from the state without destroying it (a `removed` block).
+    Forget,
+    /// Brought into the state from existing infrastructure (an `import` block), unchanged.
+    Import,
     Read,
     NoOp,
 }
@@ -26,6 +37,9 @@ pub enum Action {
 impl Action {
     pub fn from_actions(actions: &[String]) -> Action {
         let has = |a: &str| actions.iter().any(|x| x == a);
+        if has("forget") {
+            return Action::Forget;
+        }
         match (has("create"), has("delete"), has("update"), has("read")) {
             (true, true, _, _) => Action::Replace,
             (true, false, _, _) => Action::Create,
@@ -42,6 +56,8 @@ impl Action {
             Action::Update => "update",
             Action::Replace => "replace",
             Action::Delete => "delete",
+            Action::Forget => "forget",
+            Action::Import => "import",
             Action::Read => "read",
             Action::NoOp => "no-op",
         }
@@ -55,7 +71,7 @@ struct RawPlan {
     #[serde(default)]
     resource_drift: Vec<RawActionsOnly>,
     #[serde(default)]
-    output_changes: BTreeMap<String, RawActions>,
+    output_changes: BTreeMap<String, RawChangeBody>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,10 +92,12 @@ struct RawActions {
 struct Compact {
     address: String,
     action: Action,
-    /// `actions|short hash`, for explaining a refused apply.
+    /// `actions|short hash`, for explaining a refused apply. Sensitive values masked.
     digest: String,
-    /// Full hash of the normalised change, for the fingerprint.
+    /// Full hash of the normalised change (sensitive values masked), for the fingerprint.
     hash: String,
+    /// Hash of the change's sensitive values, in order; `None` when it has none.
+    sensitive: Option<[u8; 32]>,
 }
 
 #[derive(Debug, Default)]
@@ -111,33 +129,64 @@ impl<'de> Deserialize<'de> for CompactChanges {
 }
 
 fn compact(c: RawChange) -> Option<Compact> {
-    let action = Action::from_actions(&c.change.actions);
+    let mut action = Action::from_actions(&c.change.actions);
+    if !c.change.importing.is_null() && matches!(action, Action::NoOp | Action::Read) {
+        action = Action::Import;
+    }
     if matches!(action, Action::NoOp | Action::Read) {
         return None;
     }
-    let body = &c.change;
+    Some(compact_change(c.address, action, &c.change))
+}
+
+/// The digest, hash and sensitive hash of one change (a resource's, or an output's).
+fn compact_change(address: String, action: Action, body: &RawChangeBody) -> Compact {
+    let mut secrets = Sha256::new();
+    let mut any_secret = false;
     let mut entry = Map::new();
     entry.insert("actions".into(), Value::from(body.actions.clone()));
     entry.insert(
         "before".into(),
-        normalise(&body.before, &body.before_sensitive, &Value::Null),
+        normalise(
+            &body.before,
+            &body.before_sensitive,
+            &Value::Null,
+            &mut |leaf| {
+                any_secret = true;
+                secrets.update(leaf.as_bytes());
+                secrets.update([0]);
+            },
+        ),
     );
     entry.insert(
         "after".into(),
-        normalise(&body.after, &body.after_sensitive, &body.after_unknown),
+        normalise(
+            &body.after,
+            &body.after_sensitive,
+            &body.after_unknown,
+            &mut |leaf| {
+                any_secret = true;
+                secrets.update(leaf.as_bytes());
+                secrets.update([0]);
+            },
+        ),
     );
+    if !body.importing.is_null() {
+        entry.insert("importing".into(), body.importing.clone());
+    }
     let mut text = String::new();
     canonical(&Value::Object(entry), &mut text);
     let hash: String = Sha256::digest(text.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    Some(Compact {
+    Compact {
         digest: format!("{}|{}", body.actions.join("+"), &hash[..12]),
         hash,
-        address: c.address,
+        sensitive: any_secret.then(|| secrets.finalize().into()),
+        address,
         action,
-    })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -160,6 +209,9 @@ struct RawChangeBody {
     before_sensitive: Value,
     #[serde(default)]
     after_sensitive: Value,
+    /// Set when the change imports existing infrastructure (`{"id": …}`).
+    #[serde(default)]
+    importing: Value,
 }
 
 /// One changed resource, without values.
@@ -187,6 +239,8 @@ impl PlanSummary {
         self.changes.iter().filter(|c| c.action == action).count()
     }
 
+    /// Whether applying would change anything: a resource (forgets and imports included) or an
+    /// output.
     pub fn has_changes(&self) -> bool {
         self.changes
             .iter()
@@ -207,9 +261,18 @@ impl PlanSummary {
 }
 
 /// The value with sensitive parts replaced by a marker and unknown parts by another, keys
-/// sorted. `sensitive` and `unknown` mirror the value's shape (`true` marks a leaf).
-fn normalise(value: &Value, sensitive: &Value, unknown: &Value) -> Value {
+/// sorted. `sensitive` and `unknown` mirror the value's shape (`true` marks a leaf). Each
+/// sensitive part, in canonical form, goes to `secret` (and nowhere else).
+fn normalise(
+    value: &Value,
+    sensitive: &Value,
+    unknown: &Value,
+    secret: &mut dyn FnMut(&str),
+) -> Value {
     if sensitive.as_bool() == Some(true) {
+        let mut text = String::new();
+        canonical(value, &mut text);
+        secret(&text);
         return Value::String("(sensitive)".to_owned());
     }
     if unknown.as_bool() == Some(true) {
@@ -232,6 +295,7 @@ fn normalise(value: &Value, sensitive: &Value, unknown: &Value) -> Value {
                         v,
                         sensitive.get(k).unwrap_or(&Value::Null),
                         unknown.get(k).unwrap_or(&Value::Null),
+                        secret,
                     ),
                 );
             }
@@ -246,6 +310,7 @@ fn normalise(value: &Value, sensitive: &Value, unknown: &Value) -> Value {
                         v,
                         sensitive.get(i).unwrap_or(&Value::Null),
                         unknown.get(i).unwrap_or(&Value::Null),
+                        secret,
                     )
                 })
                 .collect(),
@@ -292,14 +357,19 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
     let mut summary = PlanSummary::default();
     let mut changes = raw.resource_changes.0;
     changes.sort_by(|a, b| a.address.cmp(&b.address));
-    let mut h = Sha256::new();
-    for c in &changes {
-        h.update(c.address.as_bytes());
-        h.update([0]);
-        h.update(c.hash.as_bytes());
-        h.update([b'\n']);
+    // Outputs take part as `output.<name>`: an output kubeone reads is as much a change.
+    let outputs: Vec<Compact> = raw
+        .output_changes
+        .iter()
+        .filter_map(|(name, body)| {
+            let action = Action::from_actions(&body.actions);
+            (action != Action::NoOp).then(|| compact_change(format!("output.{name}"), action, body))
+        })
+        .collect();
+    summary.fingerprint = fingerprint(changes.iter().chain(outputs.iter()));
+    for c in &outputs {
+        summary.digests.insert(c.address.clone(), c.digest.clone());
     }
-    summary.fingerprint = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
     for c in changes {
         summary.digests.insert(c.address.clone(), c.digest);
         summary.changes.push(ResourceChange {
@@ -318,13 +388,54 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
             address: d.address,
         })
         .collect();
-    summary.output_changes = raw
-        .output_changes
+    summary.output_changes = outputs
         .into_iter()
-        .filter(|(_, c)| Action::from_actions(&c.actions) != Action::NoOp)
-        .map(|(name, _)| name)
+        .filter_map(|c| c.address.strip_prefix("output.").map(str::to_owned))
         .collect();
     Ok(summary)
+}
+
+/// The fingerprint's format. A new format changes every fingerprint; the version is part of
+/// what is stored, so a plan reviewed under another format is reported as such, not as a
+/// different plan.
+pub const FINGERPRINT_FORMAT: &str = "v2";
+
+/// Salt and work factor of the sensitive values' hash (see the module docs).
+const SENSITIVE_SALT: &[u8] = b"kkp-delivery plan fingerprint v2: sensitive values";
+const SENSITIVE_ROUNDS: u32 = 100_000;
+
+/// `v2:` and the sha256 over every change (sorted by address) and the slow hash of all
+/// sensitive values.
+fn fingerprint<'a>(changes: impl Iterator<Item = &'a Compact>) -> String {
+    let mut h = Sha256::new();
+    let mut secrets = Sha256::new();
+    let mut any_secret = false;
+    let mut all: Vec<&Compact> = changes.collect();
+    all.sort_by(|a, b| a.address.cmp(&b.address));
+    for c in all {
+        h.update(c.address.as_bytes());
+        h.update([0]);
+        h.update(c.hash.as_bytes());
+        h.update([b'\n']);
+        if let Some(s) = &c.sensitive {
+            any_secret = true;
+            secrets.update(c.address.as_bytes());
+            secrets.update(s);
+        }
+    }
+    if any_secret {
+        let mut slow = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<Sha256>(
+            &secrets.finalize(),
+            SENSITIVE_SALT,
+            SENSITIVE_ROUNDS,
+            &mut slow,
+        );
+        h.update(b"sensitive\0");
+        h.update(slow);
+    }
+    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("{FINGERPRINT_FORMAT}:{hex}")
 }
 
 /// Largest resource list stored in a comment marker; past it only the fingerprint is kept.
@@ -450,16 +561,20 @@ mod tests {
     #[test]
     fn sensitive_values_are_masked_in_what_is_hashed() {
         let s = summarise(PLAN.as_bytes()).unwrap();
-        // The same plan with another sensitive value has the same digests and fingerprint: the
-        // value is masked before hashing, so nothing derived from it is stored.
+        // Another sensitive value: the same per-resource digests (they never depend on a
+        // secret), but another fingerprint (an apply of a changed secret is a changed plan).
         let other = summarise(PLAN.replace("s3cr3t", "other-secret").as_bytes()).unwrap();
-        assert_eq!(other.fingerprint, s.fingerprint);
+        assert_eq!(other.digests, s.digests);
+        assert_ne!(other.fingerprint, s.fingerprint);
         assert!(!format!("{s:?}").contains("s3cr3t"));
+        let mut seen = Vec::new();
         let masked = normalise(
             &serde_json::json!({"a": "s3cr3t", "b": 1}),
             &serde_json::json!({"a": true}),
             &serde_json::json!({"c": true}),
+            &mut |leaf| seen.push(leaf.to_owned()),
         );
+        assert_eq!(seen, vec!["\"s3cr3t\""]);
         assert_eq!(
             masked,
             serde_json::json!({"a": "(sensitive)", "b": 1, "c": "(known after apply)"})

@@ -29,6 +29,8 @@ fn apply_env(repo: &Repo, forge: &Forge, sleep: &str) -> Vec<(&'static str, Stri
     env.extend([
         ("CI_PIPELINE_SOURCE", "web".to_owned()),
         ("TF_VAR_sleep", sleep.to_owned()),
+        // A manual run has no reviewed plan; these tests are about stopping, not the guard.
+        ("KKP_ALLOW_UNREVIEWED_CHANGES", "true".to_owned()),
     ]);
     env
 }

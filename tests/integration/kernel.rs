@@ -265,6 +265,7 @@ fn the_forge_looks_up_the_token_user_and_owners_on_each_host() {
         concurrency: 8,
         retry: RetryPolicy::default(),
         changes_budget: CHANGES_BUDGET,
+        bot_login: None,
     };
     for host in Host::ALL {
         let mut vars = host_env(host, &forge.url, repo.path());

@@ -19,6 +19,7 @@ mod cli;
 mod escaping;
 mod github;
 mod gitlab;
+mod guard;
 mod interrupts;
 mod kernel;
 mod network;

@@ -358,7 +358,10 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
     assert_eq!(r.output("create").as_deref(), Some("4"));
     assert_eq!(r.output("has-changes").as_deref(), Some("true"));
     let fingerprint = r.output("fingerprint").unwrap();
-    assert_eq!(fingerprint.len(), 64);
+    assert!(
+        fingerprint.starts_with("v2:") && fingerprint.len() == 67,
+        "{fingerprint}"
+    );
     assert!(repo.path().join("terraform/aws/kkp.tfplan").exists());
     for secret_file in ["kkp.tfplan", "kkp.tfplan.json"] {
         assert_eq!(

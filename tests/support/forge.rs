@@ -141,13 +141,36 @@ pub struct ForgeState {
     pub job_token: String,
     /// GitHub users and organisations, GitLab namespaces: `User` or `Organization`.
     pub owners: HashMap<String, &'static str>,
+    /// The token is a GitHub Actions token: `GET /user` is refused and comments are written as
+    /// `github-actions[bot]`.
+    pub gh_actions_token: bool,
+    /// The forge's clock for comment times, in seconds; and how many comments were deleted
+    /// (ids are never reused).
+    clock: u64,
+    deleted: u64,
 }
+
+/// The login the forge's token belongs to: what comments written through the API carry.
+pub const BOT: &str = "kkp-bot";
+/// The author of comments written with a GitHub Actions token (`gh_actions_token`).
+pub const ACTIONS_BOT: &str = "github-actions[bot]";
 
 #[derive(Clone, Debug)]
 pub struct Comment {
     pub id: u64,
     pub thread: String,
     pub body: String,
+    pub author: String,
+    /// Seconds after 2026-11-28T10:00:00Z, from the forge's own clock.
+    pub created: u64,
+    pub updated: u64,
+}
+
+impl Comment {
+    fn time(seconds: u64) -> String {
+        let (h, m, s) = (10 + seconds / 3600, (seconds / 60) % 60, seconds % 60);
+        format!("2026-11-28T{h:02}:{m:02}:{s:02}Z")
+    }
 }
 
 impl ForgeState {
@@ -159,33 +182,99 @@ impl ForgeState {
             .collect()
     }
 
-    fn add_comment(&mut self, thread: String, body: String) -> Comment {
+    /// Who the API token is: the author of comments it writes.
+    fn token_author(&self) -> &'static str {
+        if self.gh_actions_token {
+            ACTIONS_BOT
+        } else {
+            BOT
+        }
+    }
+
+    /// Adds a comment by `author` (a test planting someone else's comment uses this).
+    pub fn add_comment_by(&mut self, thread: &str, author: &str, body: &str) -> Comment {
+        self.clock += 1;
         let c = Comment {
-            id: 1000 + self.comments.len() as u64,
-            thread,
-            body,
+            id: 1000 + self.comments.len() as u64 + self.deleted,
+            thread: thread.to_owned(),
+            body: body.to_owned(),
+            author: author.to_owned(),
+            created: self.clock,
+            updated: self.clock,
         };
         self.comments.push(c.clone());
         c
     }
 
-    fn edit_comment(&mut self, id: u64, body: String) -> Option<Comment> {
-        let c = self.comments.iter_mut().find(|c| c.id == id)?;
+    fn add_comment(&mut self, thread: String, body: String) -> Comment {
+        let author = self.token_author();
+        self.add_comment_by(&thread, author, &body)
+    }
+
+    /// Edits comment `id`; `Err(403)` when it is someone else's, `Err(404)` when it is gone.
+    fn edit_comment(&mut self, id: u64, body: String) -> Result<Comment, u16> {
+        let author = self.token_author();
+        self.clock += 1;
+        let clock = self.clock;
+        let c = self
+            .comments
+            .iter_mut()
+            .find(|c| c.id == id)
+            .ok_or(404u16)?;
+        if c.author != author {
+            return Err(403);
+        }
         c.body = body;
-        Some(c.clone())
+        c.updated = clock;
+        Ok(c.clone())
+    }
+
+    fn delete_comment(&mut self, id: u64) -> Result<(), u16> {
+        let author = self.token_author();
+        let i = self
+            .comments
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or(404u16)?;
+        if self.comments[i].author != author {
+            return Err(403);
+        }
+        self.comments.remove(i);
+        self.deleted += 1;
+        Ok(())
     }
 }
 
 fn gh_comment(c: &Comment) -> Value {
-    json!({"id": c.id, "node_id": format!("IC_{}", c.id), "body": c.body, "user": {"login": "kkp-bot", "id": 1}, "created_at": "2026-11-28T10:00:00Z", "updated_at": "2026-11-28T10:00:00Z"})
+    json!({"id": c.id, "node_id": format!("IC_{}", c.id), "body": c.body, "user": {"login": c.author, "id": 1, "type": if c.author.ends_with("[bot]") { "Bot" } else { "User" }}, "created_at": Comment::time(c.created), "updated_at": Comment::time(c.updated)})
 }
 
 fn gl_note(c: &Comment) -> Value {
-    json!({"id": c.id, "body": c.body, "author": {"id": 1, "username": "kkp-bot"}, "system": false, "noteable_type": "MergeRequest", "created_at": "2026-11-28T10:00:00Z"})
+    json!({"id": c.id, "body": c.body, "author": {"id": 1, "username": c.author}, "system": false, "noteable_type": "MergeRequest", "created_at": Comment::time(c.created), "updated_at": Comment::time(c.updated)})
+}
+
+/// Bitbucket identifies accounts by UUID; the bot's is the one `GET /user` answers.
+pub fn bb_uuid(author: &str) -> String {
+    if author == BOT {
+        "{0f4e3b2a-1111-4222-8333-944455556666}".to_owned()
+    } else {
+        format!("{{00000000-0000-4000-8000-{:012x}}}", author.len())
+    }
 }
 
 fn bb_comment(c: &Comment) -> Value {
-    json!({"type": "pullrequest_comment", "id": c.id, "content": {"raw": c.body, "markup": "markdown"}, "deleted": false})
+    json!({"type": "pullrequest_comment", "id": c.id, "content": {"raw": c.body, "markup": "markdown"}, "deleted": false, "user": {"type": "user", "uuid": bb_uuid(&c.author), "nickname": c.author, "display_name": c.author}, "created_on": Comment::time(c.created), "updated_on": Comment::time(c.updated)})
+}
+
+/// A refused or missing comment, as each host words it.
+fn comment_refused(code: u16) -> Response {
+    match code {
+        403 => json_response(
+            StatusCode::FORBIDDEN,
+            &json!({"message": "You may only edit or delete your own comments"}),
+        ),
+        _ => not_found(),
+    }
 }
 
 fn body_field(body: &str, pointer: &str) -> Option<String> {
@@ -245,13 +334,20 @@ fn comment_route(
                     &json!({"message": "Body is too long (maximum is 65536 characters)"}),
                 ),
                 (Some(b), Ok(id)) => match s.edit_comment(id, b) {
-                    Some(c) => json_response(StatusCode::OK, &gh_comment(&c)),
-                    None => not_found(),
+                    Ok(c) => json_response(StatusCode::OK, &gh_comment(&c)),
+                    Err(code) => comment_refused(code),
                 },
                 _ => json_response(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     &json!({"message": "Invalid request"}),
                 ),
+            }
+        }
+        ["repos", _o, _r, "issues", "comments", id] if m == "DELETE" => {
+            match id.parse::<u64>().map(|id| s.delete_comment(id)) {
+                Ok(Ok(())) => Response::builder().status(204).body(Body::empty()).unwrap(),
+                Ok(Err(code)) => comment_refused(code),
+                Err(_) => not_found(),
             }
         }
         ["api", "v4", "projects", _p, "merge_requests", iid, "notes"] => {
@@ -260,8 +356,10 @@ fn comment_route(
                 "GET" => {
                     let per_page = num(q, "per_page", 20).clamp(1, 100);
                     let page = num(q, "page", 1).max(1);
-                    let list: Vec<Value> = s
-                        .thread(&thread)
+                    // GitLab lists notes newest first (sort=desc, order_by=created_at).
+                    let mut notes = s.thread(&thread);
+                    notes.reverse();
+                    let list: Vec<Value> = notes
                         .iter()
                         .skip((page - 1) * per_page)
                         .take(per_page)
@@ -287,20 +385,23 @@ fn comment_route(
         }
         ["api", "v4", "projects", _p, "merge_requests", _iid, "notes", id] if m == "PUT" => {
             let b = body_field(body, "/body").or_else(|| query_map(body).get("body").cloned());
-            match (
-                b,
-                id.parse::<u64>()
-                    .ok()
-                    .and_then(|i| s.comments.iter().any(|c| c.id == i).then_some(i)),
-            ) {
-                (Some(b), Some(id)) => {
-                    json_response(StatusCode::OK, &gl_note(&s.edit_comment(id, b).unwrap()))
-                }
+            match (b, id.parse::<u64>()) {
+                (Some(b), Ok(id)) => match s.edit_comment(id, b) {
+                    Ok(c) => json_response(StatusCode::OK, &gl_note(&c)),
+                    Err(code) => comment_refused(code),
+                },
                 (None, _) => json_response(
                     StatusCode::BAD_REQUEST,
                     &json!({"message": "400 Bad request - body is missing"}),
                 ),
                 _ => not_found(),
+            }
+        }
+        ["api", "v4", "projects", _p, "merge_requests", _iid, "notes", id] if m == "DELETE" => {
+            match id.parse::<u64>().map(|id| s.delete_comment(id)) {
+                Ok(Ok(())) => Response::builder().status(204).body(Body::empty()).unwrap(),
+                Ok(Err(code)) => comment_refused(code),
+                Err(_) => not_found(),
             }
         }
         ["2.0", "repositories", _ws, _slug, "pullrequests", id, "comments"] => {
@@ -328,13 +429,22 @@ fn comment_route(
         ["2.0", "repositories", _ws, _slug, "pullrequests", _pr, "comments", id] if m == "PUT" => {
             match (body_field(body, "/content/raw"), id.parse::<u64>()) {
                 (Some(b), Ok(id)) => match s.edit_comment(id, b) {
-                    Some(c) => json_response(StatusCode::OK, &bb_comment(&c)),
-                    None => not_found(),
+                    Ok(c) => json_response(StatusCode::OK, &bb_comment(&c)),
+                    Err(code) => comment_refused(code),
                 },
                 _ => json_response(
                     StatusCode::BAD_REQUEST,
                     &json!({"type": "error", "error": {"message": "content.raw is required"}}),
                 ),
+            }
+        }
+        ["2.0", "repositories", _ws, _slug, "pullrequests", _pr, "comments", id]
+            if m == "DELETE" =>
+        {
+            match id.parse::<u64>().map(|id| s.delete_comment(id)) {
+                Ok(Ok(())) => Response::builder().status(204).body(Body::empty()).unwrap(),
+                Ok(Err(code)) => comment_refused(code),
+                Err(_) => not_found(),
             }
         }
         _ => return None,
@@ -785,9 +895,13 @@ fn route(
                 &json!({"pagelen": 50, "page": 1, "size": prs.len(), "values": prs}),
             )
         }
+        ["user"] if s.gh_actions_token => json_response(
+            StatusCode::FORBIDDEN,
+            &json!({"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user", "status": "403"}),
+        ),
         ["user"] => json_response(
             StatusCode::OK,
-            &json!({"login": "kkp-bot", "id": 1, "type": "User"}),
+            &json!({"login": BOT, "id": 1, "type": "User"}),
         ),
         ["users", owner] => match s.owners.get(*owner) {
             Some(kind) => json_response(

@@ -13,7 +13,7 @@ use crate::platform::http::{
     classify, decode_failure, no_change_list, same_origin, with_retry, written_id, ApiError,
     ApiSettings, Attempt, RetryPolicy, Token,
 };
-use crate::platform::{CommentApi, Connection};
+use crate::platform::{CommentApi, Connection, HostComment};
 
 /// Pages are capped so a misbehaving server cannot keep us paging forever.
 const MAX_PAGES: usize = 200;
@@ -412,24 +412,66 @@ struct PrComment {
     id: u64,
     #[serde(default)]
     content: Option<Value>,
+    #[serde(default)]
+    user: Option<Value>,
+    #[serde(default)]
+    deleted: bool,
+    #[serde(default)]
+    created_on: Option<String>,
+    #[serde(default)]
+    updated_on: Option<String>,
 }
 
 impl Client {
-    pub async fn find_comment(
-        &self,
-        pr: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
+    /// Every comment of pull request `pr`, all pages.
+    pub async fn comments(&self, pr: u64) -> Result<Vec<HostComment>, ApiError> {
         let (comments, _) = self
             .all_pages::<PrComment>(format!(
                 "{}/pullrequests/{pr}/comments?pagelen=100",
                 self.repo_url
             ))
             .await?;
-        Ok(comments.into_iter().find_map(|c| {
-            let raw = c.content.as_ref()?.get("raw")?.as_str()?.to_owned();
-            raw.contains(marker).then_some((c.id, raw))
-        }))
+        Ok(comments
+            .into_iter()
+            .filter(|c| !c.deleted)
+            .map(|c| HostComment {
+                id: c.id,
+                author: c
+                    .user
+                    .as_ref()
+                    .and_then(|u| u.get("uuid"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+                body: c
+                    .content
+                    .as_ref()
+                    .and_then(|v| v.get("raw"))
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned(),
+                updated: c.updated_on.or(c.created_on).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Deletes a comment. Not retried.
+    pub async fn delete_comment(&self, pr: u64, id: u64) -> Result<(), ApiError> {
+        let resp = self
+            .http
+            .delete(format!("{}/pullrequests/{pr}/comments/{id}", self.repo_url))
+            .bearer_auth(self.token.expose())
+            .send()
+            .await
+            .map_err(|e| ApiError::Other(format!("deleting comment {id}: {}", e.without_url())))?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let text = resp.text().await.unwrap_or_default();
+        match classify::<()>(status, &headers, &text, "deleting a comment") {
+            Ok(()) | Err(Attempt::Done(())) => Ok(()),
+            Err(Attempt::Fail(e)) => Err(e),
+            Err(Attempt::Retry { why, .. }) => Err(ApiError::Other(why)),
+        }
     }
 
     pub async fn write_comment(
@@ -463,15 +505,15 @@ impl Client {
 impl Client {
     /// Pull requests that contain a commit, merged ones first.
     pub async fn pulls_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
-        let (mut prs, _) = self
+        let (prs, _) = self
             .all_pages::<Value>(format!(
                 "{}/commit/{sha}/pullrequests?pagelen=50",
                 self.repo_url
             ))
             .await?;
-        prs.sort_by_key(|p| p.get("state").and_then(Value::as_str) != Some("MERGED"));
         Ok(prs
             .iter()
+            .filter(|p| p.get("state").and_then(Value::as_str) == Some("MERGED"))
             .filter_map(|p| p.get("id").and_then(Value::as_u64))
             .collect())
     }
@@ -491,8 +533,8 @@ impl Host {
 
 #[async_trait::async_trait]
 impl CommentApi for Host {
-    async fn find_comment(&self, pr: u64, marker: &str) -> Result<Option<(u64, String)>, ApiError> {
-        self.conn.get()?.find_comment(pr, marker).await
+    async fn comments(&self, pr: u64) -> Result<Vec<HostComment>, ApiError> {
+        self.conn.get()?.comments(pr).await
     }
 
     async fn write_comment(
@@ -504,7 +546,15 @@ impl CommentApi for Host {
         self.conn.get()?.write_comment(pr, existing, body).await
     }
 
-    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+    async fn delete_comment(&self, pr: u64, id: u64) -> Result<(), ApiError> {
+        self.conn.get()?.delete_comment(pr, id).await
+    }
+
+    async fn merged_requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
         self.conn.get()?.pulls_for_commit(sha).await
+    }
+
+    async fn token_identity(&self) -> Result<String, ApiError> {
+        self.token_user().await
     }
 }

@@ -13,7 +13,7 @@ use crate::platform::http::{
     classify, decode_failure, no_change_list, with_retry, written_id, ApiError, ApiSettings,
     Attempt, RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
-use crate::platform::{CommentApi, Connection, OwnerKind};
+use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
 /// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
 pub const PR_FILES_CAP: u64 = 3000;
@@ -267,32 +267,71 @@ struct IssueComment {
     id: u64,
     #[serde(default)]
     body: Option<String>,
+    #[serde(default)]
+    user: Option<Login>,
+    #[serde(default)]
+    created_at: Option<String>,
+    #[serde(default)]
+    updated_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Login {
+    login: String,
 }
 
 impl Client {
     /// The first comment on `number` whose body contains `marker`, walking every page.
-    pub async fn find_comment(
-        &self,
-        number: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
+    /// Every comment of issue/PR `number`, all pages (at most 10,000).
+    pub async fn comments(&self, number: u64) -> Result<Vec<HostComment>, ApiError> {
+        let mut out = Vec::new();
         for page in 1..=100u32 {
             let path = format!(
                 "{}/issues/{number}/comments?per_page=100&page={page}",
                 self.repo_path
             );
             let comments: Vec<IssueComment> = self.get(&path).await?;
-            if let Some(c) = comments
-                .iter()
-                .find(|c| c.body.as_deref().is_some_and(|b| b.contains(marker)))
-            {
-                return Ok(Some((c.id, c.body.clone().unwrap_or_default())));
-            }
-            if comments.len() < 100 {
+            let last = comments.len() < 100;
+            out.extend(comments.into_iter().map(|c| HostComment {
+                id: c.id,
+                author: c.user.map(|u| u.login).unwrap_or_default(),
+                body: c.body.unwrap_or_default(),
+                updated: c.updated_at.or(c.created_at).unwrap_or_default(),
+            }));
+            if last {
                 break;
             }
         }
-        Ok(None)
+        Ok(out)
+    }
+
+    /// Deletes a comment. Not retried.
+    pub async fn delete_comment(&self, id: u64) -> Result<(), ApiError> {
+        let path = format!("{}/issues/comments/{id}", self.repo_path);
+        let exchange = async {
+            let resp = self
+                .octo
+                ._delete(path.as_str(), None::<&()>)
+                .await
+                .map_err(|e| ApiError::Other(format!("deleting comment {id}: {e}")))?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+            match classify::<()>(status, &headers, &text, "deleting a comment") {
+                Ok(()) => Ok(()),
+                Err(Attempt::Fail(e)) => Err(e),
+                Err(Attempt::Retry { why, .. }) => Err(ApiError::Other(why)),
+                Err(Attempt::Done(())) => Ok(()),
+            }
+        };
+        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(ApiError::Other(format!(
+                    "deleting comment {id}: no answer within {} s",
+                    REQUEST_TIMEOUT.as_secs()
+                )))
+            })
     }
 
     /// Creates or (with `existing`) edits a comment. Not retried: a POST is not idempotent.
@@ -347,16 +386,19 @@ struct PullRef {
 }
 
 impl Client {
-    /// Pull requests associated with a commit, merged ones first.
+    /// The merged pull requests that brought a commit in.
     pub async fn pulls_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
-        let mut pulls: Vec<PullRef> = self
+        let pulls: Vec<PullRef> = self
             .get(&format!(
                 "{}/commits/{sha}/pulls?per_page=100",
                 self.repo_path
             ))
             .await?;
-        pulls.sort_by_key(|p| p.merged_at.is_none());
-        Ok(pulls.into_iter().map(|p| p.number).collect())
+        Ok(pulls
+            .into_iter()
+            .filter(|p| p.merged_at.is_some())
+            .map(|p| p.number)
+            .collect())
     }
 }
 
@@ -387,12 +429,8 @@ impl Host {
 
 #[async_trait::async_trait]
 impl CommentApi for Host {
-    async fn find_comment(
-        &self,
-        number: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
-        self.conn.get()?.find_comment(number, marker).await
+    async fn comments(&self, number: u64) -> Result<Vec<HostComment>, ApiError> {
+        self.conn.get()?.comments(number).await
     }
 
     async fn write_comment(
@@ -404,7 +442,15 @@ impl CommentApi for Host {
         self.conn.get()?.write_comment(number, existing, body).await
     }
 
-    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+    async fn delete_comment(&self, _number: u64, id: u64) -> Result<(), ApiError> {
+        self.conn.get()?.delete_comment(id).await
+    }
+
+    async fn merged_requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
         self.conn.get()?.pulls_for_commit(sha).await
+    }
+
+    async fn token_identity(&self) -> Result<String, ApiError> {
+        self.token_user().await
     }
 }

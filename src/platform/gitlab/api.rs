@@ -18,7 +18,7 @@ use crate::platform::http::{
     classify, no_change_list, reqwest_client, with_retry, ApiError, ApiSettings, Attempt,
     RetryPolicy, Token,
 };
-use crate::platform::{CommentApi, Connection, OwnerKind};
+use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
 /// GitLab's default "maximum diff files" limit; a list this long may have been cut (§2.4).
 pub const DIFF_FILES_LIMIT: usize = 1000;
@@ -436,15 +436,17 @@ struct Note {
     id: u64,
     #[serde(default)]
     body: String,
+    #[serde(default)]
+    author: Option<User>,
+    #[serde(default)]
+    created_at: Option<String>,
+    #[serde(default)]
+    updated_at: Option<String>,
 }
 
 impl RetryingClient {
-    pub async fn find_note(
-        &self,
-        project: &str,
-        iid: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
+    /// Every note of merge request `iid`, all pages.
+    pub async fn notes(&self, project: &str, iid: u64) -> Result<Vec<HostComment>, ApiError> {
         let ep = api::projects::merge_requests::notes::MergeRequestNotes::builder()
             .project(project)
             .merge_request(iid)
@@ -458,8 +460,43 @@ impl RetryingClient {
             .await?;
         Ok(notes
             .into_iter()
-            .find(|n| n.body.contains(marker))
-            .map(|n| (n.id, n.body)))
+            .map(|n| HostComment {
+                id: n.id,
+                author: n.author.map(|a| a.username).unwrap_or_default(),
+                body: n.body,
+                updated: n.updated_at.or(n.created_at).unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// Deletes a note. The crate has no endpoint for it: a plain DELETE through the same
+    /// client and policy.
+    pub async fn delete_note(&self, project: &str, iid: u64, id: u64) -> Result<(), ApiError> {
+        let project: String = project
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                    (b as char).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        let url = self
+            .rest_url
+            .join(&format!(
+                "projects/{project}/merge_requests/{iid}/notes/{id}"
+            ))
+            .map_err(built)?;
+        let request = http::Request::delete(url.as_str())
+            .body(Vec::new())
+            .map_err(built)?;
+        let rsp = self.send(&request).await.map_err(ApiError::Other)?;
+        let text = String::from_utf8_lossy(rsp.body()).into_owned();
+        match classify::<()>(rsp.status(), rsp.headers(), &text, "deleting a note") {
+            Ok(()) | Err(Attempt::Done(())) => Ok(()),
+            Err(Attempt::Fail(e)) => Err(e),
+            Err(Attempt::Retry { why, .. }) => Err(ApiError::Other(why)),
+        }
     }
 
     pub async fn write_note(
@@ -513,9 +550,12 @@ impl RetryingClient {
             .sha(sha)
             .build()
             .map_err(built)?;
-        let mut mrs: Vec<MrRef> = self.query("merge requests of the commit", ep).await?;
-        mrs.sort_by_key(|m| m.state != "merged");
-        Ok(mrs.into_iter().map(|m| m.iid).collect())
+        let mrs: Vec<MrRef> = self.query("merge requests of the commit", ep).await?;
+        Ok(mrs
+            .into_iter()
+            .filter(|m| m.state == "merged")
+            .map(|m| m.iid)
+            .collect())
     }
 }
 
@@ -558,12 +598,8 @@ impl Host {
 
 #[async_trait]
 impl CommentApi for Host {
-    async fn find_comment(
-        &self,
-        iid: u64,
-        marker: &str,
-    ) -> Result<Option<(u64, String)>, ApiError> {
-        self.conn.get()?.find_note(&self.project, iid, marker).await
+    async fn comments(&self, iid: u64) -> Result<Vec<HostComment>, ApiError> {
+        self.conn.get()?.notes(&self.project, iid).await
     }
 
     async fn write_comment(
@@ -578,10 +614,18 @@ impl CommentApi for Host {
             .await
     }
 
-    async fn requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
+    async fn delete_comment(&self, iid: u64, id: u64) -> Result<(), ApiError> {
+        self.conn.get()?.delete_note(&self.project, iid, id).await
+    }
+
+    async fn merged_requests_for_commit(&self, sha: &str) -> Result<Vec<u64>, ApiError> {
         self.conn
             .get()?
             .merge_requests_for_commit(&self.project, sha)
             .await
+    }
+
+    async fn token_identity(&self) -> Result<String, ApiError> {
+        self.token_user().await
     }
 }
