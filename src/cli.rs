@@ -670,9 +670,11 @@ pub fn run_stage(
             };
         Ok::<_, StageError>((ctx, decision, changes, notes, forge, api))
     })?;
-    // The reason and the notes carry API and git error text: masked before any rendering.
+    // The reason and the notes carry API and git error text and file names: masked and made
+    // one line (a file name with a newline could otherwise start a workflow command) before
+    // any rendering.
     let mut decision = decision;
-    decision.reason = masker.mask(&decision.reason);
+    decision.reason = crate::report::markdown::one_line(&masker.mask(&decision.reason));
     let notes: Vec<String> = all_notes(notes, changes.as_ref())
         .iter()
         .map(|n| masker.mask(n))
@@ -865,7 +867,15 @@ pub fn explain(
         let mut seen = std::collections::BTreeSet::new();
         for m in matched {
             if seen.insert((m.file.to_string(), m.pattern.clone())) {
-                write(out, format!("  - {}  ({})", m.file, m.pattern))?;
+                // File names come from the change: no control character reaches a terminal.
+                write(
+                    out,
+                    format!(
+                        "  - {}  ({})",
+                        crate::report::markdown::one_line(&m.file.to_string()),
+                        m.pattern
+                    ),
+                )?;
             }
         }
     }

@@ -7,10 +7,46 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 
-/// An immutable copy of the environment variables the process started with.
-#[derive(Clone, Debug, Default)]
+/// An immutable copy of the environment variables the process started with. Its `Debug`
+/// shows secret values as `***`.
+#[derive(Clone, Default)]
 pub struct Env {
     vars: BTreeMap<String, String>,
+}
+
+/// Name fragments of variables whose values are secrets.
+const SECRET_NAME_PARTS: &[&str] = &[
+    "TOKEN",
+    "SECRET",
+    "PASSWORD",
+    "PASSWD",
+    "PASSPHRASE",
+    "PRIVATE_KEY",
+    "CREDENTIALS",
+    "AGE_KEY",
+    "SESSION_KEY",
+    "API_KEY",
+    "ACCESS_KEY",
+    "AUTH_KEY",
+];
+
+/// Whether a variable's name marks its value as a secret (`GITHUB_TOKEN`, `SSH_PRIVATE_KEY`).
+pub fn is_secret_name(name: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    SECRET_NAME_PARTS.iter().any(|p| upper.contains(p))
+}
+
+impl std::fmt::Debug for Env {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.vars.iter().map(|(k, v)| {
+                (
+                    k.as_str(),
+                    if is_secret_name(k) { "***" } else { v.as_str() },
+                )
+            }))
+            .finish()
+    }
 }
 
 impl Env {
@@ -137,4 +173,17 @@ pub mod vars {
     pub const KKP_GCS_LOCATION: &str = "KKP_GCS_LOCATION";
     /// The Terraform executable; default `terraform` on PATH.
     pub const KKP_TERRAFORM_BIN: &str = "KKP_TERRAFORM_BIN";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_prints_a_secret() {
+        let env = Env::from_pairs([("GITHUB_TOKEN", "ghp_abc123"), ("HOME", "/root")]);
+        let shown = format!("{env:?}");
+        assert!(!shown.contains("ghp_abc123"), "{shown}");
+        assert!(shown.contains("/root") && shown.contains("GITHUB_TOKEN"));
+    }
 }

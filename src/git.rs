@@ -1,7 +1,8 @@
 //! The local git fallback: a tree diff between two commits, fetching (and deepening a shallow
 //! clone) only as far as needed.
 //!
-//! Every command runs with `-c safe.directory=<root>`: container jobs often check out as another
+//! Every command runs with `-c safe.directory=<root>` (the workspace, never `*`): container
+//! jobs often check out as another
 //! user, and git then refuses to work ("dubious ownership"). Passing it on the command line is
 //! honoured (command-line config is "protected") and, unlike `git config --global`, changes
 //! nothing on the machine.
@@ -61,7 +62,8 @@ impl Git {
     fn command(&self) -> Command {
         let mut cmd = Command::new("git");
         cmd.arg("-c")
-            .arg("safe.directory=*")
+            // The workspace only: `*` would trust every repository on the machine.
+            .arg(format!("safe.directory={}", self.root.display()))
             .arg("-c")
             .arg("core.quotePath=false")
             .current_dir(&self.root)
@@ -105,10 +107,16 @@ impl Git {
     /// 12-character hashes Bitbucket hands out.
     pub fn resolve(&self, rev: &str) -> Option<String> {
         let spec = format!("{rev}^{{commit}}");
-        self.run(&["rev-parse", "--verify", "--quiet", &spec])
-            .ok()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
+        self.run(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &spec,
+        ])
+        .ok()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
     }
 
     pub fn current_branch(&self) -> Option<String> {
@@ -136,30 +144,45 @@ impl Git {
         if let Some(sha) = self.resolve(rev) {
             return Ok(sha);
         }
-        self.run(&["fetch", "--quiet", "--no-tags", "--depth=1", "origin", rev])
-            .with_context(|| {
-                format!("commit {rev} is not in the clone and could not be fetched")
-            })?;
+        self.run(&[
+            "fetch",
+            "--quiet",
+            "--no-tags",
+            "--depth=1",
+            "--end-of-options",
+            "origin",
+            rev,
+        ])
+        .with_context(|| format!("commit {rev} is not in the clone and could not be fetched"))?;
         self.resolve(rev)
             .with_context(|| format!("commit {rev} is still missing after fetching it"))
     }
 
     /// `git merge-base`, deepening a shallow clone step by step until the base is found.
     pub fn merge_base(&self, a: &str, b: &str) -> Result<String> {
-        if let Ok(base) = self.run(&["merge-base", a, b]) {
+        if let Ok(base) = self.run(&["merge-base", "--end-of-options", a, b]) {
             return Ok(base.trim().to_owned());
         }
         if self.is_shallow() {
             for step in DEEPEN_STEPS {
                 let deepen = format!("--deepen={step}");
                 // Fetching both tips keeps their histories growing together.
-                let _ = self.run(&["fetch", "--quiet", "--no-tags", &deepen, "origin", a, b]);
-                if let Ok(base) = self.run(&["merge-base", a, b]) {
+                let _ = self.run(&[
+                    "fetch",
+                    "--quiet",
+                    "--no-tags",
+                    &deepen,
+                    "--end-of-options",
+                    "origin",
+                    a,
+                    b,
+                ]);
+                if let Ok(base) = self.run(&["merge-base", "--end-of-options", a, b]) {
                     return Ok(base.trim().to_owned());
                 }
             }
             let _ = self.run(&["fetch", "--quiet", "--no-tags", "--unshallow", "origin"]);
-            if let Ok(base) = self.run(&["merge-base", a, b]) {
+            if let Ok(base) = self.run(&["merge-base", "--end-of-options", a, b]) {
                 return Ok(base.trim().to_owned());
             }
         }
@@ -175,6 +198,8 @@ impl Git {
             "-z",
             "--no-renames",
             "--no-ext-diff",
+            // Revisions come from event payloads: never let one pass for an option.
+            "--end-of-options",
             base,
         ];
         if let Some(h) = head {
@@ -192,7 +217,14 @@ impl Git {
 
     /// Every tracked file at `rev`: the change set of a first push.
     pub fn all_files(&self, rev: &str) -> Result<Vec<ChangedFile>> {
-        let out = self.run(&["ls-tree", "-r", "-z", "--name-only", rev])?;
+        let out = self.run(&[
+            "ls-tree",
+            "-r",
+            "-z",
+            "--name-only",
+            "--end-of-options",
+            rev,
+        ])?;
         Ok(added(&out))
     }
 }

@@ -163,7 +163,12 @@ fn terminal_decision(log: &mut dyn Write, v: &DecisionView<'_>, color: bool) -> 
         writeln!(log, "  {}: {note}", paint("note", "33"))?;
     }
     for m in &v.decision.matched {
-        writeln!(log, "  - {}  ({})", m.file, m.pattern)?;
+        writeln!(
+            log,
+            "  - {}  ({})",
+            one_line(&m.file.to_string()),
+            m.pattern
+        )?;
     }
     Ok(())
 }

@@ -107,6 +107,28 @@ pub fn written_id(status: StatusCode, headers: &HeaderMap, body: &str) -> Result
     }
 }
 
+/// The largest API response read: a page of files or comments is far smaller. A larger answer
+/// is refused instead of being read into memory.
+pub const MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+
+/// The refusal of a response over [`MAX_RESPONSE_BYTES`], from its `Content-Length` or its
+/// body's length.
+pub fn oversized<T>(
+    what: &str,
+    headers: &HeaderMap,
+    body_len: Option<usize>,
+) -> Option<Attempt<T>> {
+    let announced = header_u64(headers, "content-length").map(|n| n as usize);
+    let len = body_len.or(announced)?;
+    (len > MAX_RESPONSE_BYTES).then(|| {
+        Attempt::Fail(ApiError::Other(format!(
+            "{what}: the answer is {} MiB, more than the {} MiB read from an API",
+            len / (1024 * 1024),
+            MAX_RESPONSE_BYTES / (1024 * 1024)
+        )))
+    })
+}
+
 /// The event has no change list on this host's API (a tag, a schedule, a manual run).
 pub fn no_change_list(event: &str) -> ApiError {
     ApiError::Other(format!("no API change list for a {event}"))

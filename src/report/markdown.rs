@@ -36,16 +36,38 @@ pub fn one_line(s: &str) -> String {
         .collect()
 }
 
+/// `text` as a fenced code block: the fence is longer than any run of backticks in the text, so
+/// the text cannot close it early, and control characters other than newlines and tabs are
+/// dropped (they could hide or fake content in a rendered page).
+pub fn code_block(lang: &str, text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect();
+    let mut longest = 0;
+    let mut run = 0;
+    for c in clean.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    format!("{fence}{lang}\n{clean}\n{fence}\n")
+}
+
 /// Escapes text for a Markdown table cell or inline text.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' => {
+            // As entities: no renderer takes them for HTML, escaped or not.
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => out.push(' '),
             _ => out.push(c),
         }
     }
@@ -145,4 +167,17 @@ pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
         }
     }
     lines.into_iter().map(|l| one_line(&l)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_code_block_cannot_be_closed_by_its_content() {
+        let block = code_block("diff", "+a = \"```\"\n+b = \"````\"\x1b[31m");
+        assert!(block.starts_with("`````diff\n"), "{block}");
+        assert!(block.ends_with("\n`````\n"));
+        assert!(!block.contains('\x1b'));
+    }
 }

@@ -160,7 +160,8 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
         let shown: String = diff.chars().take(DIFF_MAX).collect();
         let _ = writeln!(
             md,
-            "<details><summary>terraform fmt -diff</summary>\n\n```diff\n{shown}\n```\n"
+            "<details><summary>terraform fmt -diff</summary>\n\n{}",
+            crate::report::markdown::code_block("diff", &shown)
         );
         if diff.len() > DIFF_MAX {
             let _ = writeln!(

@@ -70,22 +70,6 @@ pub const FORGE_TOKEN_VARS: &[&str] = &[
     "CI_JOB_TOKEN",
 ];
 
-/// Name fragments of variables whose values are secrets.
-const SECRET_NAME_PARTS: &[&str] = &[
-    "TOKEN",
-    "SECRET",
-    "PASSWORD",
-    "PASSWD",
-    "PASSPHRASE",
-    "PRIVATE_KEY",
-    "CREDENTIALS",
-    "AGE_KEY",
-    "SESSION_KEY",
-    "API_KEY",
-    "ACCESS_KEY",
-    "AUTH_KEY",
-];
-
 /// Masks secret values in text with one multi-pattern pass. A multi-line secret (a PEM key) is
 /// also masked line by line, for each of its lines of at least 4 characters, since tools print
 /// such values a line at a time.
@@ -107,10 +91,7 @@ impl Masker {
     pub fn from_env<'a>(env: &'a Env, extra: impl IntoIterator<Item = &'a str>) -> Self {
         let mut values: Vec<&str> = env
             .iter()
-            .filter(|(name, _)| {
-                let upper = name.to_ascii_uppercase();
-                SECRET_NAME_PARTS.iter().any(|p| upper.contains(p))
-            })
+            .filter(|(name, _)| crate::env::is_secret_name(name))
             .map(|(_, v)| v)
             .collect();
         values.extend(extra);
@@ -395,7 +376,13 @@ pub struct Runner {
     pub deadline: Instant,
     pub grace: Duration,
     pub interrupts: Interrupts,
+    /// The most a tool may print on each of stdout and stderr before the run fails: a plan of
+    /// 100,000 resources is about 100 MiB as JSON.
+    pub capture_limit: usize,
 }
+
+/// The default of [`Runner::capture_limit`].
+pub const CAPTURE_LIMIT: usize = 512 * 1024 * 1024;
 
 impl Runner {
     /// A runner whose tools must all finish within `timeout` from now. Variables holding the
@@ -420,6 +407,7 @@ impl Runner {
             deadline: Instant::now() + timeout,
             grace: DEFAULT_GRACE,
             interrupts,
+            capture_limit: CAPTURE_LIMIT,
         }
     }
 
@@ -493,6 +481,7 @@ impl Runner {
         // A log that cannot be written (a closed pipe) stops the tool like a signal would:
         // returning at once would leave it running, lock held, until SIGPIPE killed it.
         let mut log_broken: Option<std::io::Error> = None;
+        let mut overflowed = false;
         loop {
             // Drain what arrives for at most one tick, then look at the child, the signals and
             // the deadline: a tool that never stops printing is still supervised.
@@ -516,8 +505,13 @@ impl Runner {
                             }
                         }
                         let buf = if is_err { &mut stderr } else { &mut stdout };
-                        buf.push_str(&line);
-                        buf.push('\n');
+                        // Past the limit the output is still drained and logged, not kept.
+                        if buf.len() + line.len() < self.capture_limit {
+                            buf.push_str(&line);
+                            buf.push('\n');
+                        } else {
+                            overflowed = true;
+                        }
                     }
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => pipes_open = false,
@@ -557,6 +551,13 @@ impl Runner {
                 } else {
                     ""
                 }
+            );
+        }
+        if overflowed {
+            bail!(
+                "{} printed more than {} MiB: more than kkp-delivery reads from a tool",
+                cmd.display(),
+                self.capture_limit / (1024 * 1024)
             );
         }
         Ok(Captured {
@@ -786,6 +787,37 @@ mod tests {
             started.elapsed()
         );
         assert!(err.to_string().contains("timed out"), "{err:#}");
+    }
+
+    #[test]
+    fn output_past_the_capture_limit_fails_the_run() {
+        let env = Env::from_pairs([("PATH", "/usr/bin:/bin")]);
+        let mut r = Runner::new(
+            &env,
+            Masker::default(),
+            Duration::from_secs(30),
+            Interrupts::default(),
+            None,
+        );
+        r.capture_limit = 1000;
+        let cmd = ToolCommand {
+            tool: Tool::new("seq", "KKP_SEQ_BIN"),
+            program: PathBuf::from("seq"),
+            args: vec!["100000".into()],
+            dir: std::env::temp_dir(),
+            extra_env: Vec::new(),
+        };
+        let err = r
+            .run(
+                &cmd,
+                &mut Fold::open(&Plain, &mut io::sink(), "t", "seq").unwrap(),
+                Echo::Quiet,
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("printed more than 0 MiB"),
+            "{err:#}"
+        );
     }
 
     #[test]

@@ -25,3 +25,4 @@ mod kernel;
 mod network;
 mod runners;
 mod terraform;
+mod trust;

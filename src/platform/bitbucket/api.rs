@@ -10,8 +10,8 @@ use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::git::Git;
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, same_origin, with_retry, written_id, ApiError,
-    ApiSettings, Attempt, RetryPolicy, Token,
+    classify, decode_failure, no_change_list, oversized, same_origin, with_retry, written_id,
+    ApiError, ApiSettings, Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection, HostComment};
 
@@ -101,6 +101,9 @@ impl Client {
                 };
                 let status = resp.status();
                 let headers = resp.headers().clone();
+                if let Some(refused) = oversized(&what, &headers, None) {
+                    return refused;
+                }
                 let body = match resp.text().await {
                     Ok(b) => b,
                     Err(e) => {
@@ -110,6 +113,9 @@ impl Client {
                         }
                     }
                 };
+                if let Some(refused) = oversized(&what, &headers, Some(body.len())) {
+                    return refused;
+                }
                 if let Err(attempt) = classify(status, &headers, &body, &what) {
                     return attempt;
                 }
@@ -224,7 +230,13 @@ impl Client {
                 continue;
             }
             if git
-                .run(&["merge-base", "--is-ancestor", &full, head])
+                .run(&[
+                    "merge-base",
+                    "--is-ancestor",
+                    "--end-of-options",
+                    &full,
+                    head,
+                ])
                 .is_ok()
             {
                 return Ok(Some(full));

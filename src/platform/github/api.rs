@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, with_retry, written_id, ApiError, ApiSettings,
-    Attempt, RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+    classify, decode_failure, no_change_list, oversized, with_retry, written_id, ApiError,
+    ApiSettings, Attempt, RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
@@ -68,24 +68,32 @@ impl Client {
         with_retry(&self.retry, path, || async move {
             // octocrab's read timeout restarts with every byte; this bounds the whole request.
             let exchange = async {
-                let resp = self
-                    .octo
-                    ._get(path)
-                    .await
-                    .map_err(|e| format!("GET {path}: {e}"))?;
+                let resp = self.octo._get(path).await.map_err(|e| Attempt::Retry {
+                    after: None,
+                    why: format!("GET {path}: {e}"),
+                })?;
                 let status = resp.status();
                 let headers = resp.headers().clone();
+                if let Some(refused) = oversized(path, &headers, None) {
+                    return Err(refused);
+                }
                 let body = self
                     .octo
                     .body_to_string(resp)
                     .await
-                    .map_err(|e| format!("reading {path}: {e}"))?;
-                Ok::<_, String>((status, headers, body))
+                    .map_err(|e| Attempt::Retry {
+                        after: None,
+                        why: format!("reading {path}: {e}"),
+                    })?;
+                if let Some(refused) = oversized(path, &headers, Some(body.len())) {
+                    return Err(refused);
+                }
+                Ok((status, headers, body))
             };
             let (status, headers, body) =
                 match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
                     Ok(Ok(answer)) => answer,
-                    Ok(Err(why)) => return Attempt::Retry { after: None, why },
+                    Ok(Err(attempt)) => return attempt,
                     Err(_) => {
                         return Attempt::Retry {
                             after: None,

@@ -148,6 +148,19 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
 /// Reads and validates the event payload. A file that is missing, unreadable or not a JSON object
 /// is bad input: the run cannot be trusted to describe the right commits.
 fn read_payload(path: &Path) -> Result<Value, UsageError> {
+    // GitHub caps webhook payloads at 25 MB; a larger file is not an event.
+    const PAYLOAD_MAX: u64 = 25 * 1024 * 1024;
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > PAYLOAD_MAX {
+            return Err(UsageError::EventPayload {
+                path: path.to_owned(),
+                problem: format!(
+                    "is {} MiB; an event payload is at most 25 MiB",
+                    meta.len() / (1024 * 1024)
+                ),
+            });
+        }
+    }
     let text = std::fs::read_to_string(path).map_err(|e| UsageError::EventPayload {
         path: path.to_owned(),
         problem: format!("cannot be read: {e}"),

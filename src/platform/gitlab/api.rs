@@ -15,8 +15,8 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, no_change_list, reqwest_client, with_retry, ApiError, ApiSettings, Attempt,
-    RetryPolicy, Token,
+    classify, no_change_list, oversized, reqwest_client, with_retry, ApiError, ApiSettings,
+    Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
@@ -103,6 +103,12 @@ impl AsyncClient for RetryingClient {
     }
 }
 
+/// No headers: a length is given explicitly.
+fn rsp_headers_empty() -> &'static http::HeaderMap {
+    static EMPTY: std::sync::OnceLock<http::HeaderMap> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(http::HeaderMap::new)
+}
+
 /// An endpoint the crate's builder could not build (a missing field: a bug here, not input).
 fn built(e: impl std::fmt::Display) -> ApiError {
     ApiError::Other(e.to_string())
@@ -148,6 +154,13 @@ impl RetryingClient {
             .send()
             .await
             .map_err(|e| format!("{what}: {}", e.without_url()))?;
+        let too_big = |len| match oversized::<()>(&what, rsp_headers_empty(), Some(len)) {
+            Some(Attempt::Fail(e)) => Err(e.to_string()),
+            _ => Ok(()),
+        };
+        if let Some(len) = rsp.content_length() {
+            too_big(len as usize)?;
+        }
         let mut out = http::Response::builder().status(rsp.status());
         for (k, v) in rsp.headers() {
             out = out.header(k, v);
@@ -156,6 +169,7 @@ impl RetryingClient {
             .bytes()
             .await
             .map_err(|e| format!("reading {what}: {}", e.without_url()))?;
+        too_big(body.len())?;
         out.body(body).map_err(|e| format!("{what}: {e}"))
     }
 
