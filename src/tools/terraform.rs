@@ -45,7 +45,11 @@ pub fn repo_path(working_dir: &Path, filename: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     for c in joined.components() {
         match c {
-            std::path::Component::CurDir => {}
+            // An absolute name (a module outside the checkout) stays inside the repository's
+            // namespace: findings never point at the runner's file system.
+            std::path::Component::CurDir
+            | std::path::Component::RootDir
+            | std::path::Component::Prefix(_) => {}
             std::path::Component::ParentDir => {
                 parts.pop();
             }

@@ -23,6 +23,7 @@ mod guard;
 mod interrupts;
 mod kernel;
 mod network;
+mod properties;
 mod runners;
 mod terraform;
 mod trust;
