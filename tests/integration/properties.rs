@@ -251,7 +251,7 @@ fn reference(pattern: &[&str], path: &[&str]) -> bool {
     }
     match (pattern.split_first(), path.split_first()) {
         (None, None) => true,
-        (Some((&"**", rest)), _) if rest.is_empty() => !path.is_empty(),
+        (Some((&"**", [])), _) => !path.is_empty(),
         (Some((&"**", rest)), _) => (0..=path.len()).any(|i| reference(rest, &path[i..])),
         (Some((p, prest)), Some((s, srest))) => component(p, s) && reference(prest, srest),
         _ => false,
