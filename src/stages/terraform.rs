@@ -98,8 +98,9 @@ pub struct Terraform {
 }
 
 impl Terraform {
-    /// Terraform in the stage's folder with automation settings, and managed-state variables
-    /// (with the state's password) only when `backend` is used.
+    /// Terraform in the stage's folder with automation settings and the managed state's address
+    /// and password. Even validate's `init -backend=false` loads the state of a folder that an
+    /// earlier `init` initialised (a cached `.terraform`), so it gets them too.
     pub fn new(cx: &StageCx<'_>, backend: Option<&BackendArgs>) -> Self {
         let dir = cx.dir();
         let backend_config = backend.and_then(|b| b.file(cx));
@@ -107,15 +108,14 @@ impl Terraform {
             .command(cx.env, &dir, &[])
             .env("TF_IN_AUTOMATION", "1")
             .env("TF_INPUT", "0");
-        if let Some(backend) = backend {
-            base.extra_env.extend(managed_state_env(
-                cx.forge,
-                cx.env,
-                &dir,
-                &backend.state_name(&cx.dir_label()),
-                backend_config.as_deref(),
-            ));
-        }
+        let default = BackendArgs::default();
+        base.extra_env.extend(managed_state_env(
+            cx.forge,
+            cx.env,
+            &dir,
+            &backend.unwrap_or(&default).state_name(&cx.dir_label()),
+            backend_config.as_deref(),
+        ));
         Self {
             base,
             backend_config,

@@ -173,8 +173,21 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
             one_line(output.stderr.trim())
         ));
     }
+    // Without the sensitive outputs: kubeone needs none, and the file travels between jobs
+    // as an artifact.
     let outputs_path = dir.join(OUTPUTS_FILE);
-    write_private(&outputs_path, output.stdout.as_bytes()).map_err(failed)?;
+    let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&output.stdout)
+        .map_err(|e| {
+            failed(anyhow::anyhow!(
+                "terraform output -json printed no JSON object: {e}"
+            ))
+        })?;
+    let kept: serde_json::Map<String, serde_json::Value> = all
+        .into_iter()
+        .filter(|(_, v)| v.get("sensitive").and_then(serde_json::Value::as_bool) != Some(true))
+        .collect();
+    let text = serde_json::to_string_pretty(&kept).map_err(|e| failed(e.into()))?;
+    write_private(&outputs_path, text.as_bytes()).map_err(failed)?;
 
     let headline = format!(
         "{label}: applied {} created, {} updated, {} deleted, {} replaced",

@@ -18,6 +18,8 @@ pub fn bin(name: &str) -> PathBuf {
         }
         "kkp-kubeone-apply" => env!("CARGO_BIN_EXE_kkp-kubeone-apply").into(),
         "kkp-flux-bootstrap" => env!("CARGO_BIN_EXE_kkp-flux-bootstrap").into(),
+        "kkp-deploy" => env!("CARGO_BIN_EXE_kkp-deploy").into(),
+        "kkp-dns-update" => env!("CARGO_BIN_EXE_kkp-dns-update").into(),
         other => panic!("unknown binary {other}"),
     }
 }

@@ -88,15 +88,36 @@ pub enum Fault {
     /// 200 with the first half of the real body.
     Truncated,
     Delay(Duration),
-    /// 302 to this absolute URL (another host).
+    /// 302 to this absolute URL (another host, or the same URL again for a loop).
     Redirect(String),
+    /// The connection is dropped without an answer.
+    Reset,
+    /// GitLab's 429 with `RateLimit-Reset` (epoch seconds) `reset_in` seconds ahead.
+    GitLabRateLimit {
+        reset_in: u64,
+    },
+    /// The real answer, with its `next` link pointing at this URL (another host).
+    NextElsewhere(String),
 }
 
 #[derive(Clone, Debug)]
 struct FaultRule {
+    /// Only requests of this method (`None`: any).
+    method: Option<String>,
+    /// A path containing this; ending in `$`, a path equal to it.
     path_contains: String,
     remaining: u32,
     fault: Fault,
+}
+
+impl FaultRule {
+    fn applies(&self, method: &str, path: &str) -> bool {
+        let path_ok = match self.path_contains.strip_suffix('$') {
+            Some(exact) => path == exact,
+            None => path.contains(&self.path_contains),
+        };
+        self.remaining > 0 && path_ok && self.method.as_deref().is_none_or(|m| m == method)
+    }
 }
 
 /// A request the forge received.
@@ -246,7 +267,10 @@ impl ForgeState {
 }
 
 fn gh_comment(c: &Comment) -> Value {
-    json!({"id": c.id, "node_id": format!("IC_{}", c.id), "body": c.body, "user": {"login": c.author, "id": 1, "type": if c.author.ends_with("[bot]") { "Bot" } else { "User" }}, "created_at": Comment::time(c.created), "updated_at": Comment::time(c.updated)})
+    gh_shape(
+        "get /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        json!({"id": c.id, "node_id": format!("IC_{}", c.id), "body": c.body, "user": {"login": c.author, "id": 1, "type": if c.author.ends_with("[bot]") { "Bot" } else { "User" }}, "created_at": Comment::time(c.created), "updated_at": Comment::time(c.updated)}),
+    )
 }
 
 fn gl_note(c: &Comment) -> Value {
@@ -514,13 +538,25 @@ impl Forge {
     }
 
     pub fn fault(&self, path_contains: &str, times: u32, fault: Fault) {
+        self.fault_on(None, path_contains, times, fault);
+    }
+
+    /// A fault for requests of `method` only (`None`: any) whose path contains `path` (or, with
+    /// a trailing `$`, equals it).
+    pub fn fault_on(&self, method: Option<&str>, path: &str, times: u32, fault: Fault) {
         self.with(|s| {
             s.faults.push(FaultRule {
-                path_contains: path_contains.to_owned(),
+                method: method.map(str::to_owned),
+                path_contains: path.to_owned(),
                 remaining: times,
                 fault,
             })
         });
+    }
+
+    /// Removes every fault not used up.
+    pub fn clear_faults(&self) {
+        self.with(|s| s.faults.clear());
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -595,7 +631,7 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         if let Some(rule) = s
             .faults
             .iter_mut()
-            .find(|r| r.remaining > 0 && path.contains(&r.path_contains))
+            .find(|r| r.applies(method.as_str(), &path))
         {
             rule.remaining -= 1;
             fault = Some(rule.fault.clone());
@@ -606,6 +642,7 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         tokio::time::sleep(latency).await;
     }
     let mut truncate = false;
+    let mut next_elsewhere: Option<String> = None;
     let response = match fault {
         Some(Fault::Status(code)) => Some(json_response(
             StatusCode::from_u16(code).unwrap(),
@@ -641,6 +678,29 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
             truncate = true;
             None
         }
+        Some(Fault::Reset) => {
+            // Dropping the connection: the task serving it ends without an answer.
+            std::panic::resume_unwind(Box::new("kkp-test: injected connection reset"))
+        }
+        Some(Fault::GitLabRateLimit { reset_in }) => {
+            let reset = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+                + reset_in;
+            Some(
+                Response::builder()
+                    .status(429)
+                    .header("ratelimit-reset", reset.to_string())
+                    .header("ratelimit-remaining", "0")
+                    .body(Body::from(r#"{"message":"Retry later"}"#))
+                    .unwrap(),
+            )
+        }
+        Some(Fault::NextElsewhere(url)) => {
+            next_elsewhere = Some(url);
+            None
+        }
         Some(Fault::Redirect(location)) => Some(
             Response::builder()
                 .status(302)
@@ -660,6 +720,25 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
             let mut s = state.lock().unwrap();
             route(&mut s, &method, &path, &query, &headers, &body)
         }
+    };
+    let response = match next_elsewhere {
+        Some(url) => {
+            let (parts, body) = response.into_parts();
+            let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap();
+            let mut v: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+            if let Some(obj) = v.as_object_mut() {
+                obj.insert("next".into(), Value::String(url.clone()));
+            }
+            let mut parts = parts;
+            parts.headers.remove("content-length");
+            // Link-header paging (GitHub, GitLab) points there too.
+            parts.headers.insert(
+                "link",
+                format!("<{url}?page=2>; rel=\"next\"").parse().unwrap(),
+            );
+            Response::from_parts(parts, Body::from(v.to_string()))
+        }
+        None => response,
     };
     let response = if truncate {
         let (parts, body) = response.into_parts();
@@ -832,7 +911,10 @@ fn route(
         {
             Some((n, count)) => json_response(
                 StatusCode::OK,
-                &json!({"number": n, "state": "open", "changed_files": count}),
+                &gh_shape(
+                    "get /repos/{owner}/{repo}/pulls/{pull_number}",
+                    json!({"number": n, "state": "open", "changed_files": count, "requested_teams": []}),
+                ),
             ),
             None => not_found(),
         },
@@ -867,7 +949,19 @@ fn route(
             resp
         }
         ["repos", _o, _r, "commits", sha, "pulls"] => {
-            let prs: Vec<Value> = s.commit_prs.get(*sha).cloned().unwrap_or_default().iter().map(|n| json!({"number": n, "state": "closed", "merged_at": "2026-11-28T10:00:00Z"})).collect();
+            let prs: Vec<Value> = s
+                .commit_prs
+                .get(*sha)
+                .cloned()
+                .unwrap_or_default()
+                .iter()
+                .map(|n| {
+                    gh_shape(
+                        "get /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+                        json!({"number": n, "state": "closed", "merged_at": "2026-11-28T10:00:00Z", "requested_teams": []}),
+                    )
+                })
+                .collect();
             json_response(StatusCode::OK, &Value::Array(prs))
         }
         ["api", "v4", "projects", _p, "repository", "commits", sha, "merge_requests"] => {
@@ -901,12 +995,15 @@ fn route(
         ),
         ["user"] => json_response(
             StatusCode::OK,
-            &json!({"login": BOT, "id": 1, "type": "User"}),
+            &gh_shape("get /user", json!({"login": BOT, "id": 1, "type": "User"})),
         ),
         ["users", owner] => match s.owners.get(*owner) {
             Some(kind) => json_response(
                 StatusCode::OK,
-                &json!({"login": owner, "id": 7, "type": kind}),
+                &gh_shape(
+                    "get /users/{username}",
+                    json!({"login": owner, "id": 7, "type": kind}),
+                ),
             ),
             None => not_found(),
         },
@@ -915,7 +1012,10 @@ fn route(
                 let files: Vec<Value> = all.iter().take(300).map(gh_file).collect();
                 json_response(
                     StatusCode::OK,
-                    &json!({"status": "ahead", "ahead_by": 1, "behind_by": 0, "total_commits": 1, "commits": [], "files": files}),
+                    &gh_shape(
+                        "get /repos/{owner}/{repo}/compare/{basehead}",
+                        json!({"status": "ahead", "ahead_by": 1, "behind_by": 0, "total_commits": 1, "files": files}),
+                    ),
                 )
             }
             None => not_found(),
@@ -1082,6 +1182,108 @@ fn route(
     }
 }
 
+/// The GitHub REST description (`@octokit/openapi`, installed by scripts/install-tools.sh), when
+/// present: the fake's GitHub answers start from its example for the operation, so they carry
+/// every field the description requires, and `openapi.rs` checks them against its schemas.
+pub fn github_description_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(".tools/node/node_modules/@octokit/openapi/generated/api.github.com.json")
+}
+
+/// The operations the product calls, as `method path-template` with their success status.
+pub const GITHUB_OPERATIONS: &[(&str, &str, &str)] = &[
+    ("get", "/repos/{owner}/{repo}/pulls/{pull_number}", "200"),
+    (
+        "get",
+        "/repos/{owner}/{repo}/pulls/{pull_number}/files",
+        "200",
+    ),
+    ("get", "/repos/{owner}/{repo}/compare/{basehead}", "200"),
+    (
+        "get",
+        "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+        "200",
+    ),
+    (
+        "post",
+        "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+        "201",
+    ),
+    (
+        "patch",
+        "/repos/{owner}/{repo}/issues/comments/{comment_id}",
+        "200",
+    ),
+    (
+        "get",
+        "/repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+        "200",
+    ),
+    ("get", "/user", "200"),
+    ("get", "/users/{username}", "200"),
+];
+
+/// The example answer of each operation, read once from the description.
+fn github_examples() -> &'static HashMap<String, Value> {
+    static EXAMPLES: std::sync::OnceLock<HashMap<String, Value>> = std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let mut out = HashMap::new();
+        let Ok(text) = std::fs::read_to_string(github_description_path()) else {
+            return out;
+        };
+        let Ok(doc) = serde_json::from_str::<Value>(&text) else {
+            return out;
+        };
+        for (method, path, status) in GITHUB_OPERATIONS {
+            let content =
+                &doc["paths"][path][method]["responses"][status]["content"]["application/json"];
+            let Some(first) = content["examples"]
+                .as_object()
+                .and_then(|e| e.values().next())
+            else {
+                continue;
+            };
+            let value = match first["$ref"].as_str() {
+                Some(r) => doc["components"]["examples"][r.rsplit('/').next().unwrap_or("")]
+                    ["value"]
+                    .clone(),
+                None => first["value"].clone(),
+            };
+            out.insert(format!("{method} {path}"), value);
+        }
+        out
+    })
+}
+
+/// `overrides` laid over the description's example for `operation` (one element of it, for a
+/// list), objects merged key by key; `null` in `overrides` removes a key.
+fn gh_shape(operation: &str, overrides: Value) -> Value {
+    fn merge(base: &mut Value, over: Value) {
+        match (base, over) {
+            (Value::Object(b), Value::Object(o)) => {
+                for (k, v) in o {
+                    if v.is_null() {
+                        b.remove(&k);
+                    } else {
+                        merge(b.entry(k).or_insert(Value::Null), v);
+                    }
+                }
+            }
+            (b, o) => *b = o,
+        }
+    }
+    let mut base = match github_examples().get(operation) {
+        Some(Value::Array(items)) => items.first().cloned().unwrap_or(Value::Null),
+        Some(v) => v.clone(),
+        None => Value::Object(Default::default()),
+    };
+    if !base.is_object() {
+        base = Value::Object(Default::default());
+    }
+    merge(&mut base, overrides);
+    base
+}
+
 fn gh_file(f: &FileChange) -> Value {
     let mut v = json!({
         "sha": "bbcd538c8e72b8c175046e27cc8f907076331401",
@@ -1093,10 +1295,11 @@ fn gh_file(f: &FileChange) -> Value {
         "contents_url": format!("https://api.github.example/repos/o/r/contents/{}", f.path),
         "patch": "@@ -0,0 +1 @@\n+x"
     });
-    if let Some(p) = &f.previous {
-        v["previous_filename"] = json!(p);
-    }
-    v
+    v["previous_filename"] = match &f.previous {
+        Some(p) => json!(p),
+        None => Value::Null,
+    };
+    gh_shape("get /repos/{owner}/{repo}/pulls/{pull_number}/files", v)
 }
 
 fn gl_diff(f: &FileChange) -> Value {

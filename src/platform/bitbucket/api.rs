@@ -15,6 +15,9 @@ use crate::platform::http::{
 };
 use crate::platform::{CommentApi, Connection, HostComment};
 
+/// Redirects a GET follows within the API host.
+const MAX_REDIRECTS: usize = 5;
+
 /// Pages are capped so a misbehaving server cannot keep us paging forever.
 const MAX_PAGES: usize = 200;
 
@@ -77,6 +80,38 @@ impl Client {
         })
     }
 
+    /// One GET, following redirects within the API's origin (the pull request diffstat answers
+    /// 302), at most [`MAX_REDIRECTS`]; a redirect elsewhere, or one too many, is returned as
+    /// it came, for [`classify`] to refuse. Writes never follow a redirect.
+    async fn get_following(&self, url: &str) -> Result<reqwest::Response, reqwest::Error> {
+        let mut current = url.to_owned();
+        let mut hops = 0;
+        loop {
+            let resp = self
+                .http
+                .get(&current)
+                .bearer_auth(self.token.expose())
+                .send()
+                .await?;
+            let next = resp
+                .headers()
+                .get("location")
+                .and_then(|l| l.to_str().ok())
+                .and_then(|l| url::Url::parse(&current).ok()?.join(l).ok());
+            match next {
+                Some(next)
+                    if resp.status().is_redirection()
+                        && hops < MAX_REDIRECTS
+                        && same_origin(next.as_str(), &self.api_url) =>
+                {
+                    current = next.to_string();
+                    hops += 1;
+                }
+                _ => return Ok(resp),
+            }
+        }
+    }
+
     /// GET an absolute URL on the API host, with retries.
     async fn get<T: DeserializeOwned>(&self, url: &str) -> Result<T, ApiError> {
         let what = url.strip_prefix(&self.api_url).unwrap_or(url).to_owned();
@@ -84,13 +119,7 @@ impl Client {
         with_retry(&self.retry, &what, || {
             let what = what.clone();
             async move {
-                let resp = match self
-                    .http
-                    .get(url)
-                    .bearer_auth(self.token.expose())
-                    .send()
-                    .await
-                {
+                let resp = match self.get_following(url).await {
                     Ok(r) => r,
                     Err(e) => {
                         return Attempt::Retry {
@@ -277,7 +306,12 @@ impl Host {
         in_pipe: bool,
         api: &ApiSettings,
     ) -> Self {
-        let http = super::insights::http_client(api.token.is_some(), api_url, in_pipe);
+        let http = super::insights::http_client(
+            api.token.is_some(),
+            api_url,
+            in_pipe,
+            api.retry.request_timeout,
+        );
         let client = match (&http, &api.token) {
             (Ok(http), Some(token)) => Client::new(
                 http.clone(),

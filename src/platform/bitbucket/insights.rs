@@ -58,9 +58,10 @@ pub fn http_client(
     has_token: bool,
     api_url: &str,
     in_pipe: bool,
+    timeout: std::time::Duration,
 ) -> Result<reqwest::Client, ApiError> {
     if has_token || api_url != DEFAULT_API_URL {
-        return reqwest_client();
+        return reqwest_client(timeout);
     }
     let proxy_host = if in_pipe {
         "host.docker.internal"
@@ -69,7 +70,7 @@ pub fn http_client(
     };
     let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
         .map_err(|e| ApiError::Other(e.to_string()))?;
-    reqwest_client_via(Some(proxy))
+    reqwest_client_via(Some(proxy), timeout)
 }
 
 impl Host {

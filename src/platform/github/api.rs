@@ -11,7 +11,7 @@ use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
     classify, decode_failure, no_change_list, oversized, with_retry, written_id, ApiError,
-    ApiSettings, Attempt, RetryPolicy, Token, CONNECT_TIMEOUT, REQUEST_TIMEOUT,
+    ApiSettings, Attempt, RetryPolicy, Token, CONNECT_TIMEOUT,
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
@@ -52,8 +52,8 @@ impl Client {
             .map_err(|e| ApiError::Other(format!("GITHUB_API_URL {api_url:?} is not a URL: {e}")))?
             .personal_token(token.expose().to_owned())
             .set_connect_timeout(Some(CONNECT_TIMEOUT))
-            .set_read_timeout(Some(REQUEST_TIMEOUT))
-            .set_write_timeout(Some(REQUEST_TIMEOUT))
+            .set_read_timeout(Some(retry.request_timeout))
+            .set_write_timeout(Some(retry.request_timeout))
             .build()
             .map_err(|e| ApiError::Other(format!("cannot build the GitHub client: {e}")))?;
         Ok(Self {
@@ -91,7 +91,7 @@ impl Client {
                 Ok((status, headers, body))
             };
             let (status, headers, body) =
-                match tokio::time::timeout(REQUEST_TIMEOUT, exchange).await {
+                match tokio::time::timeout(self.retry.request_timeout, exchange).await {
                     Ok(Ok(answer)) => answer,
                     Ok(Err(attempt)) => return attempt,
                     Err(_) => {
@@ -99,7 +99,7 @@ impl Client {
                             after: None,
                             why: format!(
                                 "GET {path}: no answer within {} s",
-                                REQUEST_TIMEOUT.as_secs()
+                                self.retry.request_timeout.as_secs()
                             ),
                         }
                     }
@@ -332,12 +332,12 @@ impl Client {
                 Err(Attempt::Done(())) => Ok(()),
             }
         };
-        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+        tokio::time::timeout(self.retry.request_timeout, exchange)
             .await
             .unwrap_or_else(|_| {
                 Err(ApiError::Other(format!(
                     "deleting comment {id}: no answer within {} s",
-                    REQUEST_TIMEOUT.as_secs()
+                    self.retry.request_timeout.as_secs()
                 )))
             })
     }
@@ -375,12 +375,12 @@ impl Client {
             let text = self.octo.body_to_string(resp).await.unwrap_or_default();
             written_id(status, &headers, &text)
         };
-        tokio::time::timeout(REQUEST_TIMEOUT, exchange)
+        tokio::time::timeout(self.retry.request_timeout, exchange)
             .await
             .unwrap_or_else(|_| {
                 Err(ApiError::Other(format!(
                     "writing the comment: no answer within {} s",
-                    REQUEST_TIMEOUT.as_secs()
+                    self.retry.request_timeout.as_secs()
                 )))
             })
     }

@@ -15,8 +15,8 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, no_change_list, oversized, reqwest_client, with_retry, ApiError, ApiSettings,
-    Attempt, RetryPolicy, Token,
+    classify, no_change_list, oversized, reqwest_client, same_origin, with_retry, ApiError,
+    ApiSettings, Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
@@ -66,16 +66,37 @@ impl AsyncClient for RetryingClient {
             .map_err(|e| api::ApiError::client(TransportError(e.to_string())))?;
         let what = format!("{} {}", request.method(), request.uri().path());
         if request.method() != http::Method::GET {
-            return self
+            // Not retried: a write is not idempotent. Nor redirected: the answer is refused.
+            let rsp = self
                 .send(&request)
                 .await
-                .map_err(|e| api::ApiError::client(TransportError(e)));
+                .map_err(|e| api::ApiError::client(TransportError(e)))?;
+            if rsp.status().is_redirection() {
+                let text = String::from_utf8_lossy(rsp.body()).into_owned();
+                if let Err(Attempt::Fail(e)) =
+                    classify::<()>(rsp.status(), rsp.headers(), &text, &what)
+                {
+                    self.note(&e.to_string());
+                    return Err(api::ApiError::client(TransportError(e.to_string())));
+                }
+            }
+            return Ok(rsp);
         }
         let outcome = with_retry(&self.retry, &what, || async {
             match self.send(&request).await {
                 Ok(rsp) => {
                     let text = String::from_utf8_lossy(rsp.body()).into_owned();
                     match classify::<()>(rsp.status(), rsp.headers(), &text, &what) {
+                        // A body cut short is a transport fault: retried like a 5xx, before
+                        // the crate would report it as a server error.
+                        Ok(())
+                            if serde_json::from_slice::<serde::de::IgnoredAny>(rsp.body())
+                                .is_err() =>
+                        {
+                            let why = format!("malformed response from {what}");
+                            self.note(&why);
+                            Attempt::Retry { after: None, why }
+                        }
                         Ok(()) => Attempt::Done(rsp),
                         Err(Attempt::Retry { after, why }) => {
                             self.note(&why);
@@ -125,7 +146,7 @@ impl RetryingClient {
         let base = api_url.trim_end_matches('/');
         let instance = base.trim_end_matches("/api/v4");
         Ok(Self {
-            http: reqwest_client()?,
+            http: reqwest_client(retry.request_timeout)?,
             rest_url: parse(&format!("{instance}/api/v4/"))?,
             instance_url: parse(&format!("{instance}/"))?,
             token: token.clone(),
@@ -140,6 +161,14 @@ impl RetryingClient {
         request: &http::Request<Vec<u8>>,
     ) -> Result<http::Response<Bytes>, String> {
         let what = format!("{} {}", request.method(), request.uri().path());
+        // The crate follows `Link: rel=next` wherever it points; the token goes only to the
+        // API's own origin.
+        if !same_origin(&request.uri().to_string(), self.rest_url.as_str()) {
+            return Err(format!(
+                "{what}: a link points off the API host ({}): not followed, so no credential was sent there",
+                request.uri().host().unwrap_or("another host")
+            ));
+        }
         let mut rb = self
             .http
             .request(request.method().clone(), request.uri().to_string())
