@@ -244,11 +244,14 @@ impl RetryingClient {
             },
             _ => match self.last_failure() {
                 Some(last) if last.contains("not followed") => ApiError::Other(last),
-                last => ApiError::Exhausted {
+                // Retries happened (a GET): say how they ended.
+                Some(last) => ApiError::Exhausted {
                     what: what.to_owned(),
                     attempts: self.retry.max_attempts,
-                    last: last.unwrap_or_else(|| e.to_string()),
+                    last,
                 },
+                // No retry was made (a write, or a final answer): the crate's own words.
+                None => ApiError::Other(format!("{what}: {e}")),
             },
         }
     }
