@@ -12,6 +12,8 @@ missing=()
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
 command -v jq >/dev/null 2>&1 || missing+=(jq)
+# ssh-agent, ssh-add, ssh-keygen: kubeone-apply runs its own agent.
+command -v ssh-agent >/dev/null 2>&1 || missing+=(openssh-client)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then

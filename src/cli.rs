@@ -1035,6 +1035,9 @@ mod tests {
         assert!(help("terraform-plan").contains("--backend-config"));
         assert!(!help("terraform-plan").contains("--allow-unreviewed-changes"));
         assert!(!help("terraform-validate").contains("--backend-config"));
-        assert!(!help("kubeone-apply").contains("--backend-config"));
+        assert!(help("kubeone-apply").contains("--kubeone-manifest"));
+        assert!(help("kubeone-apply").contains("--terraform-dir"));
+        assert!(!help("terraform-plan").contains("--kubeone-manifest"));
+        assert!(!help("flux-bootstrap").contains("--backend-config"));
     }
 }

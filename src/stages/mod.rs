@@ -6,6 +6,8 @@
 //! reaches the host through the [`Forge`] in its [`StageCx`], runs tools through the
 //! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 
+pub mod cluster;
+pub mod kubeone_apply;
 pub mod pending;
 pub mod terraform;
 pub mod terraform_apply;
@@ -123,7 +125,7 @@ pub static STAGES: &[&dyn RegisteredStage] = &[
     &Entry(terraform_backend_prepare::TerraformBackendPrepare),
     &Entry(terraform_plan::TerraformPlan),
     &Entry(terraform_apply::TerraformApply),
-    &Entry(pending::Pending(&pending::KUBEONE_APPLY)),
+    &Entry(kubeone_apply::KubeoneApply),
     &Entry(pending::Pending(&pending::KKP_DEPLOY)),
     &Entry(pending::Pending(&pending::DNS_UPDATE)),
     &Entry(pending::Pending(&pending::FLUX_BOOTSTRAP)),

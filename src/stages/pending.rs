@@ -18,8 +18,6 @@ const fn pending(name: &'static str, about: &'static str) -> StageInfo {
     }
 }
 
-pub const KUBEONE_APPLY: StageInfo =
-    pending("kubeone-apply", "kubeone apply: the Kubernetes cluster");
 pub const KKP_DEPLOY: StageInfo =
     pending("kkp-deploy", "sops -d, then kubermatic-installer deploy");
 pub const DNS_UPDATE: StageInfo = pending("dns-update", "the KKP ingress address into DNS");

@@ -56,6 +56,7 @@ impl Tool {
             args: args.iter().map(|a| (*a).to_owned()).collect(),
             dir: dir.to_owned(),
             extra_env: Vec::new(),
+            hide_env: Vec::new(),
         }
     }
 }
@@ -313,6 +314,9 @@ pub struct ToolCommand {
     /// Variables added to the tool's environment (Terraform's automation settings, the GitLab
     /// state password).
     pub extra_env: Vec<(String, String)>,
+    /// Variables of the snapshot this tool must not see (kubeone gets the agent's socket, never
+    /// the key itself).
+    pub hide_env: Vec<String>,
 }
 
 impl ToolCommand {
@@ -353,7 +357,8 @@ pub enum Echo<'a> {
     Quiet,
     /// Every line.
     Lines,
-    /// Each line through a function (JSON log lines shown as their message); `None` hides it.
+    /// Each line, of stdout and stderr, through a function (JSON log lines shown as their
+    /// message); `None` hides it, so the function must show what is not a known log line.
     Map(&'a dyn Fn(&str) -> Option<String>),
 }
 
@@ -379,6 +384,8 @@ pub struct Runner {
     /// The most a tool may print on each of stdout and stderr before the run fails: a plan of
     /// 100,000 resources is about 100 MiB as JSON.
     pub capture_limit: usize,
+    /// How often a long run says it is still going, with its last line.
+    pub progress_every: Duration,
 }
 
 /// The default of [`Runner::capture_limit`].
@@ -408,6 +415,7 @@ impl Runner {
             grace: DEFAULT_GRACE,
             interrupts,
             capture_limit: CAPTURE_LIMIT,
+            progress_every: Duration::from_secs(30),
         }
     }
 
@@ -427,7 +435,12 @@ impl Runner {
             .args(&cmd.args)
             .current_dir(&cmd.dir)
             .env_clear()
-            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .envs(
+                self.env
+                    .iter()
+                    .filter(|(k, _)| !cmd.hide_env.contains(k))
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+            )
             .envs(cmd.extra_env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -482,6 +495,9 @@ impl Runner {
         // returning at once would leave it running, lock held, until SIGPIPE killed it.
         let mut log_broken: Option<std::io::Error> = None;
         let mut overflowed = false;
+        let started = Instant::now();
+        let mut last_progress = started;
+        let mut last_line = String::new();
         loop {
             // Drain what arrives for at most one tick, then look at the child, the signals and
             // the deadline: a tool that never stops printing is still supervised.
@@ -490,16 +506,17 @@ impl Runner {
                 let wait = tick.saturating_duration_since(Instant::now());
                 match rx.recv_timeout(wait) {
                     Ok((is_err, line)) => {
-                        let shown = if is_err {
-                            Some(line.clone())
-                        } else {
-                            match &echo {
-                                Echo::Quiet => None,
-                                Echo::Lines => Some(line.clone()),
-                                Echo::Map(f) => f(&line),
-                            }
+                        // stderr is always shown (a failure is never swallowed); a mapping
+                        // applies to it too, since some tools log structured lines there.
+                        let shown = match (&echo, is_err) {
+                            (Echo::Map(f), _) => f(&line),
+                            (Echo::Quiet, false) => None,
+                            (Echo::Quiet, true) | (Echo::Lines, _) => Some(line.clone()),
                         };
                         if let (Some(text), None) = (shown, &log_broken) {
+                            if !text.trim().is_empty() {
+                                last_line = crate::report::markdown::one_line(&text);
+                            }
                             if let Err(e) = writeln!(log, "{}", self.masker.mask(&text)) {
                                 log_broken = Some(e);
                             }
@@ -519,6 +536,21 @@ impl Runner {
             }
             if !pipes_open {
                 std::thread::sleep(tick.saturating_duration_since(Instant::now()));
+            }
+            // A long step says it is alive: which tool, for how long, and its last word.
+            if last_progress.elapsed() >= self.progress_every && log_broken.is_none() {
+                last_progress = Instant::now();
+                let _ = writeln!(
+                    log,
+                    "… {} still running after {} s{}",
+                    cmd.tool.name,
+                    started.elapsed().as_secs(),
+                    if last_line.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; last: {}", self.masker.mask(&last_line))
+                    }
+                );
             }
             if exited.is_none() {
                 if let Some(status) = child.try_wait()? {
@@ -772,6 +804,7 @@ mod tests {
             ],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
+            hide_env: Vec::new(),
         };
         let started = Instant::now();
         let err = r
@@ -806,6 +839,7 @@ mod tests {
             args: vec!["100000".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
+            hide_env: Vec::new(),
         };
         let err = r
             .run(
@@ -837,6 +871,7 @@ mod tests {
             args: vec!["30".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
+            hide_env: Vec::new(),
         };
         let mut log = Vec::new();
         let started = Instant::now();

@@ -16,6 +16,7 @@ mod common;
 mod backend;
 mod bitbucket;
 mod cli;
+mod cluster;
 mod escaping;
 mod faults;
 mod github;

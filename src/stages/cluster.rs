@@ -1,0 +1,299 @@
+//! What the cluster stages share (DESIGN §4.1): the Terraform root and the kubeone manifest
+//! flags, the Terraform outputs kubeone reads, private temporary files, and the stage's own
+//! `ssh-agent` holding `SSH_PRIVATE_KEY`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine as _;
+
+use crate::error::{StageError, UsageError};
+use crate::tools::runner::{write_private, Echo, Tool};
+
+use super::terraform::{BackendArgs, Terraform};
+use super::StageCx;
+
+/// Flags of the cluster stages.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct ClusterArgs {
+    /// The cluster's Terraform root; default: the only folder directly under terraform/ that
+    /// holds *.tf files
+    #[arg(long, value_name = "DIR")]
+    pub terraform_dir: Option<PathBuf>,
+    /// The kubeone manifest
+    #[arg(long, value_name = "FILE", default_value = "kubeone/kubeone.yaml")]
+    pub kubeone_manifest: PathBuf,
+    #[command(flatten)]
+    pub backend: BackendArgs,
+}
+
+pub const SSH_AGENT: Tool = Tool::new("ssh-agent", "KKP_SSH_AGENT_BIN");
+pub const SSH_ADD: Tool = Tool::new("ssh-add", "KKP_SSH_ADD_BIN");
+pub const SSH_KEYGEN: Tool = Tool::new("ssh-keygen", "KKP_SSH_KEYGEN_BIN");
+
+/// The file Terraform's outputs are handed to kubeone in (written by terraform-apply).
+pub const OUTPUTS_FILE: &str = "kkp-outputs.json";
+
+impl ClusterArgs {
+    /// The Terraform root, relative to the repository: `--terraform-dir`, else the only folder
+    /// directly under `terraform/` with `*.tf` files.
+    pub fn terraform_dir(&self, cx: &StageCx<'_>) -> Result<PathBuf, StageError> {
+        let name = "KKP_TERRAFORM_DIR";
+        if let Some(dir) = &self.terraform_dir {
+            if dir.is_absolute() || dir.components().any(|c| c.as_os_str() == "..") {
+                return Err(UsageError::invalid(
+                    name,
+                    "a folder inside the repository, such as terraform/aws",
+                    &dir.display().to_string(),
+                )
+                .into());
+            }
+            return Ok(dir.clone());
+        }
+        let root = cx.ctx.workspace.join("terraform");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&root)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        found.retain(|p| {
+            p.is_dir()
+                && std::fs::read_dir(p).is_ok_and(|d| {
+                    d.filter_map(Result::ok)
+                        .any(|e| e.path().extension().is_some_and(|x| x == "tf"))
+                })
+        });
+        found.sort();
+        match found.as_slice() {
+            [one] => Ok(PathBuf::from("terraform").join(one.file_name().unwrap_or_default())),
+            [] => Err(UsageError::missing(
+                name,
+                "no folder directly under terraform/ holds *.tf files: name the cluster's Terraform root",
+            )
+            .into()),
+            several => Err(UsageError::missing(
+                name,
+                &format!(
+                    "{} folders under terraform/ hold *.tf files ({}): name the cluster's",
+                    several.len(),
+                    several
+                        .iter()
+                        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .into()),
+        }
+    }
+
+    /// The Terraform outputs for kubeone: `<root>/kkp-outputs.json` when terraform-apply left it,
+    /// else `terraform output -json` in the root, into `private`.
+    pub fn outputs_file(
+        &self,
+        cx: &mut StageCx<'_>,
+        private: &PrivateDir,
+    ) -> Result<PathBuf, StageError> {
+        let root = self.terraform_dir(cx)?;
+        let existing = cx.ctx.workspace.join(&root).join(OUTPUTS_FILE);
+        if existing.is_file() {
+            cx.say(&format!(
+                "Terraform outputs: {} (from terraform-apply)",
+                root.join(OUTPUTS_FILE).display()
+            ))?;
+            return Ok(existing);
+        }
+        let saved = std::mem::replace(&mut cx.working_dir, root.clone());
+        let terraform = Terraform::new(cx, Some(&self.backend));
+        let init = terraform.run_init(cx, true);
+        let output = init.and_then(|init| {
+            if !init.success() {
+                return Err(StageError::Failed(anyhow::anyhow!(
+                    "terraform init in {} failed (its output is in the log above)",
+                    root.display()
+                )));
+            }
+            cx.run_folded(
+                "kkp_tf_output",
+                &format!("terraform output ({})", root.display()),
+                &terraform.cmd(&["output", "-json"]),
+                Echo::Quiet,
+            )
+        });
+        cx.working_dir = saved;
+        let output = output?;
+        if !output.success() {
+            return Err(StageError::Failed(anyhow::anyhow!(
+                "terraform output -json in {} failed: {}",
+                root.display(),
+                crate::report::markdown::one_line(output.stderr.trim())
+            )));
+        }
+        let path = private.path().join(OUTPUTS_FILE);
+        write_private(&path, output.stdout.as_bytes()).map_err(StageError::Failed)?;
+        Ok(path)
+    }
+}
+
+/// A folder only the owner can read, outside the working tree, removed when dropped — whatever
+/// happened.
+pub struct PrivateDir(PathBuf);
+
+impl PrivateDir {
+    pub fn new(cx: &StageCx<'_>) -> Result<Self, StageError> {
+        use std::os::unix::fs::DirBuilderExt;
+        let base = cx
+            .env
+            .get("TMPDIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("/tmp"));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or(0);
+        let dir = base.join(format!("kkp-delivery-{}-{nanos}", std::process::id()));
+        std::fs::DirBuilder::new()
+            .mode(0o700)
+            .create(&dir)
+            .map_err(|e| {
+                StageError::Failed(anyhow::anyhow!(
+                    "cannot create a private folder in {}: {e}",
+                    base.display()
+                ))
+            })?;
+        Ok(Self(dir))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for PrivateDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The key in `SSH_PRIVATE_KEY`, as text or base64; a usage error naming the variable when it
+/// is missing or neither.
+pub fn ssh_private_key(cx: &StageCx<'_>) -> Result<String, StageError> {
+    let name = "SSH_PRIVATE_KEY";
+    let raw = cx.env.get(name).ok_or_else(|| {
+        UsageError::missing(
+            name,
+            "the private key kubeone reaches the nodes with (text or base64)",
+        )
+    })?;
+    if raw.contains("-----BEGIN") {
+        // CI variables often lose the final newline; ssh-keygen needs it.
+        return Ok(format!("{}\n", raw.trim_end()));
+    }
+    let compact: String = raw.split_whitespace().collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .filter(|text| text.contains("-----BEGIN"))
+        .map(|text| format!("{}\n", text.trim_end()))
+        .ok_or_else(|| {
+            UsageError::invalid(
+                name,
+                "a private key, as PEM/OpenSSH text or base64 of it",
+                "(hidden)",
+            )
+            .into()
+        })
+}
+
+/// The stage's own `ssh-agent`, holding the key; stopped when dropped, whatever happened.
+pub struct SshAgent {
+    pid: Option<i32>,
+    socket: PathBuf,
+}
+
+impl SshAgent {
+    /// Checks that the key parses, starts an agent with its socket in `private`, and adds the
+    /// key. A key that does not parse is a usage error naming `SSH_PRIVATE_KEY`.
+    pub fn start(cx: &mut StageCx<'_>, private: &PrivateDir) -> Result<Self, StageError> {
+        let key = ssh_private_key(cx)?;
+        let key_file = private.path().join("id");
+        write_private(&key_file, key.as_bytes()).map_err(StageError::Failed)?;
+        let dir = private.path().to_owned();
+        let key_arg = key_file.display().to_string();
+        // `-y` prints the public key: it fails on anything that is not a usable private key
+        // (and, with no terminal, on one that needs a passphrase).
+        let check = cx.run_folded(
+            "kkp_ssh_key",
+            "SSH key",
+            &SSH_KEYGEN.command(cx.env, &dir, &["-y", "-f", &key_arg]),
+            Echo::Quiet,
+        )?;
+        if !check.success() {
+            return Err(UsageError::invalid(
+                "SSH_PRIVATE_KEY",
+                "a private key without a passphrase that ssh-keygen can read",
+                "(hidden)",
+            )
+            .into());
+        }
+        let socket = private.path().join("agent.sock");
+        let socket_arg = socket.display().to_string();
+        let started = cx.run_folded(
+            "kkp_ssh_agent",
+            "ssh-agent",
+            &SSH_AGENT.command(cx.env, &dir, &["-s", "-a", &socket_arg]),
+            Echo::Quiet,
+        )?;
+        // `SSH_AGENT_PID=1234; export SSH_AGENT_PID;`
+        let pid = started
+            .stdout
+            .split(';')
+            .find_map(|part| part.trim().strip_prefix("SSH_AGENT_PID="))
+            .and_then(|p| p.trim().parse::<i32>().ok());
+        let agent = SshAgent { pid, socket };
+        if !started.success() || agent.pid.is_none() {
+            return Err(StageError::Failed(anyhow::anyhow!(
+                "ssh-agent did not start: {}",
+                crate::report::markdown::one_line(started.stderr.trim())
+            )));
+        }
+        let added = cx.run_folded(
+            "kkp_ssh_add",
+            "ssh-add",
+            &SSH_ADD
+                .command(cx.env, &dir, &[&key_arg])
+                .env("SSH_AUTH_SOCK", socket_arg),
+            Echo::Lines,
+        )?;
+        let _ = std::fs::remove_file(&key_file);
+        if !added.success() {
+            return Err(StageError::Failed(anyhow::anyhow!(
+                "ssh-add could not add the key: {}",
+                crate::report::markdown::one_line(added.stderr.trim())
+            )));
+        }
+        Ok(agent)
+    }
+
+    /// The agent's socket, for `SSH_AUTH_SOCK`.
+    pub fn socket(&self) -> &Path {
+        &self.socket
+    }
+}
+
+impl Drop for SshAgent {
+    fn drop(&mut self) {
+        if let Some(pid) = self.pid.take() {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGTERM,
+            );
+            // The agent removes its socket as it goes; give it a moment.
+            for _ in 0..20 {
+                if !self.socket.exists() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    }
+}
