@@ -118,6 +118,31 @@ pub enum OwnerKind {
     Organization,
 }
 
+/// How `flux bootstrap` reaches this repository on its host (DESIGN §4.1): the provider
+/// subcommand, the flags that name the repository, and the credential flux needs.
+#[derive(Clone, Debug)]
+pub struct FluxSource {
+    /// `github`, `gitlab` or `git`.
+    pub provider: &'static str,
+    /// `--owner`/`--repository`/`--hostname`, or `--url`/`--silent`.
+    pub args: Vec<String>,
+    pub credential: FluxCredential,
+    /// The account whose kind decides `--personal` ([`Forge::owner_kind`]); `None` where the
+    /// host has no such flag.
+    pub owner: Option<String>,
+    /// The repository for messages: `acme/kkp`.
+    pub repository: String,
+}
+
+/// What flux authenticates to the repository with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FluxCredential {
+    /// A token, given to flux in this environment variable (flux's own name for it).
+    Token(&'static str),
+    /// An SSH private key, given to flux as `--private-key-file`.
+    SshKey,
+}
+
 /// A Code Insights style report: what the host shows above a commit's findings.
 pub struct InsightsReport<'a> {
     /// Unique per commit and stage.
@@ -431,6 +456,77 @@ impl Forge {
             Host::GitLab(host) => host.token_user().await.map(Some),
             Host::Bitbucket(host) => host.token_user().await.map(Some),
             Host::Local => Ok(None),
+        }
+    }
+
+    /// How `flux bootstrap` reaches this repository: GitHub (`--hostname` for Enterprise
+    /// Server, from `GITHUB_SERVER_URL`), GitLab (the namespace and project path from
+    /// `CI_PROJECT_PATH`, the host from `CI_SERVER_FQDN`), Bitbucket (plain git over SSH).
+    pub fn flux_source(&self, ctx: &Context, env: &Env) -> Result<FluxSource, UsageError> {
+        match &ctx.repo {
+            RepoRef::GitHub { owner, name, .. } => {
+                let mut args = vec![format!("--owner={owner}"), format!("--repository={name}")];
+                let server = env.get("GITHUB_SERVER_URL").unwrap_or("https://github.com");
+                let host = server
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/');
+                if !host.is_empty() && host != "github.com" {
+                    args.push(format!("--hostname={host}"));
+                }
+                Ok(FluxSource {
+                    provider: "github",
+                    args,
+                    credential: FluxCredential::Token("GITHUB_TOKEN"),
+                    owner: Some(owner.clone()),
+                    repository: format!("{owner}/{name}"),
+                })
+            }
+            RepoRef::GitLab { project, .. } => {
+                // The API may name the project by id; flux needs its path.
+                let project = env.get("CI_PROJECT_PATH").unwrap_or(project);
+                let Some((namespace, name)) = project.rsplit_once('/') else {
+                    return Err(UsageError::invalid(
+                        "CI_PROJECT_PATH",
+                        "the project's path, namespace/project",
+                        project,
+                    ));
+                };
+                let host = env
+                    .get("CI_SERVER_FQDN")
+                    .or_else(|| env.get("CI_SERVER_HOST"))
+                    .unwrap_or("gitlab.com");
+                Ok(FluxSource {
+                    provider: "gitlab",
+                    args: vec![
+                        format!("--owner={namespace}"),
+                        format!("--repository={name}"),
+                        format!("--hostname={host}"),
+                    ],
+                    credential: FluxCredential::Token("GITLAB_TOKEN"),
+                    owner: Some(namespace.to_owned()),
+                    repository: project.to_owned(),
+                })
+            }
+            RepoRef::Bitbucket {
+                workspace, slug, ..
+            } => Ok(FluxSource {
+                provider: "git",
+                args: vec![
+                    format!("--url=ssh://git@bitbucket.org/{workspace}/{slug}.git"),
+                    // Without it flux asks, on a terminal there is none of, to confirm the key.
+                    "--silent".to_owned(),
+                ],
+                credential: FluxCredential::SshKey,
+                owner: None,
+                repository: format!("{workspace}/{slug}"),
+            }),
+            RepoRef::Local => Err(UsageError::invalid(
+                vars::KKP_PLATFORM,
+                "github, gitlab or bitbucket: flux bootstrap commits Flux's manifests to the \
+                 repository's host",
+                "local",
+            )),
         }
     }
 

@@ -8,6 +8,7 @@ use std::time::Duration;
 use base64::Engine as _;
 
 use crate::error::{StageError, UsageError};
+use crate::tools::kubeone;
 use crate::tools::runner::{write_private, Echo, Tool};
 
 use super::terraform::{BackendArgs, Terraform};
@@ -27,6 +28,8 @@ pub struct ClusterArgs {
     pub backend: BackendArgs,
 }
 
+/// kubeone, for `apply` and for `kubeconfig`.
+pub const KUBEONE: Tool = Tool::new("kubeone", "KKP_KUBEONE_BIN");
 pub const SSH_AGENT: Tool = Tool::new("ssh-agent", "KKP_SSH_AGENT_BIN");
 pub const SSH_ADD: Tool = Tool::new("ssh-add", "KKP_SSH_ADD_BIN");
 pub const SSH_KEYGEN: Tool = Tool::new("ssh-keygen", "KKP_SSH_KEYGEN_BIN");
@@ -83,6 +86,81 @@ impl ClusterArgs {
             )
             .into()),
         }
+    }
+
+    /// The kubeone manifest on disk, which must be a file in the repository.
+    pub fn manifest(&self, cx: &StageCx<'_>) -> Result<PathBuf, StageError> {
+        let manifest = cx.ctx.workspace.join(&self.kubeone_manifest);
+        if manifest.is_file() {
+            Ok(manifest)
+        } else {
+            Err(UsageError::invalid(
+                "KKP_KUBEONE_MANIFEST",
+                "the kubeone manifest, a file in the repository",
+                &self.kubeone_manifest.display().to_string(),
+            )
+            .into())
+        }
+    }
+
+    /// Checks, before any tool runs, what [`Self::kubeconfig`] will need: without `KUBECONFIG`,
+    /// `SSH_PRIVATE_KEY` and the kubeone manifest.
+    pub fn check_kubeconfig_inputs(&self, cx: &StageCx<'_>) -> Result<(), StageError> {
+        if cx.env.get("KUBECONFIG").is_some_and(|v| !v.is_empty()) {
+            return Ok(());
+        }
+        ssh_private_key(cx).map_err(|e| match e {
+            StageError::Usage(UsageError::Missing { name, .. }) => UsageError::missing(
+                &name,
+                "KUBECONFIG is not set, so the stage derives a kubeconfig with `kubeone \
+                 kubeconfig`, which reaches the control plane over SSH with this key",
+            )
+            .into(),
+            other => other,
+        })?;
+        self.manifest(cx)?;
+        self.terraform_dir(cx)?;
+        Ok(())
+    }
+
+    /// The kubeconfig for the tools: `None` when `KUBECONFIG` is set (the tools read it
+    /// themselves); else `kubeone kubeconfig` through the stage's own agent, into a file in
+    /// `private` (mode 0600, removed with it).
+    pub fn kubeconfig(
+        &self,
+        cx: &mut StageCx<'_>,
+        private: &PrivateDir,
+    ) -> Result<Option<PathBuf>, StageError> {
+        if cx.env.get("KUBECONFIG").is_some_and(|v| !v.is_empty()) {
+            cx.say("Kubeconfig: KUBECONFIG")?;
+            return Ok(None);
+        }
+        let manifest = self.manifest(cx)?.display().to_string();
+        let outputs = self.outputs_file(cx, private)?.display().to_string();
+        let agent = SshAgent::start(cx, private)?;
+        let dir = cx.ctx.workspace.clone();
+        let mut cmd = KUBEONE
+            .command(
+                cx.env,
+                &dir,
+                &["kubeconfig", "-m", &manifest, "-t", &outputs],
+            )
+            .env("SSH_AUTH_SOCK", agent.socket().display().to_string());
+        cmd.hide_env.push("SSH_PRIVATE_KEY".to_owned());
+        // Quiet: stdout is the kubeconfig itself, credentials included.
+        let run = cx.run_folded("kkp_kubeconfig", "kubeone kubeconfig", &cmd, Echo::Quiet);
+        drop(agent);
+        let run = run?;
+        if !run.success() {
+            return Err(StageError::Failed(anyhow::anyhow!(
+                "kubeone kubeconfig failed: {}",
+                kubeone::failure_reason(run.code, &run.stderr)
+            )));
+        }
+        let path = private.path().join("kubeconfig");
+        write_private(&path, run.stdout.as_bytes()).map_err(StageError::Failed)?;
+        cx.say("Kubeconfig: from `kubeone kubeconfig`, in a private temporary file")?;
+        Ok(Some(path))
     }
 
     /// The Terraform outputs for kubeone: `<root>/kkp-outputs.json` when terraform-apply left it,
@@ -176,13 +254,20 @@ impl Drop for PrivateDir {
 /// The key in `SSH_PRIVATE_KEY`, as text or base64; a usage error naming the variable when it
 /// is missing or neither.
 pub fn ssh_private_key(cx: &StageCx<'_>) -> Result<String, StageError> {
-    let name = "SSH_PRIVATE_KEY";
-    let raw = cx.env.get(name).ok_or_else(|| {
-        UsageError::missing(
-            name,
-            "the private key kubeone reaches the nodes with (text or base64)",
-        )
-    })?;
+    private_key(
+        cx,
+        "SSH_PRIVATE_KEY",
+        "the private key kubeone reaches the nodes with (text or base64)",
+    )
+}
+
+/// A private key from variable `name`, as text or base64 (CI variables often cannot hold
+/// newlines); a usage error naming the variable when it is missing or neither.
+pub fn private_key(cx: &StageCx<'_>, name: &str, why: &str) -> Result<String, StageError> {
+    let raw = cx
+        .env
+        .get(name)
+        .ok_or_else(|| UsageError::missing(name, why))?;
     if raw.contains("-----BEGIN") {
         // CI variables often lose the final newline; ssh-keygen needs it.
         return Ok(format!("{}\n", raw.trim_end()));

@@ -6,16 +6,14 @@
 
 use std::fmt::Write as _;
 
-use crate::error::{StageError, UsageError};
+use crate::error::StageError;
 use crate::report::markdown::{code_block, escape};
 use crate::report::model::Report;
 use crate::tools::kubeone;
-use crate::tools::runner::{Echo, Tool};
+use crate::tools::runner::Echo;
 
-use super::cluster::{ClusterArgs, PrivateDir, SshAgent};
+use super::cluster::{ClusterArgs, PrivateDir, SshAgent, KUBEONE};
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
-
-pub const KUBEONE: Tool = Tool::new("kubeone", "KKP_KUBEONE_BIN");
 
 pub struct KubeoneApply;
 
@@ -35,15 +33,7 @@ impl Stage for KubeoneApply {
     fn run(&self, cx: &mut StageCx<'_>, args: &ClusterArgs) -> Result<Report, StageError> {
         // Every input is checked before any tool runs.
         super::cluster::ssh_private_key(cx)?;
-        let manifest = cx.ctx.workspace.join(&args.kubeone_manifest);
-        if !manifest.is_file() {
-            return Err(UsageError::invalid(
-                "KKP_KUBEONE_MANIFEST",
-                "the kubeone manifest, a file in the repository",
-                &args.kubeone_manifest.display().to_string(),
-            )
-            .into());
-        }
+        let manifest = args.manifest(cx)?;
         let root = args.terraform_dir(cx)?;
         let private = PrivateDir::new(cx)?;
         let outputs = args.outputs_file(cx, &private)?;

@@ -7,6 +7,7 @@
 //! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 
 pub mod cluster;
+pub mod flux_bootstrap;
 pub mod kubeone_apply;
 pub mod pending;
 pub mod terraform;
@@ -128,7 +129,7 @@ pub static STAGES: &[&dyn RegisteredStage] = &[
     &Entry(kubeone_apply::KubeoneApply),
     &Entry(pending::Pending(&pending::KKP_DEPLOY)),
     &Entry(pending::Pending(&pending::DNS_UPDATE)),
-    &Entry(pending::Pending(&pending::FLUX_BOOTSTRAP)),
+    &Entry(flux_bootstrap::FluxBootstrap),
 ];
 
 /// The stage called `name` (`terraform-plan`, or its executable's name).

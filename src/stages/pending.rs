@@ -1,5 +1,4 @@
-//! The cluster stages whose tool runs are not built yet (kubeone-apply, kkp-deploy, dns-update,
-//! flux-bootstrap). They decide and publish their decision like every stage; when the decision
+//! The cluster stages whose tool runs are not built yet (kkp-deploy and dns-update). They decide and publish their decision like every stage; when the decision
 //! is to run they fail clearly instead of reporting a success they did not earn.
 
 use crate::error::StageError;
@@ -21,8 +20,6 @@ const fn pending(name: &'static str, about: &'static str) -> StageInfo {
 pub const KKP_DEPLOY: StageInfo =
     pending("kkp-deploy", "sops -d, then kubermatic-installer deploy");
 pub const DNS_UPDATE: StageInfo = pending("dns-update", "the KKP ingress address into DNS");
-pub const FLUX_BOOTSTRAP: StageInfo =
-    pending("flux-bootstrap", "flux bootstrap: Flux manages the repo");
 
 impl Stage for Pending {
     type Args = NoArgs;

@@ -1,6 +1,7 @@
 //! The wrapped tools: running them as child processes, and parsing what they print.
 
 pub mod backend;
+pub mod flux;
 pub mod kubeone;
 pub mod plan;
 pub mod runner;

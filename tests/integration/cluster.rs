@@ -227,3 +227,346 @@ fn a_missing_or_broken_key_is_bad_input_before_kubeone_runs() {
     assert!(c.kubeone_log().is_empty(), "kubeone never ran");
     c.nothing_left();
 }
+
+// ---------------------------------------------------------------- flux-bootstrap
+
+const FLUX_TOKEN: &str = "flux-pat-4b1d9e2a7c";
+
+impl Cluster {
+    /// flux-bootstrap on `host`, a manual run on the default branch `main`, with the fake flux
+    /// and, without `KUBECONFIG` in `extra`, the fake kubeone deriving the kubeconfig.
+    fn flux(&self, host: Host, extra: &[(&'static str, &str)]) -> Run {
+        let tmp = self.scratch.path().join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let mut env = host_env(host, &self.forge.url, self.repo.path());
+        env.extend(terraform_env());
+        env.extend([
+            ("KKP_KUBEONE_BIN", fake("kubeone")),
+            ("KKP_FLUX_BIN", fake("flux")),
+            ("FAKE_KUBEONE_LOG", self.log.display().to_string()),
+            ("FAKE_FLUX_LOG", self.flux_log().display().to_string()),
+            ("TMPDIR", tmp.display().to_string()),
+        ]);
+        match host {
+            Host::GitHub => env.extend([
+                ("GITHUB_EVENT_NAME", "workflow_dispatch".to_owned()),
+                ("KKP_DEFAULT_BRANCH", "main".to_owned()),
+            ]),
+            Host::GitLab => env.push(("CI_PIPELINE_SOURCE", "web".to_owned())),
+            Host::Bitbucket => {}
+        }
+        env.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        run("kkp-flux-bootstrap", &[], &refs(&env), self.repo.path())
+    }
+
+    fn flux_log(&self) -> PathBuf {
+        self.scratch.path().join("flux.log")
+    }
+
+    fn flux_calls(&self) -> String {
+        std::fs::read_to_string(self.flux_log()).unwrap_or_default()
+    }
+
+    fn owner(&self, name: &str, kind: &'static str) {
+        self.forge.with(|s| {
+            s.owners.insert(name.into(), kind);
+        });
+    }
+}
+
+/// The bootstrap line of the fake flux's log, and the environment it saw with it.
+fn bootstrap_call(log: &str) -> String {
+    let start = log
+        .find("argv: bootstrap")
+        .unwrap_or_else(|| panic!("flux bootstrap never ran: {log}"));
+    log[start..]
+        .lines()
+        .take_while(|l| !l.starts_with("argv: ") || l.starts_with("argv: bootstrap"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn flux_bootstrap_on_github_for_an_organization_derives_the_kubeconfig() {
+    let c = Cluster::new(true);
+    c.owner("acme", "Organization");
+    let r = c
+        .flux(
+            Host::GitHub,
+            &[("SSH_PRIVATE_KEY", &c.key), ("KKP_FLUX_TOKEN", FLUX_TOKEN)],
+        )
+        .expect_code(0);
+    let log = c.flux_calls();
+    let call = bootstrap_call(&log);
+    assert!(
+        call.contains(
+            "argv: bootstrap github --owner=acme --repository=kkp --branch=main \
+             --path=flux/clusters/master --commit-message-appendix=[ci skip]"
+        ),
+        "{call}"
+    );
+    assert!(!call.contains("--personal"), "an organization: {call}");
+    // The token only as flux's own variable; none of the stage's secrets.
+    assert!(
+        call.contains(&format!("GITHUB_TOKEN={FLUX_TOKEN}")),
+        "{call}"
+    );
+    for hidden in ["KKP_FLUX_TOKEN=\n", "SSH_PRIVATE_KEY=\n", "GITLAB_TOKEN=\n"] {
+        assert!(log.contains(hidden), "{hidden}: {log}");
+    }
+    assert!(!log.contains(TOKEN), "the forge token never reaches flux");
+    // The kubeconfig came from `kubeone kubeconfig` through the agent, into a private file.
+    assert!(
+        c.kubeone_log().contains("argv: kubeconfig -m "),
+        "{}",
+        c.kubeone_log()
+    );
+    assert!(
+        call.contains("kubeconfig-server: server:https://lb.example:6443"),
+        "{call}"
+    );
+    assert!(call.contains("/kkp-delivery-"), "{call}");
+    assert!(
+        !r.all_text().contains("RkFLRS1DTElFTlQtS0VZLVNFQ1JFVA=="),
+        "{}",
+        r.all_text()
+    );
+    assert!(!r.all_text().contains(FLUX_TOKEN), "{}", r.all_text());
+    assert!(
+        r.stderr
+            .contains("Flux v2.6.4 bootstrapped into acme/kkp@main:flux/clusters/master")
+            || r.stdout
+                .contains("Flux v2.6.4 bootstrapped into acme/kkp@main:flux/clusters/master"),
+        "{}",
+        r.all_text()
+    );
+    assert!(r.summary.contains("What flux did"), "{}", r.summary);
+    assert!(
+        r.summary.contains("Flux is not on the cluster"),
+        "{}",
+        r.summary
+    );
+    assert_eq!(r.output("bootstrapped").as_deref(), Some("true"));
+    assert_eq!(r.output("flux-version").as_deref(), Some("v2.6.4"));
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_passes_personal_only_for_a_user_account() {
+    let c = Cluster::new(true);
+    c.owner("acme", "User");
+    let r = c
+        .flux(
+            Host::GitHub,
+            &[
+                ("KUBECONFIG", "/nonexistent/kubeconfig"),
+                ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+                ("FAKE_FLUX_OWNER_USER", "acme"),
+                ("GITHUB_SERVER_URL", "https://ghe.example.com"),
+            ],
+        )
+        .expect_code(0);
+    let call = bootstrap_call(&c.flux_calls());
+    assert!(call.contains("--personal"), "{call}");
+    assert!(
+        call.contains("--hostname=ghe.example.com"),
+        "Enterprise Server: {call}"
+    );
+    assert!(
+        call.contains("KUBECONFIG=/nonexistent/kubeconfig"),
+        "KUBECONFIG is used as set: {call}"
+    );
+    assert!(c.kubeone_log().is_empty(), "no kubeone with KUBECONFIG set");
+    assert_eq!(r.output("bootstrapped").as_deref(), Some("true"));
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_on_gitlab_uses_the_namespace_and_server() {
+    let c = Cluster::new(true);
+    c.owner("acme", "Organization");
+    let r = c
+        .flux(
+            Host::GitLab,
+            &[
+                ("KUBECONFIG", "/k"),
+                ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+                ("CI_SERVER_FQDN", "gitlab.example.com"),
+            ],
+        )
+        .expect_code(0);
+    let call = bootstrap_call(&c.flux_calls());
+    assert!(
+        call.contains(
+            "argv: bootstrap gitlab --owner=acme --repository=kkp --hostname=gitlab.example.com \
+             --branch=main --path=flux/clusters/master --commit-message-appendix=[ci skip]"
+        ),
+        "{call}"
+    );
+    assert!(
+        call.contains(&format!("GITLAB_TOKEN={FLUX_TOKEN}")),
+        "{call}"
+    );
+    assert!(call.contains("GITHUB_TOKEN=\n"), "{call}");
+    assert!(!r.all_text().contains(FLUX_TOKEN));
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_on_bitbucket_hands_the_key_as_a_private_file() {
+    let c = Cluster::new(true);
+    let r = c
+        .flux(
+            Host::Bitbucket,
+            &[("KUBECONFIG", "/k"), ("KKP_FLUX_SSH_PRIVATE_KEY", &c.key)],
+        )
+        .expect_code(0);
+    let log = c.flux_calls();
+    let call = bootstrap_call(&log);
+    assert!(
+        call.contains("argv: bootstrap git --url=ssh://git@bitbucket.org/acme/kkp.git --silent"),
+        "{call}"
+    );
+    assert!(call.contains("--private-key-file="), "{call}");
+    assert!(
+        log.contains("keyfile: -----BEGIN OPENSSH PRIVATE KEY-----"),
+        "flux read the key from its file: {log}"
+    );
+    assert!(log.contains("KKP_FLUX_SSH_PRIVATE_KEY=\n"), "{log}");
+    for line in c.key.lines().filter(|l| !l.starts_with("-----")) {
+        assert!(
+            !call.contains(line),
+            "the key is never on flux's command line"
+        );
+        assert!(!r.all_text().contains(line), "the key leaked");
+    }
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_decides_on_the_cluster() {
+    let c = Cluster::new(true);
+    c.owner("acme", "Organization");
+    let base = [("KUBECONFIG", "/k"), ("KKP_FLUX_TOKEN", FLUX_TOKEN)];
+    let with = |v: &'static str| {
+        let mut e = base.to_vec();
+        e.push(("FAKE_FLUX_CLUSTER", v));
+        e
+    };
+    // The same version: nothing to do.
+    let r = c.flux(Host::GitHub, &with("v2.6.4")).expect_code(0);
+    assert!(
+        !c.flux_calls().contains("argv: bootstrap"),
+        "{}",
+        c.flux_calls()
+    );
+    assert!(
+        r.all_text()
+            .contains("Flux v2.6.4 is already on the cluster"),
+        "{}",
+        r.all_text()
+    );
+    assert_eq!(r.output("bootstrapped").as_deref(), Some("false"));
+    // A newer Flux on the cluster: never downgraded, and said so.
+    let r = c.flux(Host::GitHub, &with("v2.7.0")).expect_code(0);
+    assert!(!c.flux_calls().contains("argv: bootstrap"));
+    assert!(
+        r.stdout
+            .contains("::warning title=flux::Flux v2.7.0 on the cluster is newer"),
+        "{}",
+        r.stdout
+    );
+    // An older one is upgraded.
+    let r = c.flux(Host::GitHub, &with("v2.5.1")).expect_code(0);
+    assert!(c.flux_calls().contains("argv: bootstrap github"));
+    assert!(
+        r.summary
+            .contains("Flux v2.5.1 is on the cluster: upgrading to v2.6.4"),
+        "{}",
+        r.summary
+    );
+    // A cluster that cannot be reached is a clear failure, not a bootstrap.
+    std::fs::remove_file(c.flux_log()).unwrap();
+    let r = c.flux(Host::GitHub, &with("unreachable")).expect_code(1);
+    assert!(
+        r.stderr
+            .contains("cannot tell whether Flux is on the cluster: cluster info unavailable"),
+        "{}",
+        r.stderr
+    );
+    assert!(!c.flux_calls().contains("argv: bootstrap"));
+    c.nothing_left();
+}
+
+#[test]
+fn flux_failures_are_one_line_findings_and_masked() {
+    let c = Cluster::new(true);
+    c.owner("acme", "Organization");
+    let base = [("KUBECONFIG", "/k"), ("KKP_FLUX_TOKEN", FLUX_TOKEN)];
+    let mut denied = base.to_vec();
+    denied.push(("FAKE_FLUX", "denied"));
+    let r = c.flux(Host::GitHub, &denied).expect_code(1);
+    assert!(
+        r.stderr
+            .contains("flux bootstrap failed: failed to get Git repository"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stdout
+            .contains("::error title=flux::failed to get Git repository"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.summary.contains("failed"), "{}", r.summary);
+    // flux echoing the token: masked everywhere.
+    let mut echo = base.to_vec();
+    echo.push(("FAKE_FLUX", "echo"));
+    let r = c.flux(Host::GitHub, &echo).expect_code(1);
+    assert!(r.stdout.contains("authentication required"), "{}", r.stdout);
+    assert!(!r.all_text().contains(FLUX_TOKEN), "{}", r.all_text());
+    // A personal flag would have failed for an organization; a timeout stops flux.
+    let mut slow = base.to_vec();
+    slow.extend([("FAKE_FLUX_SLEEP", "30"), ("KKP_TIMEOUT", "2")]);
+    let r = c.flux(Host::GitHub, &slow).expect_code(1);
+    assert!(r.stderr.contains("timed out after 2 s"), "{}", r.stderr);
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_missing_inputs_exit_2_naming_them_before_any_tool() {
+    let c = Cluster::new(true);
+    let r = c.flux(Host::GitHub, &[("KUBECONFIG", "/k")]).expect_code(2);
+    assert!(r.stderr.contains("KKP_FLUX_TOKEN"), "{}", r.stderr);
+    let r = c
+        .flux(Host::GitHub, &[("KKP_FLUX_TOKEN", FLUX_TOKEN)])
+        .expect_code(2);
+    assert!(r.stderr.contains("SSH_PRIVATE_KEY"), "{}", r.stderr);
+    assert!(r.stderr.contains("KUBECONFIG is not set"), "{}", r.stderr);
+    let r = c
+        .flux(Host::Bitbucket, &[("KUBECONFIG", "/k")])
+        .expect_code(2);
+    assert!(
+        r.stderr.contains("KKP_FLUX_SSH_PRIVATE_KEY"),
+        "{}",
+        r.stderr
+    );
+    let r = c
+        .flux(
+            Host::GitHub,
+            &[
+                ("KUBECONFIG", "/k"),
+                ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+                ("KKP_FLUX_PATH", "../elsewhere"),
+            ],
+        )
+        .expect_code(2);
+    assert!(r.stderr.contains("KKP_FLUX_PATH"), "{}", r.stderr);
+    assert!(
+        c.flux_calls().is_empty(),
+        "flux never ran: {}",
+        c.flux_calls()
+    );
+    assert!(c.kubeone_log().is_empty());
+    c.nothing_left();
+}

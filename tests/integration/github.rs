@@ -468,7 +468,7 @@ fn running_stage_without_decide_only_says_not_implemented_and_fails() {
     let path = write_event(gh.repo.path(), &push_payload(&gh.base, &head, "main"));
     let api = gh.forge.github_api();
     let r = run(
-        "kkp-flux-bootstrap",
+        "kkp-deploy",
         &[],
         &[
             ("GITHUB_ACTIONS", "true"),

@@ -104,11 +104,15 @@ fn no_secret_reaches_any_output_on_any_platform() {
         return;
     }
     let key = ssh_key();
-    let kubeone =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fakes/kubeone");
+    let fakes = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fakes");
+    let kubeone = fakes.join("kubeone");
+    let flux = fakes.join("flux");
     for host in Host::ALL {
         let forge = Forge::start(FORGE_TOKEN);
-        forge.with(|s| s.job_token = JOB_TOKEN.to_owned());
+        forge.with(|s| {
+            s.job_token = JOB_TOKEN.to_owned();
+            s.owners.insert("acme".into(), "Organization");
+        });
         let repo = Repo::new();
         let base = repo.commit(&[("README.md", "x\n")]);
         let head = repo.commit(&[
@@ -136,6 +140,8 @@ fn no_secret_reaches_any_output_on_any_platform() {
             ("SOPS_AGE_SECRET_KEY", AGE_KEY.to_owned()),
             ("SOPS_AGE_KEY", AGE_KEY.to_owned()),
             ("KKP_FLUX_TOKEN", FLUX_TOKEN.to_owned()),
+            ("KKP_FLUX_BIN", flux.display().to_string()),
+            ("KKP_FLUX_SSH_PRIVATE_KEY", key.clone()),
             ("TF_VAR_db_password", TF_SECRET.to_owned()),
             ("TMPDIR", tmp.path().display().to_string()),
         ]);
@@ -184,7 +190,8 @@ fn no_secret_reaches_any_output_on_any_platform() {
             env.push(("KKP_FORCE", "true".into()));
             let r = run(stage, &[], &refs(&env), repo.path());
             // The cluster stages not built yet fail saying so; every other one succeeds.
-            let built = stage.contains("terraform") || stage.contains("kubeone");
+            let built =
+                stage.contains("terraform") || stage.contains("kubeone") || stage.contains("flux");
             let expected = if built { 0 } else { 1 };
             let r = r.expect_code(expected);
             sweep_run(&key, host, stage, &r);
