@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs `kkp-delivery explain` on the bundled example repository, with no cloud account and no
 # token: the example is copied into a scratch git repository with a `main` branch, then a
-# feature branch changes Terraform and docs, as a pull request would.
+# feature branch changes Terraform and docs, as a pull request would. Where Terraform is on PATH
+# (or installed by scripts/install-tools.sh), terraform-validate and terraform-plan then run on
+# the example for real: its Terraform root uses no cloud provider.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cargo build --quiet --manifest-path "$root/Cargo.toml" --bin kkp-delivery
-bin="$root/target/debug/kkp-delivery"
+# KKP_DEMO_BIN: an already built kkp-delivery (the test suite passes its own).
+bin=${KKP_DEMO_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --quiet --manifest-path "$root/Cargo.toml" --bin kkp-delivery
+  bin="$root/target/debug/kkp-delivery"
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp -a "$root/examples/start-kkp/." "$work/"
@@ -22,3 +28,21 @@ echo "== A feature branch, seen as its pull request would be =="
 echo
 echo "== The same change once merged: a push to the default branch =="
 "$bin" explain --event push-default --base main "$@"
+
+terraform=${KKP_TERRAFORM_BIN:-}
+if [ -z "$terraform" ]; then
+  terraform=$(command -v terraform || true)
+fi
+if [ -z "$terraform" ] && [ -x "$root/.tools/bin/terraform" ]; then
+  terraform="$root/.tools/bin/terraform"
+fi
+echo
+if [ -z "$terraform" ]; then
+  echo "== terraform-validate and terraform-plan: skipped, no terraform on PATH (set KKP_TERRAFORM_BIN) =="
+  exit 0
+fi
+export KKP_TERRAFORM_BIN="$terraform"
+echo "== The pull request's main job, for real: terraform-validate and terraform-plan =="
+"$bin" terraform-validate --platform local --force --working-directory terraform/aws
+echo
+"$bin" terraform-plan --platform local --force --working-directory terraform/aws

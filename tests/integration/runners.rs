@@ -310,3 +310,48 @@ fn packaging_files_pass_the_linters() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The README's first command: the example repository's decisions for every stage, then
+/// terraform-validate and terraform-plan for real on it (its root uses no cloud provider).
+#[test]
+fn the_demo_decides_every_stage_and_plans_the_example_for_real() {
+    let Some(terraform) = tool(&tools_dir().join("bin/terraform")) else {
+        return;
+    };
+    let out = Command::new("bash")
+        .arg("scripts/demo.sh")
+        .current_dir(root())
+        .env("KKP_DEMO_BIN", env!("CARGO_BIN_EXE_kkp-delivery"))
+        .env("KKP_TERRAFORM_BIN", &terraform)
+        .env("TF_CLI_CONFIG_FILE", tools_dir().join("empty.tfrc"))
+        .env_remove("GITHUB_ACTIONS")
+        .env_remove("GITLAB_CI")
+        .env_remove("CI")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for stage in [
+        "kubeone-apply",
+        "kkp-deploy",
+        "dns-update",
+        "flux-bootstrap",
+    ] {
+        assert!(
+            stdout.contains(&format!("SKIP {stage}")) && stdout.contains(&format!("RUN  {stage}")),
+            "{stage} decides on the pull request and on the push: {stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("terraform-validate: terraform/aws is valid and formatted"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("terraform-plan: terraform/aws: 6 to create, 0 to update, 0 to delete"),
+        "{stdout}"
+    );
+}
