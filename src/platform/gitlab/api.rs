@@ -452,15 +452,7 @@ impl Host {
     /// (platform-facts §2.8). The password (the job token) is added only to Terraform's
     /// environment by the caller.
     pub fn terraform_state_env(&self, state_name: &str) -> Vec<(String, String)> {
-        let encoded: String = state_name
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect();
+        let encoded = path_segment(state_name);
         let address = format!(
             "{}/projects/{}/terraform/state/{encoded}",
             self.api_url, self.project
@@ -518,15 +510,7 @@ impl RetryingClient {
     /// Deletes a note. The crate has no endpoint for it: a plain DELETE through the same
     /// client and policy.
     pub async fn delete_note(&self, project: &str, iid: u64, id: u64) -> Result<(), ApiError> {
-        let project: String = project
-            .bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                    (b as char).to_string()
-                }
-                _ => format!("%{b:02X}"),
-            })
-            .collect();
+        let project = path_segment(project);
         let url = self
             .rest_url
             .join(&format!(
@@ -674,4 +658,15 @@ impl CommentApi for Host {
     async fn token_identity(&self) -> Result<String, ApiError> {
         self.token_user().await
     }
+}
+
+/// `text` as one URL path segment: everything but unreserved characters percent-encoded, so
+/// `/` in a project path or a state name cannot reach another endpoint.
+fn path_segment(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
