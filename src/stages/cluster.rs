@@ -9,7 +9,7 @@ use base64::Engine as _;
 
 use crate::error::{StageError, UsageError};
 use crate::tools::kubeone;
-use crate::tools::runner::{write_private, Echo, Tool};
+use crate::tools::runner::{write_private, Echo, Holding, Tool};
 
 use super::terraform::{BackendArgs, Terraform};
 use super::StageCx;
@@ -131,7 +131,8 @@ impl ClusterArgs {
         cx: &mut StageCx<'_>,
         private: &PrivateDir,
     ) -> Result<Option<PathBuf>, StageError> {
-        if cx.env.get("KUBECONFIG").is_some_and(|v| !v.is_empty()) {
+        if let Some(value) = cx.env.get("KUBECONFIG").filter(|v| !v.is_empty()) {
+            mask_credentials(cx, &crate::kubernetes::kubeconfig_paths(value));
             cx.say("Kubeconfig: KUBECONFIG")?;
             return Ok(None);
         }
@@ -159,6 +160,7 @@ impl ClusterArgs {
         }
         let path = private.path().join("kubeconfig");
         write_private(&path, run.stdout.as_bytes()).map_err(StageError::Failed)?;
+        mask_credentials(cx, std::slice::from_ref(&path));
         cx.say("Kubeconfig: from `kubeone kubeconfig`, in a private temporary file")?;
         Ok(Some(path))
     }
@@ -211,9 +213,19 @@ impl ClusterArgs {
     }
 }
 
+/// Masks the credentials of a kubeconfig in everything the stage's tools print from now on: a
+/// tool that logs its kubeconfig's token must not publish it.
+fn mask_credentials(cx: &mut StageCx<'_>, paths: &[PathBuf]) {
+    if let Ok(access) = crate::kubernetes::Access::load(paths) {
+        let secrets = crate::kubernetes::secrets_of(&access);
+        cx.runner.masker = cx.runner.masker.with(secrets.iter().map(String::as_str));
+    }
+}
+
 /// A folder only the owner can read, outside the working tree, removed when dropped — whatever
-/// happened.
-pub struct PrivateDir(PathBuf);
+/// happened. While it exists, SIGINT and SIGTERM do not end the process outright: they stop the
+/// running tool or the next step, and the folder is still removed.
+pub struct PrivateDir(PathBuf, #[allow(dead_code)] Holding);
 
 impl PrivateDir {
     pub fn new(cx: &StageCx<'_>) -> Result<Self, StageError> {
@@ -237,11 +249,22 @@ impl PrivateDir {
                     base.display()
                 ))
             })?;
-        Ok(Self(dir))
+        Ok(Self(dir, cx.runner.interrupts.hold()))
     }
 
     pub fn path(&self) -> &Path {
         &self.0
+    }
+}
+
+/// An error when the stage received SIGINT or SIGTERM (checked between steps that run no tool).
+pub fn check_interrupted(cx: &StageCx<'_>, doing: &str) -> Result<(), StageError> {
+    match cx.runner.interrupts.received() {
+        Some(sig) => Err(StageError::Failed(anyhow::anyhow!(
+            "stopped while {doing}: the stage received {}",
+            sig.as_str()
+        ))),
+        None => Ok(()),
     }
 }
 

@@ -7,9 +7,10 @@
 //! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 
 pub mod cluster;
+pub mod dns_update;
 pub mod flux_bootstrap;
+pub mod kkp_deploy;
 pub mod kubeone_apply;
-pub mod pending;
 pub mod terraform;
 pub mod terraform_apply;
 pub mod terraform_backend_prepare;
@@ -127,8 +128,8 @@ pub static STAGES: &[&dyn RegisteredStage] = &[
     &Entry(terraform_plan::TerraformPlan),
     &Entry(terraform_apply::TerraformApply),
     &Entry(kubeone_apply::KubeoneApply),
-    &Entry(pending::Pending(&pending::KKP_DEPLOY)),
-    &Entry(pending::Pending(&pending::DNS_UPDATE)),
+    &Entry(kkp_deploy::KkpDeploy),
+    &Entry(dns_update::DnsUpdate),
     &Entry(flux_bootstrap::FluxBootstrap),
 ];
 

@@ -122,6 +122,14 @@ impl Terraform {
         }
     }
 
+    /// The same, with `name=value` in every command's environment (`TF_VAR_*`).
+    pub fn with_env(mut self, name: &str, value: &str) -> Self {
+        self.base
+            .extra_env
+            .push((name.to_owned(), value.to_owned()));
+        self
+    }
+
     pub fn cmd(&self, args: &[&str]) -> ToolCommand {
         let mut cmd = self.base.clone();
         cmd.args = args.iter().map(|s| (*s).to_owned()).collect();

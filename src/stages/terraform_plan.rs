@@ -168,23 +168,10 @@ fn headline(s: &PlanSummary, label: &str) -> String {
     )
 }
 
-/// The part of the summary that always appears whole: counts, resources by action, drift.
-fn summary_markdown(s: &PlanSummary, label: &str, headline: &str) -> String {
+/// The changed resources, one line per action (`**create** (2): `a`, `b``), most dangerous
+/// first.
+pub fn changes_by_action(s: &PlanSummary) -> String {
     let mut md = String::new();
-    let _ = writeln!(md, "### 📋 `terraform plan` in `{}`\n", escape(label));
-    let _ = writeln!(md, "**{}**\n", escape(headline));
-    let _ = writeln!(
-        md,
-        "| create | update | delete | replace |\n|---:|---:|---:|---:|"
-    );
-    let _ = writeln!(
-        md,
-        "| {} | {} | {} | {} |\n",
-        s.count(Action::Create),
-        s.count(Action::Update),
-        s.count(Action::Delete),
-        s.count(Action::Replace)
-    );
     for action in [
         Action::Replace,
         Action::Delete,
@@ -209,6 +196,27 @@ fn summary_markdown(s: &PlanSummary, label: &str, headline: &str) -> String {
             );
         }
     }
+    md
+}
+
+/// The part of the summary that always appears whole: counts, resources by action, drift.
+fn summary_markdown(s: &PlanSummary, label: &str, headline: &str) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "### 📋 `terraform plan` in `{}`\n", escape(label));
+    let _ = writeln!(md, "**{}**\n", escape(headline));
+    let _ = writeln!(
+        md,
+        "| create | update | delete | replace |\n|---:|---:|---:|---:|"
+    );
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} |\n",
+        s.count(Action::Create),
+        s.count(Action::Update),
+        s.count(Action::Delete),
+        s.count(Action::Replace)
+    );
+    md.push_str(&changes_by_action(s));
     if !s.drift.is_empty() {
         let list: Vec<String> = s
             .drift

@@ -2,7 +2,9 @@
 
 pub mod backend;
 pub mod flux;
+pub mod installer;
 pub mod kubeone;
 pub mod plan;
 pub mod runner;
+pub mod sops;
 pub mod terraform;

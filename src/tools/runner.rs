@@ -61,6 +61,20 @@ impl Tool {
     }
 }
 
+/// The cluster stages' secrets. No tool inherits them: the one tool that needs one gets it
+/// explicitly, under the name it reads (`SOPS_AGE_KEY` for sops only, `GITHUB_TOKEN` for flux
+/// only); ssh keys reach tools only through the stage's agent or a private file.
+pub const CLUSTER_SECRET_VARS: &[&str] = &[
+    "SSH_PRIVATE_KEY",
+    "SOPS_AGE_SECRET_KEY",
+    "SOPS_AGE_KEY",
+    "SOPS_AGE_KEY_FILE",
+    "SOPS_AGE_KEY_CMD",
+    "SOPS_AGE_SSH_PRIVATE_KEY_FILE",
+    "KKP_FLUX_TOKEN",
+    "KKP_FLUX_SSH_PRIVATE_KEY",
+];
+
 /// Variables that hold forge API tokens. No tool ever sees them: on GitLab the job token
 /// reaches Terraform only as its HTTP backend password, which the caller adds explicitly.
 pub const FORGE_TOKEN_VARS: &[&str] = &[
@@ -128,6 +142,14 @@ impl Masker {
                 .ok()
         };
         Self { secrets, matcher }
+    }
+
+    /// This masker and `more` (credentials found during the run, such as a derived
+    /// kubeconfig's).
+    pub fn with<'a>(&self, more: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut all: Vec<String> = self.secrets.clone();
+        all.extend(more.into_iter().map(str::to_owned));
+        Self::new(all.iter().map(String::as_str))
     }
 
     pub fn mask(&self, text: &str) -> String {
@@ -249,8 +271,26 @@ impl Drop for Fold<'_> {
 #[derive(Clone, Debug)]
 pub struct Interrupts {
     received: Arc<AtomicUsize>,
-    /// True while no tool runs: a signal then takes its default action.
+    /// True while no tool runs and nothing holds the signals: a signal then takes its default
+    /// action.
     idle: Arc<AtomicBool>,
+    /// How many [`Holding`] guards are alive.
+    holds: Arc<AtomicUsize>,
+}
+
+/// While alive, SIGINT and SIGTERM are recorded instead of ending the process, so the holder
+/// can stop at its next check and clean up (a cluster stage removes its private files).
+pub struct Holding(Interrupts);
+
+impl Drop for Holding {
+    fn drop(&mut self) {
+        let left = self
+            .0
+            .holds
+            .fetch_sub(1, Ordering::SeqCst)
+            .saturating_sub(1);
+        self.0.idle.store(left == 0, Ordering::SeqCst);
+    }
 }
 
 impl Default for Interrupts {
@@ -258,6 +298,7 @@ impl Default for Interrupts {
         Self {
             received: Arc::new(AtomicUsize::new(0)),
             idle: Arc::new(AtomicBool::new(true)),
+            holds: Arc::new(AtomicUsize::new(0)),
         }
     }
 }
@@ -271,6 +312,13 @@ impl Interrupts {
             signal_hook::flag::register_usize(sig, Arc::clone(&me.received), sig as usize)?;
         }
         Ok(me)
+    }
+
+    /// Records signals instead of ending the process until the guard is dropped.
+    pub fn hold(&self) -> Holding {
+        self.holds.fetch_add(1, Ordering::SeqCst);
+        self.idle.store(false, Ordering::SeqCst);
+        Holding(self.clone())
     }
 
     /// The first signal received, if any.
@@ -404,7 +452,11 @@ impl Runner {
     ) -> Self {
         let env = env
             .iter()
-            .filter(|(name, value)| !FORGE_TOKEN_VARS.contains(name) && Some(*value) != forge_token)
+            .filter(|(name, value)| {
+                !FORGE_TOKEN_VARS.contains(name)
+                    && !CLUSTER_SECRET_VARS.contains(name)
+                    && Some(*value) != forge_token
+            })
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
         Self {
@@ -458,7 +510,8 @@ impl Runner {
         }
         self.interrupts.idle.store(false, Ordering::SeqCst);
         let result = self.supervise(cmd, command, log, echo);
-        self.interrupts.idle.store(true, Ordering::SeqCst);
+        let held = self.interrupts.holds.load(Ordering::SeqCst) > 0;
+        self.interrupts.idle.store(!held, Ordering::SeqCst);
         result
     }
 
@@ -681,18 +734,23 @@ pub fn make_private(path: &Path) -> Result<()> {
         .with_context(|| format!("cannot restrict {}", path.display()))
 }
 
-/// Writes `contents` to `path` readable by the owner only (mode 0600): plan JSON and outputs
-/// JSON may hold secrets.
-pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+/// Creates `path` empty and readable by the owner only (mode 0600), replacing any file there.
+pub fn create_private(path: &Path) -> Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
     // Remove first: an existing file keeps its mode when opened for writing.
     let _ = std::fs::remove_file(path);
-    let mut f = std::fs::OpenOptions::new()
+    std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Writes `contents` to `path` readable by the owner only (mode 0600): plan JSON and outputs
+/// JSON may hold secrets.
+pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
+    let mut f = create_private(path)?;
     f.write_all(contents)
         .with_context(|| format!("cannot write {}", path.display()))
 }

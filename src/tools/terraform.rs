@@ -140,12 +140,22 @@ pub fn failure_reason(output: &str, what: &str) -> String {
             info.join(", ")
         );
     }
-    let first_error = output
+    let mut lines = output
         .lines()
-        .find(|l| l.trim_start().starts_with("Error:"))
-        .map(str::trim)
-        .unwrap_or("see the log above");
-    format!("{what} failed: {first_error}")
+        .skip_while(|l| !l.trim_start().starts_with("Error:"));
+    let Some(first_error) = lines.next().map(str::trim) else {
+        return format!("{what} failed: see the log above");
+    };
+    // The diagnostic's detail is its first unindented line after the source snippet (a
+    // precondition's error_message, a provider's explanation).
+    let detail = lines
+        .take_while(|l| !l.trim_start().starts_with("Error:"))
+        .find(|l| !l.trim().is_empty() && !l.starts_with([' ', '\t', '│', '╷', '╵']))
+        .map(str::trim);
+    match detail {
+        Some(d) if !first_error.contains(d) => format!("{what} failed: {first_error}: {d}"),
+        _ => format!("{what} failed: {first_error}"),
+    }
 }
 
 #[cfg(test)]

@@ -11,9 +11,9 @@ use base64::Engine as _;
 use crate::common::{host_env, refs, run, terraform_env, tool, tools_dir, Host, Repo, Run, TOKEN};
 use crate::forge::Forge;
 
-const OUTPUTS: &str = r#"{"kubeone_api":{"sensitive":false,"type":"object","value":{"endpoint":"lb.example"}},"kubeone_hosts":{"sensitive":false,"type":"object","value":{"control_plane":{"cluster_name":"kkp","cloud_provider":"aws","public_address":["10.0.0.1"],"private_address":["10.0.0.1"],"ssh_user":"ubuntu"}}}}"#;
+pub const OUTPUTS: &str = r#"{"kubeone_api":{"sensitive":false,"type":"object","value":{"endpoint":"lb.example"}},"kubeone_hosts":{"sensitive":false,"type":"object","value":{"control_plane":{"cluster_name":"kkp","cloud_provider":"aws","public_address":["10.0.0.1"],"private_address":["10.0.0.1"],"ssh_user":"ubuntu"}}}}"#;
 
-fn fake(name: &str) -> String {
+pub fn fake(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/support/fakes")
         .join(name)
@@ -22,7 +22,7 @@ fn fake(name: &str) -> String {
 }
 
 /// A fresh ed25519 key without a passphrase, as OpenSSH text.
-fn ssh_key(dir: &Path) -> String {
+pub fn ssh_key(dir: &Path) -> String {
     let file = dir.join("id_test");
     let out = Command::new("ssh-keygen")
         .args(["-q", "-t", "ed25519", "-N", "", "-C", "kkp-test", "-f"])

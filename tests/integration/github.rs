@@ -456,7 +456,7 @@ fn malformed_event_payload_exits_2_naming_the_file() {
 }
 
 #[test]
-fn running_stage_without_decide_only_says_not_implemented_and_fails() {
+fn a_cluster_stage_that_runs_checks_its_inputs_after_publishing_the_decision() {
     let gh = Scenario::new();
     let head = gh.repo.commit(&[("kubeone/kubeone.yaml", "name: next\n")]);
     gh.forge.with(|s| {
@@ -480,8 +480,9 @@ fn running_stage_without_decide_only_says_not_implemented_and_fails() {
         ],
         gh.repo.path(),
     );
-    assert_eq!(r.code(), 1, "{r:?}");
-    assert!(r.stderr.contains("not implemented yet"), "{}", r.stderr);
+    // No installer and no KKP version: bad input, named, after the decision.
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(r.stderr.contains("KKP_VERSION"), "{}", r.stderr);
     assert!(r.ran(), "the decision is still published");
 }
 

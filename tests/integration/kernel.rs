@@ -164,6 +164,8 @@ fn a_hostile_tool_cannot_leak_secrets_or_issue_workflow_commands() {
         ("KKP_TERRAFORM_BIN", tool.display().to_string()),
         ("KKP_TEST_ENV_DUMP", dump.display().to_string()),
         ("SSH_PRIVATE_KEY", PEM.to_owned()),
+        // A key Terraform legitimately gets (a provisioner's connection key): masked.
+        ("TF_VAR_ssh_private_key", PEM.to_owned()),
         ("KKP_TOKEN", "kkp-flag-token-7d1e0b".to_owned()),
     ]);
     let r = run("kkp-terraform-plan", &[], &refs(&env), repo.path()).expect_code(1);
@@ -181,6 +183,8 @@ fn a_hostile_tool_cannot_leak_secrets_or_issue_workflow_commands() {
         "GITLAB_TOKEN=",
         "BITBUCKET_ACCESS_TOKEN=",
         "CI_JOB_TOKEN=",
+        // The cluster stages' secrets reach only the tool that needs them, explicitly.
+        "SSH_PRIVATE_KEY=",
     ] {
         assert!(
             !tool_env.lines().any(|l| l.starts_with(var)),
@@ -188,7 +192,7 @@ fn a_hostile_tool_cannot_leak_secrets_or_issue_workflow_commands() {
         );
     }
     assert!(
-        tool_env.contains("SSH_PRIVATE_KEY="),
+        tool_env.contains("TF_VAR_ssh_private_key="),
         "other variables reach the tool"
     );
     assert!(

@@ -11,12 +11,16 @@
 #[path = "../support/forge.rs"]
 mod forge;
 
+#[path = "../support/kube.rs"]
+mod kube;
+
 mod common;
 
 mod backend;
 mod bitbucket;
 mod cli;
 mod cluster;
+mod deploy;
 mod escaping;
 mod faults;
 mod github;
@@ -26,6 +30,7 @@ mod interrupts;
 mod kernel;
 mod network;
 mod openapi;
+mod pipeline;
 mod properties;
 mod runners;
 mod secrets;

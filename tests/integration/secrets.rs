@@ -14,6 +14,7 @@ use crate::common::{
     Run,
 };
 use crate::forge::Forge;
+use crate::kube::FakeKube;
 
 const FORGE_TOKEN: &str = "canary-forge-token-4b9d2e";
 const JOB_TOKEN: &str = "canary-job-token-8c1f3a";
@@ -22,6 +23,8 @@ const AWS_SECRET: &str = "canary-aws-secret-0f9e8d7c6b5a";
 const AGE_KEY: &str = "AGE-SECRET-KEY-1CANARYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
 const FLUX_TOKEN: &str = "canary-flux-token-77aa11";
 const TF_SECRET: &str = "canary-tf-sensitive-5e6f";
+const KUBE_TOKEN: &str = "canary-kube-admin-token-31c4";
+const VALUES_SECRET: &str = "canary-dex-secret-a1b2c3";
 /// A real key (kubeone-apply checks it and loads it into its agent), made for the run.
 fn ssh_key() -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -44,6 +47,8 @@ fn canaries(ssh_key: &str) -> Vec<&str> {
         AGE_KEY,
         FLUX_TOKEN,
         TF_SECRET,
+        KUBE_TOKEN,
+        VALUES_SECRET,
     ];
     all.extend(ssh_key.lines().filter(|l| !l.starts_with("-----")));
     all
@@ -115,11 +120,30 @@ fn no_secret_reaches_any_output_on_any_platform() {
         });
         let repo = Repo::new();
         let base = repo.commit(&[("README.md", "x\n")]);
+        let values = format!("dex:\n  clientSecret: {VALUES_SECRET}\n");
         let head = repo.commit(&[
             ("terraform/aws/main.tf", MAIN_TF),
             ("kubeone/kubeone.yaml", "name: kkp\n"),
+            ("kubermatic/kubermatic-configuration.yaml", "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\n"),
+            ("kubermatic/values.yaml", &crate::deploy::encrypted(&values)),
+            ("terraform/aws/dns/main.tf", "variable \"ingress_hostname\" {\n  type = string\n}\n\nresource \"terraform_data\" \"record\" {\n  input = var.ingress_hostname\n}\n"),
         ]);
         let tmp = tempfile::tempdir().unwrap();
+        // The cluster: the fake Kubernetes API, its admin kubeconfig (what kubeone derives), the
+        // decrypted values for the fake sops, charts for the fake installer.
+        let kube = FakeKube::start(KUBE_TOKEN);
+        kube.ingress(
+            "nginx-ingress-controller",
+            "nginx-ingress-controller",
+            0,
+            serde_json::json!({"hostname": "lb.example"}),
+        );
+        let cluster = tempfile::tempdir().unwrap();
+        let admin = cluster.path().join("admin.conf");
+        std::fs::write(&admin, kube.kubeconfig()).unwrap();
+        std::fs::create_dir_all(cluster.path().join("plain")).unwrap();
+        std::fs::create_dir_all(cluster.path().join("charts")).unwrap();
+        std::fs::write(cluster.path().join("plain/values.yaml"), &values).unwrap();
         let mut secrets = host_env(host, &forge.url, repo.path());
         // The canary forge token replaces the harness's own.
         for (k, v) in secrets.iter_mut() {
@@ -144,6 +168,21 @@ fn no_secret_reaches_any_output_on_any_platform() {
             ("KKP_FLUX_SSH_PRIVATE_KEY", key.clone()),
             ("TF_VAR_db_password", TF_SECRET.to_owned()),
             ("TMPDIR", tmp.path().display().to_string()),
+            (
+                "KKP_INSTALLER_BIN",
+                fakes.join("kubermatic-installer").display().to_string(),
+            ),
+            (
+                "KKP_CHARTS_DIR",
+                cluster.path().join("charts").display().to_string(),
+            ),
+            ("KKP_SOPS_BIN", fakes.join("sops").display().to_string()),
+            ("FAKE_SOPS_KEY", AGE_KEY.to_owned()),
+            (
+                "FAKE_SOPS_PLAIN_DIR",
+                cluster.path().join("plain").display().to_string(),
+            ),
+            ("FAKE_KUBEONE_KUBECONFIG", admin.display().to_string()),
         ]);
         if host != Host::GitLab {
             // The http backend is GitLab's managed state; elsewhere the root uses local state.
@@ -188,12 +227,11 @@ fn no_secret_reaches_any_output_on_any_platform() {
             let mut env = secrets.clone();
             env.extend(push.clone());
             env.push(("KKP_FORCE", "true".into()));
-            let r = run(stage, &[], &refs(&env), repo.path());
-            // The cluster stages not built yet fail saying so; every other one succeeds.
-            let built =
-                stage.contains("terraform") || stage.contains("kubeone") || stage.contains("flux");
-            let expected = if built { 0 } else { 1 };
-            let r = r.expect_code(expected);
+            if *stage == "kkp-dns-update" {
+                // Its own root, terraform/aws/dns, by default.
+                env.retain(|(k, _)| *k != "KKP_WORKING_DIRECTORY");
+            }
+            let r = run(stage, &[], &refs(&env), repo.path()).expect_code(0);
             sweep_run(&key, host, stage, &r);
         }
         // What the forge received: comments, notes, reports, annotations, state.

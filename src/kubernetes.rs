@@ -1,0 +1,798 @@
+//! The Kubernetes API, for the few calls the cluster stages make themselves: server-side apply of
+//! the objects kkp-deploy creates (namespaces, the cluster issuer, Secrets) and reading the
+//! ingress Service dns-update waits for.
+//!
+//! A small client over the same reqwest stack as the forges instead of the `kube` crate: the
+//! stages need five endpoints, and `kube` + `k8s-openapi` would add megabytes to every
+//! executable and minutes to every clean build (docs/ARCHITECTURE.md). The kubeconfig is read
+//! as kubectl reads it (a path or a `:`-separated list, the current context), with tokens,
+//! basic auth and client certificates; exec plugins are refused with a clear message.
+//!
+//! No object is ever put on a command line: the body goes to the API server in the request.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use base64::Engine as _;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// Who the objects we apply belong to (`metadata.managedFields[].manager`).
+pub const FIELD_MANAGER: &str = "kkp-delivery";
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The largest answer read: a Service or an API resource list is a few KiB.
+const MAX_ANSWER_BYTES: usize = 8 * 1024 * 1024;
+
+/// What can go wrong talking to the cluster.
+#[derive(Debug, thiserror::Error)]
+pub enum KubeError {
+    /// The kubeconfig cannot be used; the text says which file and what.
+    #[error("kubeconfig: {0}")]
+    Config(String),
+    /// The request did not get an answer (connection, TLS, deadline).
+    #[error("{what}: {reason}")]
+    Transport { what: String, reason: String },
+    /// The API server answered with an error status.
+    #[error("{what}: the API server answered {status}: {message}")]
+    Api {
+        what: String,
+        status: u16,
+        message: String,
+    },
+    /// The cluster does not serve this kind (a CRD that is not installed yet).
+    #[error("the cluster does not serve {kind} in {api_version} (is its CustomResourceDefinition installed?)")]
+    NotServed { api_version: String, kind: String },
+    /// The object to apply is not a Kubernetes object.
+    #[error("{0}")]
+    Object(String),
+}
+
+impl KubeError {
+    /// The API server refused us (credentials or RBAC): waiting will not help.
+    pub fn is_denied(&self) -> bool {
+        matches!(
+            self,
+            KubeError::Api {
+                status: 401 | 403,
+                ..
+            }
+        )
+    }
+}
+
+/// The parts of a kubeconfig file we read.
+#[derive(Debug, Default, Deserialize)]
+struct KubeconfigFile {
+    #[serde(rename = "current-context", default)]
+    current_context: Option<String>,
+    #[serde(default)]
+    clusters: Vec<Named<ClusterEntry>>,
+    #[serde(default)]
+    users: Vec<Named<UserEntry>>,
+    #[serde(default)]
+    contexts: Vec<Named<ContextEntry>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Named<T> {
+    name: String,
+    #[serde(alias = "cluster", alias = "user", alias = "context")]
+    value: Option<T>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct ClusterEntry {
+    server: Option<String>,
+    certificate_authority: Option<PathBuf>,
+    certificate_authority_data: Option<String>,
+    #[serde(default)]
+    insecure_skip_tls_verify: bool,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct UserEntry {
+    token: Option<String>,
+    token_file: Option<PathBuf>,
+    username: Option<String>,
+    password: Option<String>,
+    client_certificate: Option<PathBuf>,
+    client_certificate_data: Option<String>,
+    client_key: Option<PathBuf>,
+    client_key_data: Option<String>,
+    exec: Option<serde_json::Value>,
+    #[serde(rename = "auth-provider")]
+    auth_provider: Option<serde_json::Value>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ContextEntry {
+    cluster: Option<String>,
+    user: Option<String>,
+}
+
+/// How requests authenticate.
+#[derive(Clone)]
+enum Auth {
+    Anonymous,
+    Bearer(String),
+    Basic(String, String),
+    /// A client certificate and its key, as PEM.
+    Certificate(Vec<u8>),
+}
+
+/// Where the API server is and how to reach it, from the kubeconfig's current context.
+#[derive(Clone)]
+pub struct Access {
+    /// The context's name, for messages.
+    pub context: String,
+    /// The API server, without a trailing `/`.
+    pub server: String,
+    ca_pem: Option<Vec<u8>>,
+    insecure: bool,
+    auth: Auth,
+}
+
+impl std::fmt::Debug for Access {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the credentials.
+        f.debug_struct("Access")
+            .field("context", &self.context)
+            .field("server", &self.server)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The kubeconfig files `KUBECONFIG` names (a `:`-separated list; empty entries skipped).
+pub fn kubeconfig_paths(value: &str) -> Vec<PathBuf> {
+    value
+        .split(':')
+        .filter(|p| !p.trim().is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+fn decode_data(what: &str, data: &str) -> Result<Vec<u8>, KubeError> {
+    let compact: String = data.split_whitespace().collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(compact)
+        .map_err(|_| KubeError::Config(format!("{what} is not base64")))
+}
+
+fn read_file(what: &str, base: &Path, path: &Path) -> Result<Vec<u8>, KubeError> {
+    // Relative paths in a kubeconfig are relative to the file that names them.
+    let full = base.join(path);
+    std::fs::read(&full).map_err(|e| KubeError::Config(format!("{what} {}: {e}", full.display())))
+}
+
+impl Access {
+    /// The current context of the kubeconfig files, merged as kubectl merges them: the first
+    /// file that sets a value wins.
+    pub fn load(paths: &[PathBuf]) -> Result<Self, KubeError> {
+        let mut files = Vec::new();
+        for path in paths {
+            let text = match std::fs::read_to_string(path) {
+                Ok(t) => t,
+                // kubectl skips listed files that do not exist.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && paths.len() > 1 => continue,
+                Err(e) => {
+                    return Err(KubeError::Config(format!(
+                        "cannot read {}: {e}",
+                        path.display()
+                    )))
+                }
+            };
+            let file: KubeconfigFile = if text.trim().is_empty() {
+                KubeconfigFile::default()
+            } else {
+                serde_yaml_ng::from_str(&text).map_err(|e| {
+                    KubeError::Config(format!("{} is not a kubeconfig: {e}", path.display()))
+                })?
+            };
+            let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            files.push((base, file));
+        }
+        let current = files
+            .iter()
+            .find_map(|(_, f)| f.current_context.clone().filter(|c| !c.is_empty()))
+            .ok_or_else(|| KubeError::Config("no current-context is set".to_owned()))?;
+        let context = files
+            .iter()
+            .flat_map(|(_, f)| f.contexts.iter())
+            .find(|c| c.name == current)
+            .and_then(|c| c.value.as_ref())
+            .ok_or_else(|| KubeError::Config(format!("context {current:?} is not defined")))?;
+        let cluster_name = context.cluster.clone().unwrap_or_default();
+        let (cluster_base, cluster) = files
+            .iter()
+            .find_map(|(b, f)| {
+                f.clusters
+                    .iter()
+                    .find(|c| c.name == cluster_name)
+                    .and_then(|c| c.value.as_ref())
+                    .map(|c| (b, c))
+            })
+            .ok_or_else(|| {
+                KubeError::Config(format!(
+                    "cluster {cluster_name:?} of context {current:?} is not defined"
+                ))
+            })?;
+        let server = cluster
+            .server
+            .clone()
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| KubeError::Config(format!("cluster {cluster_name:?} has no server")))?;
+        let ca_pem = match (
+            &cluster.certificate_authority_data,
+            &cluster.certificate_authority,
+        ) {
+            (Some(data), _) => Some(decode_data("certificate-authority-data", data)?),
+            (None, Some(path)) => Some(read_file("certificate-authority", cluster_base, path)?),
+            (None, None) => None,
+        };
+        let user_name = context.user.clone().unwrap_or_default();
+        let found_user = files.iter().find_map(|(b, f)| {
+            f.users
+                .iter()
+                .find(|u| u.name == user_name)
+                .and_then(|u| u.value.as_ref())
+                .map(|u| (b, u))
+        });
+        let auth = match found_user {
+            None => Auth::Anonymous,
+            Some((base, user)) => user_auth(&user_name, base, user)?,
+        };
+        Ok(Access {
+            context: current,
+            server: server.trim_end_matches('/').to_owned(),
+            ca_pem,
+            insecure: cluster.insecure_skip_tls_verify,
+            auth,
+        })
+    }
+}
+
+fn user_auth(name: &str, base: &Path, user: &UserEntry) -> Result<Auth, KubeError> {
+    if user.exec.is_some() || user.auth_provider.is_some() {
+        return Err(KubeError::Config(format!(
+            "user {name:?} gets its credentials from an exec or auth-provider plugin, which \
+             kkp-delivery does not run: give it a kubeconfig with a token or a client certificate \
+             (kubeone's admin kubeconfig has one), or leave KUBECONFIG unset to derive it"
+        )));
+    }
+    let cert = match (&user.client_certificate_data, &user.client_certificate) {
+        (Some(data), _) => Some(decode_data("client-certificate-data", data)?),
+        (None, Some(path)) => Some(read_file("client-certificate", base, path)?),
+        (None, None) => None,
+    };
+    let key = match (&user.client_key_data, &user.client_key) {
+        (Some(data), _) => Some(decode_data("client-key-data", data)?),
+        (None, Some(path)) => Some(read_file("client-key", base, path)?),
+        (None, None) => None,
+    };
+    if let Some(token) = &user.token {
+        return Ok(Auth::Bearer(token.trim().to_owned()));
+    }
+    if let Some(path) = &user.token_file {
+        let token = read_file("tokenFile", base, path)?;
+        return Ok(Auth::Bearer(
+            String::from_utf8_lossy(&token).trim().to_owned(),
+        ));
+    }
+    match (cert, key) {
+        (Some(mut cert), Some(key)) => {
+            cert.push(b'\n');
+            cert.extend_from_slice(&key);
+            return Ok(Auth::Certificate(cert));
+        }
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(KubeError::Config(format!(
+                "user {name:?} has a client certificate or key, but not both"
+            )))
+        }
+        (None, None) => {}
+    }
+    if let (Some(u), Some(p)) = (&user.username, &user.password) {
+        return Ok(Auth::Basic(u.clone(), p.clone()));
+    }
+    Ok(Auth::Anonymous)
+}
+
+/// The credentials of `access` that must never be shown (for the log masker).
+pub fn secrets_of(access: &Access) -> Vec<String> {
+    match &access.auth {
+        Auth::Anonymous => Vec::new(),
+        Auth::Bearer(t) => vec![t.clone()],
+        Auth::Basic(_, p) => vec![p.clone()],
+        Auth::Certificate(pem) => String::from_utf8_lossy(pem)
+            .lines()
+            .filter(|l| l.len() > 16 && !l.starts_with("-----"))
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+/// What applying an object did, as kubectl says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applied {
+    Created,
+    Configured,
+}
+
+impl std::fmt::Display for Applied {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Applied::Created => "created",
+            Applied::Configured => "configured",
+        })
+    }
+}
+
+/// The load balancer of a Service, as far as it exists.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadBalancer {
+    /// No such Service (yet).
+    NoService,
+    /// The Service exists, but has no load-balancer address yet.
+    Pending { service_type: String },
+    /// The first ingress point's hostname and IP (either may be empty).
+    Ready { hostname: String, ip: String },
+}
+
+/// A resource's place in the API: its plural name and whether it lives in a namespace.
+#[derive(Clone, Debug)]
+struct Resource {
+    plural: String,
+    namespaced: bool,
+}
+
+/// A client for one API server.
+pub struct Client {
+    http: reqwest::Client,
+    access: Access,
+    /// Resources found by discovery, by `apiVersion/kind`.
+    discovered: std::sync::Mutex<BTreeMap<String, Resource>>,
+}
+
+impl Client {
+    pub fn new(access: Access) -> Result<Self, KubeError> {
+        let mut builder = reqwest::Client::builder()
+            .connect_timeout(CONNECT_TIMEOUT)
+            .timeout(REQUEST_TIMEOUT)
+            // Credentials go to the API server only.
+            .redirect(reqwest::redirect::Policy::none());
+        if let Some(pem) = &access.ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem).map_err(|e| {
+                KubeError::Config(format!(
+                    "the cluster's certificate authority is not PEM: {e}"
+                ))
+            })?;
+            builder = builder.tls_certs_only(certs);
+        }
+        if access.insecure {
+            builder = builder.danger_accept_invalid_certs(true);
+        }
+        if let Auth::Certificate(pem) = &access.auth {
+            let identity = reqwest::Identity::from_pem(pem).map_err(|e| {
+                KubeError::Config(format!("the client certificate or key is not usable: {e}"))
+            })?;
+            builder = builder.identity(identity);
+        }
+        let http = builder
+            .build()
+            .map_err(|e| KubeError::Config(format!("cannot build an HTTP client: {e}")))?;
+        Ok(Self {
+            http,
+            access,
+            discovered: std::sync::Mutex::new(BTreeMap::new()),
+        })
+    }
+
+    pub fn access(&self) -> &Access {
+        &self.access
+    }
+
+    fn request(&self, method: reqwest::Method, path: &str) -> reqwest::RequestBuilder {
+        let url = format!("{}{path}", self.access.server);
+        let req = self
+            .http
+            .request(method, url)
+            .header(reqwest::header::ACCEPT, "application/json");
+        match &self.access.auth {
+            Auth::Anonymous | Auth::Certificate(_) => req,
+            Auth::Bearer(t) => req.bearer_auth(t),
+            Auth::Basic(u, p) => req.basic_auth(u, Some(p)),
+        }
+    }
+
+    /// Sends `req`; the status and the body (bounded), or a transport error naming `what`.
+    async fn send(
+        &self,
+        what: &str,
+        req: reqwest::RequestBuilder,
+    ) -> Result<(u16, Vec<u8>), KubeError> {
+        let transport = |e: reqwest::Error| KubeError::Transport {
+            what: what.to_owned(),
+            reason: crate::error::describe_http_error(&e),
+        };
+        let mut resp = req.send().await.map_err(transport)?;
+        let status = resp.status().as_u16();
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(transport)? {
+            if body.len() + chunk.len() > MAX_ANSWER_BYTES {
+                return Err(KubeError::Transport {
+                    what: what.to_owned(),
+                    reason: format!("the answer is larger than {MAX_ANSWER_BYTES} bytes"),
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok((status, body))
+    }
+
+    /// Where `apiVersion`/`kind` live: core kinds from a table, others by discovery.
+    async fn resource(&self, api_version: &str, kind: &str) -> Result<Resource, KubeError> {
+        let core = match (api_version, kind) {
+            ("v1", "Namespace") => Some(("namespaces", false)),
+            ("v1", "Secret") => Some(("secrets", true)),
+            ("v1", "ConfigMap") => Some(("configmaps", true)),
+            ("v1", "Service") => Some(("services", true)),
+            ("v1", "ServiceAccount") => Some(("serviceaccounts", true)),
+            _ => None,
+        };
+        if let Some((plural, namespaced)) = core {
+            return Ok(Resource {
+                plural: plural.to_owned(),
+                namespaced,
+            });
+        }
+        let key = format!("{api_version}/{kind}");
+        if let Some(r) = self
+            .discovered
+            .lock()
+            .ok()
+            .and_then(|d| d.get(&key).cloned())
+        {
+            return Ok(r);
+        }
+        let path = if api_version.contains('/') {
+            format!("/apis/{api_version}")
+        } else {
+            format!("/api/{api_version}")
+        };
+        let what = format!("discovering {api_version}");
+        let (status, body) = self
+            .send(&what, self.request(reqwest::Method::GET, &path))
+            .await?;
+        if status == 404 {
+            return Err(KubeError::NotServed {
+                api_version: api_version.to_owned(),
+                kind: kind.to_owned(),
+            });
+        }
+        if !(200..300).contains(&status) {
+            return Err(api_error(&what, status, &body));
+        }
+        #[derive(Deserialize)]
+        struct ResourceList {
+            #[serde(default)]
+            resources: Vec<ApiResource>,
+        }
+        #[derive(Deserialize)]
+        struct ApiResource {
+            name: String,
+            kind: String,
+            #[serde(default)]
+            namespaced: bool,
+        }
+        let list: ResourceList =
+            serde_json::from_slice(&body).map_err(|e| KubeError::Transport {
+                what,
+                reason: format!("the API server's answer is not an APIResourceList: {e}"),
+            })?;
+        let found = list
+            .resources
+            .into_iter()
+            .find(|r| r.kind == kind && !r.name.contains('/'))
+            .map(|r| Resource {
+                plural: r.name,
+                namespaced: r.namespaced,
+            })
+            .ok_or_else(|| KubeError::NotServed {
+                api_version: api_version.to_owned(),
+                kind: kind.to_owned(),
+            })?;
+        if let Ok(mut d) = self.discovered.lock() {
+            d.insert(key, found.clone());
+        }
+        Ok(found)
+    }
+
+    /// Server-side apply of `object` (a JSON object with apiVersion, kind and metadata.name),
+    /// taking over fields other managers set (`force`): the result is what the repository says.
+    pub async fn apply(&self, object: &Value) -> Result<Applied, KubeError> {
+        let field = |name: &str| -> Result<String, KubeError> {
+            let v = match name {
+                "name" | "namespace" => object.get("metadata").and_then(|m| m.get(name)),
+                _ => object.get(name),
+            };
+            Ok(v.and_then(Value::as_str).unwrap_or_default().to_owned())
+        };
+        let (api_version, kind, name) = (field("apiVersion")?, field("kind")?, field("name")?);
+        if api_version.is_empty() || kind.is_empty() || name.is_empty() {
+            return Err(KubeError::Object(
+                "not a Kubernetes object: apiVersion, kind and metadata.name are required"
+                    .to_owned(),
+            ));
+        }
+        let resource = self.resource(&api_version, &kind).await?;
+        let prefix = if api_version.contains('/') {
+            format!("/apis/{api_version}")
+        } else {
+            format!("/api/{api_version}")
+        };
+        let mut namespace = field("namespace")?;
+        let path = if resource.namespaced {
+            if namespace.is_empty() {
+                namespace = "default".to_owned();
+            }
+            format!(
+                "{prefix}/namespaces/{}/{}/{}",
+                segment(&namespace),
+                resource.plural,
+                segment(&name)
+            )
+        } else {
+            format!("{prefix}/{}/{}", resource.plural, segment(&name))
+        };
+        let mut object = object.clone();
+        if resource.namespaced {
+            if let Some(meta) = object.get_mut("metadata").and_then(Value::as_object_mut) {
+                meta.insert("namespace".into(), Value::String(namespace.clone()));
+            }
+        }
+        let what = if resource.namespaced {
+            format!("applying {kind} {namespace}/{name}")
+        } else {
+            format!("applying {kind} {name}")
+        };
+        let body = serde_json::to_vec(&object).map_err(|e| KubeError::Object(e.to_string()))?;
+        let req = self
+            .request(
+                reqwest::Method::PATCH,
+                &format!("{path}?fieldManager={FIELD_MANAGER}&force=true"),
+            )
+            // JSON is YAML: the API server takes it as an apply patch.
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/apply-patch+yaml",
+            )
+            .body(body);
+        let (status, answer) = self.send(&what, req).await?;
+        match status {
+            201 => Ok(Applied::Created),
+            200..=299 => Ok(Applied::Configured),
+            _ => Err(api_error(&what, status, &answer)),
+        }
+    }
+
+    /// The load balancer of Service `namespace/name`.
+    pub async fn load_balancer(
+        &self,
+        namespace: &str,
+        name: &str,
+    ) -> Result<LoadBalancer, KubeError> {
+        let what = format!("reading Service {namespace}/{name}");
+        let path = format!(
+            "/api/v1/namespaces/{}/services/{}",
+            segment(namespace),
+            segment(name)
+        );
+        let (status, body) = self
+            .send(&what, self.request(reqwest::Method::GET, &path))
+            .await?;
+        if status == 404 {
+            return Ok(LoadBalancer::NoService);
+        }
+        if !(200..300).contains(&status) {
+            return Err(api_error(&what, status, &body));
+        }
+        let service: Value = serde_json::from_slice(&body).map_err(|e| KubeError::Transport {
+            what: what.clone(),
+            reason: format!("the answer is not a Service: {e}"),
+        })?;
+        let service_type = service
+            .pointer("/spec/type")
+            .and_then(Value::as_str)
+            .unwrap_or("ClusterIP")
+            .to_owned();
+        let first = service
+            .pointer("/status/loadBalancer/ingress")
+            .and_then(Value::as_array)
+            .and_then(|points| {
+                points.iter().find(|p| {
+                    p.get("hostname")
+                        .and_then(Value::as_str)
+                        .is_some_and(|s| !s.is_empty())
+                        || p.get("ip")
+                            .and_then(Value::as_str)
+                            .is_some_and(|s| !s.is_empty())
+                })
+            });
+        Ok(match first {
+            None => LoadBalancer::Pending { service_type },
+            Some(point) => {
+                let get = |k: &str| {
+                    point
+                        .get(k)
+                        .and_then(Value::as_str)
+                        .unwrap_or("")
+                        .to_owned()
+                };
+                LoadBalancer::Ready {
+                    hostname: get("hostname"),
+                    ip: get("ip"),
+                }
+            }
+        })
+    }
+}
+
+/// A name as one path segment (names are DNS labels, but never trust a file's content).
+fn segment(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+/// The API server's `Status.message`, else the start of the body.
+fn api_error(what: &str, status: u16, body: &[u8]) -> KubeError {
+    let message = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get("message").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| {
+            let text = String::from_utf8_lossy(body);
+            text.chars().take(300).collect::<String>().trim().to_owned()
+        });
+    let message = match status {
+        401 => format!("{message} (the kubeconfig's credentials were not accepted)"),
+        403 => format!("{message} (the kubeconfig's user lacks the permission)"),
+        _ => message,
+    };
+    KubeError::Api {
+        what: what.to_owned(),
+        status,
+        message: crate::report::markdown::one_line(&message),
+    }
+}
+
+/// Parses one or more YAML documents (`---`-separated) into JSON objects, skipping empty ones.
+pub fn yaml_documents(text: &str) -> Result<Vec<Value>, String> {
+    let mut out = Vec::new();
+    for doc in serde_yaml_ng::Deserializer::from_str(text) {
+        let v = Value::deserialize(doc).map_err(|e| e.to_string())?;
+        if !v.is_null() {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
+/// A Secret of type Opaque with `data` (values base64-encoded here, never on a command line).
+pub fn secret(namespace: &str, name: &str, data: &[(&str, &[u8])]) -> Value {
+    let data: serde_json::Map<String, Value> = data
+        .iter()
+        .map(|(k, v)| {
+            (
+                (*k).to_owned(),
+                Value::String(base64::engine::general_purpose::STANDARD.encode(v)),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": { "name": name, "namespace": namespace },
+        "type": "Opaque",
+        "data": data,
+    })
+}
+
+/// A Namespace.
+pub fn namespace(name: &str) -> Value {
+    serde_json::json!({
+        "apiVersion": "v1",
+        "kind": "Namespace",
+        "metadata": { "name": name },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CONFIG: &str = r#"
+apiVersion: v1
+kind: Config
+current-context: admin@kkp
+clusters:
+- cluster:
+    certificate-authority-data: bm90LWEtY2VydA==
+    server: https://lb.example:6443/
+  name: kkp
+contexts:
+- context:
+    cluster: kkp
+    user: admin
+  name: admin@kkp
+users:
+- name: admin
+  user:
+    token: abc.def
+"#;
+
+    #[test]
+    fn the_current_context_picks_server_and_credentials() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        std::fs::write(&path, CONFIG).unwrap();
+        let access = Access::load(&[path]).unwrap();
+        assert_eq!(access.server, "https://lb.example:6443");
+        assert_eq!(access.context, "admin@kkp");
+        assert_eq!(secrets_of(&access), vec!["abc.def".to_owned()]);
+        assert!(!format!("{access:?}").contains("abc.def"));
+    }
+
+    #[test]
+    fn a_list_merges_and_skips_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("a");
+        std::fs::write(&first, "current-context: admin@kkp\n").unwrap();
+        let second = dir.path().join("b");
+        std::fs::write(&second, CONFIG.replace("current-context: admin@kkp", "")).unwrap();
+        let value = format!(
+            "{}::{}:{}",
+            first.display(),
+            dir.path().join("missing").display(),
+            second.display()
+        );
+        let access = Access::load(&kubeconfig_paths(&value)).unwrap();
+        assert_eq!(access.server, "https://lb.example:6443");
+    }
+
+    #[test]
+    fn exec_plugins_and_missing_contexts_are_clear_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        std::fs::write(
+            &path,
+            CONFIG.replace("    token: abc.def", "    exec:\n      command: aws"),
+        )
+        .unwrap();
+        let err = Access::load(std::slice::from_ref(&path))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("exec or auth-provider plugin"), "{err}");
+        std::fs::write(
+            &path,
+            CONFIG.replace("current-context: admin@kkp", "current-context: x"),
+        )
+        .unwrap();
+        let err = Access::load(&[path]).unwrap_err().to_string();
+        assert!(err.contains("context \"x\" is not defined"), "{err}");
+    }
+
+    #[test]
+    fn yaml_documents_and_secrets() {
+        let docs = yaml_documents("---\na: 1\n---\n---\nb: [x]\n").unwrap();
+        assert_eq!(docs.len(), 2);
+        let s = secret(
+            "kubermatic",
+            "sops-age",
+            &[("age.agekey", b"AGE-SECRET-KEY-1")],
+        );
+        assert_eq!(s["data"]["age.agekey"], "QUdFLVNFQ1JFVC1LRVktMQ==");
+        assert_eq!(s["metadata"]["namespace"], "kubermatic");
+    }
+}

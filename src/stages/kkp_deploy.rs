@@ -1,0 +1,853 @@
+//! `kkp-deploy`: KKP onto the cluster. The installer comes from `KKP_INSTALLER_BIN` or from the
+//! release, verified by SHA-256 before anything runs; SOPS-encrypted inputs are decrypted into a
+//! private folder that is removed whatever happens (the repository's files never change);
+//! `kubermatic-installer deploy` runs with the storage class derived from the Terraform root;
+//! then the cluster issuer and the Secrets of DESIGN §4.1 are applied server-side through the
+//! Kubernetes API, never with a value on a command line.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::download;
+use crate::error::{StageError, UsageError};
+use crate::kubernetes::{self, Applied};
+use crate::report::markdown::{escape, one_line};
+use crate::report::model::Report;
+use crate::tools::installer::{
+    self, Source, DEFAULT_RELEASES_API_URL, DEFAULT_RELEASES_URL, KKP_REPOSITORY,
+};
+use crate::tools::runner::{write_private, Echo, Tool};
+use crate::tools::sops;
+
+use super::cluster::{ClusterArgs, PrivateDir};
+use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+
+pub const INSTALLER: Tool = Tool::new("kubermatic-installer", "KKP_INSTALLER_BIN");
+pub const SOPS: Tool = Tool::new("sops", "KKP_SOPS_BIN");
+pub const TAR: Tool = Tool::new("tar", "KKP_TAR_BIN");
+
+/// Where the installer keeps its objects and where the cluster secrets go.
+const KUBERMATIC_NAMESPACE: &str = "kubermatic";
+
+/// The storage classes `kubermatic-installer deploy --storageclass` accepts (cluster-tools.md §2.1).
+const STORAGE_CLASSES: &[&str] = &[
+    "copy-default",
+    "aws",
+    "azure",
+    "digitalocean",
+    "gcp",
+    "hetzner",
+    "openstack",
+    "vsphere",
+    "vmwareclouddirector",
+];
+
+pub struct KkpDeploy;
+
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    /// The KKP release whose installer is downloaded and verified (v2.29.1); KKP_INSTALLER_BIN
+    /// wins over it
+    #[arg(long, value_name = "VERSION")]
+    pub kkp_version: Option<String>,
+    /// The KKP edition to download: ce or ee
+    #[arg(long, value_name = "EDITION", default_value = "ce")]
+    pub edition: String,
+    /// The installer's --storageclass; default from the Terraform root's folder name (gce and
+    /// gcp give gcp)
+    #[arg(long, value_name = "CLASS")]
+    pub storageclass: Option<String>,
+    /// The KubermaticConfiguration (plain or SOPS-encrypted)
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "kubermatic/kubermatic-configuration.yaml"
+    )]
+    pub config: PathBuf,
+    /// The Helm values (plain or SOPS-encrypted)
+    #[arg(long, value_name = "FILE", default_value = "kubermatic/values.yaml")]
+    pub helm_values: PathBuf,
+    /// The cert-manager ClusterIssuer, applied when the file exists
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "kubermatic/cluster-issuer.yaml"
+    )]
+    pub cluster_issuer: PathBuf,
+    /// Namespaces that get Secret kubermatic-values (the decrypted Helm values)
+    #[arg(long, value_name = "LIST", default_value = "logging,monitoring,iap")]
+    pub values_namespaces: String,
+}
+
+const INFO: StageInfo = StageInfo {
+    name: "kkp-deploy",
+    about: "sops -d, kubermatic-installer deploy, then the cluster issuer and secrets",
+    default_run_on: PUSH_DEFAULT_ONLY,
+};
+
+impl Stage for KkpDeploy {
+    type Args = DeployArgs;
+
+    fn info(&self) -> StageInfo {
+        INFO
+    }
+
+    fn run(&self, cx: &mut StageCx<'_>, args: &DeployArgs) -> Result<Report, StageError> {
+        let inputs = Inputs::check(cx, args)?;
+        let private = PrivateDir::new(cx)?;
+        run(cx, args, &inputs, &private)
+    }
+}
+
+/// Where the installer comes from.
+enum InstallerSource {
+    /// `KKP_INSTALLER_BIN`, with its charts.
+    Given { program: PathBuf, charts: PathBuf },
+    /// The release asset for a version and edition.
+    Release { version: String, edition: String },
+}
+
+/// One input file, and whether sops must decrypt it.
+struct InputFile {
+    /// As the user named it, relative to the repository.
+    name: PathBuf,
+    path: PathBuf,
+    encrypted: bool,
+}
+
+/// Everything checked before any tool runs.
+struct Inputs {
+    installer: InstallerSource,
+    storageclass: String,
+    config: InputFile,
+    values: InputFile,
+    issuer: Option<InputFile>,
+    values_namespaces: Vec<String>,
+    /// The age key (`SOPS_AGE_SECRET_KEY`, else `SOPS_AGE_KEY`).
+    age_key: Option<String>,
+    label: String,
+}
+
+fn input_file(
+    cx: &StageCx<'_>,
+    name: &Path,
+    var: &str,
+    required: bool,
+) -> Result<Option<InputFile>, StageError> {
+    if name.is_absolute() || name.components().any(|c| c.as_os_str() == "..") {
+        return Err(UsageError::invalid(
+            var,
+            "a file inside the repository",
+            &name.display().to_string(),
+        )
+        .into());
+    }
+    let path = cx.ctx.workspace.join(name);
+    if !path.is_file() {
+        if required {
+            return Err(UsageError::invalid(
+                var,
+                "an existing file in the repository",
+                &name.display().to_string(),
+            )
+            .into());
+        }
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        UsageError::invalid(
+            var,
+            &format!("a readable text file ({e})"),
+            &name.display().to_string(),
+        )
+    })?;
+    Ok(Some(InputFile {
+        name: name.to_owned(),
+        path,
+        encrypted: sops::is_encrypted(&text),
+    }))
+}
+
+/// The storage class for a Terraform root's folder name (DESIGN §4.1).
+pub fn storageclass_for(root: &Path) -> Option<&'static str> {
+    let name = root.file_name()?.to_str()?.to_ascii_lowercase();
+    Some(match name.as_str() {
+        "aws" => "aws",
+        "azure" => "azure",
+        "digitalocean" => "digitalocean",
+        "hetzner" => "hetzner",
+        "openstack" => "openstack",
+        "vsphere" => "vsphere",
+        // `gce` was the installer's name until v2.22; v2.23 and later reject it.
+        "gce" | "gcp" => "gcp",
+        _ => return None,
+    })
+}
+
+impl Inputs {
+    fn check(cx: &StageCx<'_>, args: &DeployArgs) -> Result<Self, StageError> {
+        let root = args.cluster.terraform_dir(cx)?;
+        let storageclass = match &args.storageclass {
+            Some(class) => {
+                let class = class.trim().to_ascii_lowercase();
+                if class == "gce" {
+                    return Err(UsageError::invalid(
+                        "KKP_STORAGECLASS",
+                        "gcp (gce was renamed in KKP 2.23 and is rejected since)",
+                        "gce",
+                    )
+                    .into());
+                }
+                if !STORAGE_CLASSES.contains(&class.as_str()) {
+                    return Err(UsageError::invalid(
+                        "KKP_STORAGECLASS",
+                        &format!("one of {}", STORAGE_CLASSES.join(", ")),
+                        &class,
+                    )
+                    .into());
+                }
+                class
+            }
+            None => storageclass_for(&root)
+                .ok_or_else(|| {
+                    UsageError::missing(
+                        "KKP_STORAGECLASS",
+                        &format!(
+                            "the Terraform root {} does not name a provider the installer knows \
+                             (aws, azure, digitalocean, gcp, hetzner, openstack, vsphere): set the storage class",
+                            root.display()
+                        ),
+                    )
+                })?
+                .to_owned(),
+        };
+        let installer = match cx.env.get(INSTALLER.bin_var).filter(|v| !v.is_empty()) {
+            Some(bin) => {
+                let program = PathBuf::from(bin);
+                if !program.is_file() {
+                    return Err(UsageError::invalid(
+                        INSTALLER.bin_var,
+                        "the path of a kubermatic-installer executable",
+                        bin,
+                    )
+                    .into());
+                }
+                let charts = match cx.env.get("KKP_CHARTS_DIR").filter(|v| !v.is_empty()) {
+                    Some(dir) => cx.ctx.workspace.join(dir),
+                    None => program
+                        .parent()
+                        .map(|p| p.join("charts"))
+                        .unwrap_or_else(|| PathBuf::from("charts")),
+                };
+                if !charts.is_dir() {
+                    return Err(UsageError::invalid(
+                        "KKP_CHARTS_DIR",
+                        "the folder with the installer's Helm charts (the release tarball's charts/)",
+                        &charts.display().to_string(),
+                    )
+                    .into());
+                }
+                InstallerSource::Given { program, charts }
+            }
+            None => {
+                let version = args.kkp_version.clone().filter(|v| !v.trim().is_empty()).ok_or_else(|| {
+                    UsageError::missing(
+                        "KKP_VERSION",
+                        "the KKP release to install (v2.29.1), or KKP_INSTALLER_BIN with KKP_CHARTS_DIR; \
+                         the installer is never taken from PATH, because its version must match its charts",
+                    )
+                })?;
+                let version = format!("v{}", version.trim().trim_start_matches('v'));
+                if installer::parse_minor(&version).is_none()
+                    || !version[1..]
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+'))
+                {
+                    return Err(UsageError::invalid(
+                        "KKP_VERSION",
+                        "a KKP release such as v2.29.1",
+                        &version,
+                    )
+                    .into());
+                }
+                let edition = args.edition.trim().to_ascii_lowercase();
+                if !matches!(edition.as_str(), "ce" | "ee") {
+                    return Err(
+                        UsageError::invalid("KKP_EDITION", "ce or ee", &args.edition).into(),
+                    );
+                }
+                InstallerSource::Release { version, edition }
+            }
+        };
+        let config = input_file(cx, &args.config, "KKP_CONFIG", true)?
+            .ok_or_else(|| UsageError::missing("KKP_CONFIG", "the KubermaticConfiguration file"))?;
+        let values = input_file(cx, &args.helm_values, "KKP_HELM_VALUES", true)?
+            .ok_or_else(|| UsageError::missing("KKP_HELM_VALUES", "the Helm values file"))?;
+        let issuer = input_file(cx, &args.cluster_issuer, "KKP_CLUSTER_ISSUER", false)?;
+        let mut values_namespaces = Vec::new();
+        for ns in args
+            .values_namespaces
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let valid = ns.len() <= 63
+                && ns
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                && !ns.starts_with('-')
+                && !ns.ends_with('-');
+            if !valid {
+                return Err(UsageError::invalid(
+                    "KKP_VALUES_NAMESPACES",
+                    "comma-separated namespace names (lowercase letters, digits, -)",
+                    ns,
+                )
+                .into());
+            }
+            if !values_namespaces.iter().any(|n| n == ns) {
+                values_namespaces.push(ns.to_owned());
+            }
+        }
+        let age_key = ["SOPS_AGE_SECRET_KEY", "SOPS_AGE_KEY"]
+            .iter()
+            .find_map(|v| cx.env.get(v).filter(|k| !k.trim().is_empty()))
+            .map(|k| format!("{}\n", k.trim()));
+        let encrypted: Vec<String> = [Some(&config), Some(&values), issuer.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter(|f| f.encrypted)
+            .map(|f| f.name.display().to_string())
+            .collect();
+        if !encrypted.is_empty() && age_key.is_none() {
+            return Err(UsageError::missing(
+                "SOPS_AGE_SECRET_KEY",
+                &format!(
+                    "the age key that decrypts {} (SOPS-encrypted)",
+                    encrypted.join(", ")
+                ),
+            )
+            .into());
+        }
+        args.cluster.check_kubeconfig_inputs(cx)?;
+        check_kubeconfig_env(cx)?;
+        Ok(Inputs {
+            installer,
+            storageclass,
+            config,
+            values,
+            issuer,
+            values_namespaces,
+            age_key,
+            label: root.display().to_string(),
+        })
+    }
+}
+
+/// The file the installer and the Secrets read: the repository's, or its decrypted copy in
+/// `private`.
+fn readable(
+    cx: &mut StageCx<'_>,
+    file: &InputFile,
+    age_key: Option<&str>,
+    private: &PrivateDir,
+) -> Result<Result<PathBuf, String>, StageError> {
+    if !file.encrypted {
+        return Ok(Ok(file.path.clone()));
+    }
+    let dir = cx.ctx.workspace.clone();
+    let path_arg = file.path.display().to_string();
+    let mut cmd = SOPS.command(cx.env, &dir, &["-d", &path_arg]);
+    if let Some(key) = age_key {
+        cmd = cmd.env("SOPS_AGE_KEY", key.trim());
+    }
+    // Quiet: stdout is the plain text.
+    let run = cx.run_folded(
+        "kkp_sops",
+        &format!("sops -d {}", file.name.display()),
+        &cmd,
+        Echo::Quiet,
+    )?;
+    if !run.success() {
+        return Ok(Err(format!(
+            "sops could not decrypt {}: {}",
+            file.name.display(),
+            sops::failure_reason(run.code, &run.stderr)
+        )));
+    }
+    let name = file
+        .name
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".to_owned());
+    let plain = private.path().join(format!("plain-{name}"));
+    write_private(&plain, run.stdout.as_bytes()).map_err(StageError::Failed)?;
+    cx.say(&format!(
+        "Decrypted {} into a private temporary file",
+        file.name.display()
+    ))?;
+    Ok(Ok(plain))
+}
+
+/// The installer, its charts, and its version when known (`(2, 29)`).
+struct Installer {
+    program: PathBuf,
+    charts: PathBuf,
+    version: Option<(u32, u32)>,
+}
+
+/// The installer and its charts: as given, or downloaded, verified and unpacked into `private`.
+fn installer(
+    cx: &mut StageCx<'_>,
+    source: &InstallerSource,
+    private: &PrivateDir,
+) -> Result<Result<Installer, String>, StageError> {
+    let (version, edition) = match source {
+        InstallerSource::Given { program, charts } => {
+            return Ok(Ok(Installer {
+                program: program.clone(),
+                charts: charts.clone(),
+                version: None,
+            }));
+        }
+        InstallerSource::Release { version, edition } => (version, edition),
+    };
+    let os = if cfg!(target_os = "macos") {
+        "darwin"
+    } else {
+        "linux"
+    };
+    let arch = if cfg!(target_arch = "aarch64") && os == "darwin" {
+        "arm64"
+    } else {
+        // KKP publishes linux-amd64 only.
+        "amd64"
+    };
+    let asset = format!("kubermatic-{edition}-{version}-{os}-{arch}.tar.gz");
+    let releases = cx
+        .env
+        .get("KKP_RELEASES_URL")
+        .filter(|v| !v.is_empty())
+        .unwrap_or(DEFAULT_RELEASES_URL)
+        .trim_end_matches('/')
+        .to_owned();
+    let url = format!("{releases}/{version}/{asset}");
+    let (expected, source_of_expected) =
+        match cx.env.get("KKP_INSTALLER_SHA256").filter(|v| !v.is_empty()) {
+            Some(pin) => match download::normalise_sha256(pin) {
+                Some(sum) => (sum, "KKP_INSTALLER_SHA256".to_owned()),
+                None => {
+                    return Err(UsageError::invalid(
+                        "KKP_INSTALLER_SHA256",
+                        "a SHA-256 as 64 hex digits",
+                        pin,
+                    )
+                    .into())
+                }
+            },
+            None => {
+                let api = cx
+                    .env
+                    .get("KKP_RELEASES_API_URL")
+                    .filter(|v| !v.is_empty())
+                    .unwrap_or(DEFAULT_RELEASES_API_URL)
+                    .to_owned();
+                cx.say(&format!(
+                    "Looking up the SHA-256 of {asset} in the releases API"
+                ))?;
+                match cx.rt.block_on(download::release_asset_digest(
+                    &api,
+                    KKP_REPOSITORY,
+                    version,
+                    &asset,
+                )) {
+                    Ok(Some(digest)) => (
+                        digest,
+                        format!("the releases API ({KKP_REPOSITORY} {version})"),
+                    ),
+                    Ok(None) => {
+                        return Ok(Err(format!(
+                        "the releases API publishes no SHA-256 digest for {asset}, so the download \
+                         cannot be verified: set KKP_INSTALLER_SHA256 to the asset's SHA-256"
+                    )))
+                    }
+                    Err(e) => return Ok(Err(format!("cannot verify the installer download: {e}"))),
+                }
+            }
+        };
+    let tarball = private.path().join(&asset);
+    {
+        let rt = cx.rt;
+        let mut fold = cx.fold("kkp_installer_download", &format!("Download {asset}"))?;
+        let _ = writeln!(
+            fold,
+            "{url}\nexpected SHA-256 {expected} ({source_of_expected})"
+        );
+        let mut lines = Vec::new();
+        let result = rt.block_on(download::fetch_verified(
+            &url,
+            &tarball,
+            &expected,
+            &source_of_expected,
+            &mut |bytes| lines.push(format!("{} MiB", bytes / (1024 * 1024))),
+        ));
+        for l in lines {
+            let _ = writeln!(fold, "{l}");
+        }
+        if let Err(e) = result {
+            return Ok(Err(e.to_string()));
+        }
+        let _ = writeln!(fold, "SHA-256 verified");
+    }
+    let unpacked = private.path().join("release");
+    std::fs::create_dir(&unpacked).map_err(|e| StageError::Failed(e.into()))?;
+    let tarball_arg = tarball.display().to_string();
+    let unpacked_arg = unpacked.display().to_string();
+    let dir = private.path().to_owned();
+    let untar = cx.run_folded(
+        "kkp_installer_unpack",
+        &format!("Unpack {asset}"),
+        &TAR.command(
+            cx.env,
+            &dir,
+            &["-xzf", &tarball_arg, "-C", &unpacked_arg, "--no-same-owner"],
+        ),
+        Echo::Lines,
+    )?;
+    let _ = std::fs::remove_file(&tarball);
+    let program = unpacked.join("kubermatic-installer");
+    if !untar.success() || !program.is_file() {
+        return Ok(Err(format!(
+            "{asset} did not unpack to kubermatic-installer and charts/: {}",
+            one_line(untar.stderr.trim())
+        )));
+    }
+    Ok(Ok(Installer {
+        program,
+        charts: unpacked.join("charts"),
+        version: installer::parse_minor(version),
+    }))
+}
+
+fn run(
+    cx: &mut StageCx<'_>,
+    args: &DeployArgs,
+    inputs: &Inputs,
+    private: &PrivateDir,
+) -> Result<Report, StageError> {
+    let label = inputs.label.clone();
+    let fail = |why: String| Ok(Report::failed(why, label.clone()));
+    let age = inputs.age_key.as_deref();
+
+    let config = match readable(cx, &inputs.config, age, private)? {
+        Ok(p) => p,
+        Err(why) => return fail(why),
+    };
+    let values = match readable(cx, &inputs.values, age, private)? {
+        Ok(p) => p,
+        Err(why) => return fail(why),
+    };
+    let issuer = match &inputs.issuer {
+        Some(f) => match readable(cx, f, age, private)? {
+            Ok(p) => Some(p),
+            Err(why) => return fail(why),
+        },
+        None => None,
+    };
+
+    let Installer {
+        program,
+        charts,
+        version: known_version,
+    } = match installer(cx, &inputs.installer, private)? {
+        Ok(found) => found,
+        Err(why) => return fail(why),
+    };
+    let kubeconfig = args.cluster.kubeconfig(cx, private)?;
+
+    // `-o json` exists from v2.24; a given installer is asked its version.
+    let version = match known_version {
+        Some(v) => Some(v),
+        None => {
+            let dir = cx.ctx.workspace.clone();
+            let mut cmd = INSTALLER.command(cx.env, &dir, &["version", "--short"]);
+            cmd.program = program.clone();
+            let run = cx.run_folded(
+                "kkp_installer_version",
+                "kubermatic-installer version",
+                &cmd,
+                Echo::Lines,
+            )?;
+            installer::version(&format!("{}\n{}", run.stdout, run.stderr))
+        }
+    };
+    let mut deploy_args: Vec<String> = vec!["deploy".into()];
+    let mut push = |flag: &str, value: &Path| {
+        deploy_args.push(flag.to_owned());
+        deploy_args.push(value.display().to_string());
+    };
+    push("--config", &config);
+    push("--helm-values", &values);
+    push("--storageclass", Path::new(&inputs.storageclass));
+    if let Some(k) = &kubeconfig {
+        push("--kubeconfig", k);
+    }
+    push("--charts-directory", &charts);
+    if version.is_some_and(installer::has_json_output) {
+        deploy_args.push("-o".into());
+        deploy_args.push("json".into());
+    }
+    let dir = cx.ctx.workspace.clone();
+    let refs: Vec<&str> = deploy_args.iter().map(String::as_str).collect();
+    let mut cmd = INSTALLER.command(cx.env, &dir, &refs);
+    cmd.program = program;
+    if let Some(k) = &kubeconfig {
+        cmd = cmd.env("KUBECONFIG", k.display().to_string());
+    }
+    let run = cx.run_folded(
+        "kkp_installer",
+        "kubermatic-installer deploy",
+        &cmd,
+        Echo::Map(&installer::log_line),
+    )?;
+    // Masked before it becomes findings and reasons, with the credentials found during the
+    // run (the derived kubeconfig's), which the publisher's masker does not know.
+    let output = cx
+        .runner
+        .masker
+        .mask(&format!("{}\n{}", run.stdout, run.stderr));
+    let config_name = inputs.config.name.display().to_string();
+    let values_name = inputs.values.name.display().to_string();
+    let findings = installer::findings(&output, &|source| match source {
+        Source::Configuration => config_name.clone(),
+        Source::HelmValues => values_name.clone(),
+    });
+    let mut md = String::new();
+    if !run.success() {
+        let why = installer::failure_reason(run.code, &output);
+        let _ = writeln!(
+            md,
+            "### ❌ `kubermatic-installer deploy` failed\n\n{}\n",
+            escape(&why)
+        );
+        let invalid: Vec<_> = findings.iter().filter(|f| f.file.is_some()).collect();
+        if !invalid.is_empty() {
+            let _ = writeln!(md, "| File | Problem |\n|---|---|");
+            for f in invalid {
+                let _ = writeln!(
+                    md,
+                    "| `{}` | {} |",
+                    f.file.as_deref().unwrap_or("").replace('`', "'"),
+                    escape(&f.message).replace('|', "\\|")
+                );
+            }
+            md.push('\n');
+        }
+        let _ = writeln!(md, "Nothing was applied after the installer failed.");
+        let mut report = Report::failed(why, label);
+        report.summary = md;
+        report.findings = findings;
+        report.findings_path = config_name;
+        return Ok(report);
+    }
+
+    // The objects, in an order that lets each find what it needs.
+    let kubeconfig_text = match &kubeconfig {
+        Some(path) => std::fs::read(path).map_err(|e| StageError::Failed(e.into()))?,
+        None => first_kubeconfig(cx)?,
+    };
+    let values_text = std::fs::read(&values).map_err(|e| StageError::Failed(e.into()))?;
+    let mut objects: Vec<(String, serde_json::Value)> = Vec::new();
+    let mut namespaces = vec![KUBERMATIC_NAMESPACE.to_owned()];
+    namespaces.extend(
+        inputs
+            .values_namespaces
+            .iter()
+            .filter(|n| *n != KUBERMATIC_NAMESPACE)
+            .cloned(),
+    );
+    for ns in &namespaces {
+        objects.push((format!("Namespace {ns}"), kubernetes::namespace(ns)));
+    }
+    if let (Some(path), Some(f)) = (&issuer, &inputs.issuer) {
+        let text = std::fs::read_to_string(path).map_err(|e| StageError::Failed(e.into()))?;
+        let docs = kubernetes::yaml_documents(&text).map_err(|e| {
+            UsageError::invalid(
+                "KKP_CLUSTER_ISSUER",
+                &format!("YAML Kubernetes objects ({e})"),
+                &f.name.display().to_string(),
+            )
+        })?;
+        for doc in docs {
+            let kind = doc
+                .get("kind")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("?");
+            let name = doc
+                .pointer("/metadata/name")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("?");
+            objects.push((format!("{kind} {name}"), doc.clone()));
+        }
+    }
+    objects.push((
+        format!("Secret {KUBERMATIC_NAMESPACE}/kubeconfig-cluster"),
+        kubernetes::secret(
+            KUBERMATIC_NAMESPACE,
+            "kubeconfig-cluster",
+            &[("kubeconfig", &kubeconfig_text)],
+        ),
+    ));
+    for ns in &inputs.values_namespaces {
+        objects.push((
+            format!("Secret {ns}/kubermatic-values"),
+            kubernetes::secret(ns, "kubermatic-values", &[("values.yaml", &values_text)]),
+        ));
+    }
+    if let Some(key) = age {
+        objects.push((
+            format!("Secret {KUBERMATIC_NAMESPACE}/sops-age"),
+            kubernetes::secret(
+                KUBERMATIC_NAMESPACE,
+                "sops-age",
+                &[("age.agekey", key.as_bytes())],
+            ),
+        ));
+    }
+
+    let client = kube_client(cx, kubeconfig.as_deref())?;
+    let mut applied: Vec<(String, Applied)> = Vec::new();
+    let mut failure = None;
+    {
+        let rt = cx.rt;
+        let interrupts = cx.runner.interrupts.clone();
+        let mut fold = cx.fold(
+            "kkp_cluster_objects",
+            "Cluster issuer and secrets (server-side apply)",
+        )?;
+        for (what, object) in &objects {
+            if let Some(sig) = interrupts.received() {
+                failure = Some(format!(
+                    "stopped before {what}: the stage received {}",
+                    sig.as_str()
+                ));
+                break;
+            }
+            match rt.block_on(client.apply(object)) {
+                Ok(result) => {
+                    let _ = writeln!(fold, "{what}: {result}");
+                    applied.push((what.clone(), result));
+                }
+                Err(e) => {
+                    let _ = writeln!(fold, "{what}: failed: {e}");
+                    failure = Some(format!("{what} could not be applied: {e}"));
+                    break;
+                }
+            }
+        }
+    }
+    let version_text = match (&inputs.installer, version) {
+        (InstallerSource::Release { version, edition }, _) => format!("KKP {version} ({edition})"),
+        (InstallerSource::Given { .. }, Some((a, b))) => format!("KKP v{a}.{b}"),
+        (InstallerSource::Given { .. }, None) => "KKP".to_owned(),
+    };
+    let table = |md: &mut String| {
+        if !applied.is_empty() {
+            let _ = writeln!(md, "| Object | Result |\n|---|---|");
+            for (what, result) in &applied {
+                let _ = writeln!(md, "| {} | {result} |", escape(what));
+            }
+            md.push('\n');
+        }
+    };
+    let mut report = if let Some(why) = failure {
+        let _ = writeln!(
+            md,
+            "### ❌ `kkp-deploy`: the installer succeeded, the cluster objects did not\n\n{}\n",
+            escape(&why)
+        );
+        table(&mut md);
+        Report::failed(why, label)
+    } else {
+        let headline = format!(
+            "{version_text} deployed with storage class {}; {} object(s) applied",
+            inputs.storageclass,
+            applied.len()
+        );
+        let _ = writeln!(
+            md,
+            "### ✅ `kubermatic-installer deploy`\n\n**{}**\n",
+            escape(&headline)
+        );
+        table(&mut md);
+        if age.is_none() {
+            let _ = writeln!(
+                md,
+                "No SOPS_AGE_SECRET_KEY was set: Secret `sops-age` was not applied.\n"
+            );
+        }
+        Report::new(true, headline, label)
+    };
+    report.summary = md;
+    report.findings = findings;
+    report.findings_path = config_name;
+    report.metric("Objects applied", applied.len());
+    let outputs = &mut report.outputs;
+    outputs.set("storageclass", inputs.storageclass.clone());
+    if let InstallerSource::Release { version, edition } = &inputs.installer {
+        outputs.set("kkp-version", version.clone());
+        outputs.set("edition", edition.clone());
+    }
+    outputs.set("objects", applied.len().to_string());
+    Ok(report)
+}
+
+/// The first file `KUBECONFIG` names, for Secret kubeconfig-cluster.
+fn first_kubeconfig(cx: &StageCx<'_>) -> Result<Vec<u8>, StageError> {
+    let value = cx.env.get("KUBECONFIG").unwrap_or_default();
+    let paths = kubernetes::kubeconfig_paths(value);
+    let path = paths.iter().find(|p| p.is_file()).ok_or_else(|| {
+        UsageError::invalid(
+            "KUBECONFIG",
+            "a kubeconfig file (or a :-separated list of them)",
+            value,
+        )
+    })?;
+    std::fs::read(path).map_err(|e| StageError::Failed(e.into()))
+}
+
+/// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
+pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
+    match cx.env.get("KUBECONFIG").filter(|v| !v.is_empty()) {
+        None => Ok(()),
+        Some(value) => kubernetes::Access::load(&kubernetes::kubeconfig_paths(value))
+            .map(|_| ())
+            .map_err(|e| {
+                UsageError::invalid("KUBECONFIG", &format!("a usable kubeconfig ({e})"), value)
+                    .into()
+            }),
+    }
+}
+
+/// A Kubernetes API client from the derived kubeconfig, else from `KUBECONFIG`.
+pub fn kube_client(
+    cx: &StageCx<'_>,
+    derived: Option<&Path>,
+) -> Result<kubernetes::Client, StageError> {
+    let paths = match derived {
+        Some(p) => vec![p.to_owned()],
+        None => kubernetes::kubeconfig_paths(cx.env.get("KUBECONFIG").unwrap_or_default()),
+    };
+    let access = kubernetes::Access::load(&paths).map_err(|e| match derived {
+        None => StageError::Usage(UsageError::invalid(
+            "KUBECONFIG",
+            &format!("a usable kubeconfig ({e})"),
+            cx.env.get("KUBECONFIG").unwrap_or_default(),
+        )),
+        Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
+    })?;
+    kubernetes::Client::new(access).map_err(|e| StageError::Failed(e.into()))
+}
