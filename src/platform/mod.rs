@@ -18,7 +18,7 @@ use crate::files::ApiChanges;
 use crate::git::Git;
 use crate::report::model::Finding;
 
-use http::{ApiError, ApiSettings};
+use http::{ApiError, ApiSettings, Token};
 
 /// Detects the platform and event. Fails with a usage error (exit 2) when the host's variables
 /// or event payload are present but malformed.
@@ -215,6 +215,8 @@ pub struct Forge {
     bot_login: Option<String>,
     /// The bot's identity, asked once.
     bot: tokio::sync::OnceCell<String>,
+    /// How the host was reached, for a second client with another token.
+    settings: ApiSettings,
 }
 
 /// The host the run talks to. Every per-host decision is an exhaustive `match` over it.
@@ -255,6 +257,7 @@ impl Forge {
             host,
             bot_login: api.bot_login.clone(),
             bot: tokio::sync::OnceCell::new(),
+            settings: api.clone(),
         }
     }
 
@@ -538,6 +541,26 @@ impl Forge {
             Host::GitHub(host) => host.owner_kind(owner).await.map(Some),
             Host::GitLab(host) => host.owner_kind(owner).await.map(Some),
             Host::Bitbucket(_) | Host::Local => Ok(None),
+        }
+    }
+
+    /// [`Forge::owner_kind`] with the stage's forge token, or, when the run has none, with
+    /// `fallback` (flux-bootstrap's `KKP_FLUX_TOKEN`, which can read the owner too).
+    pub async fn owner_kind_or_with(
+        &self,
+        ctx: &Context,
+        owner: &str,
+        fallback: Option<&str>,
+    ) -> Result<Option<OwnerKind>, ApiError> {
+        match (&self.settings.token, fallback) {
+            (None, Some(token)) => {
+                let settings = ApiSettings {
+                    token: Some(Token::new(token)),
+                    ..self.settings.clone()
+                };
+                Forge::new(ctx, &settings).owner_kind(owner).await
+            }
+            _ => self.owner_kind(owner).await,
         }
     }
 

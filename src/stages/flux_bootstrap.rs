@@ -134,7 +134,9 @@ impl Stage for FluxBootstrap {
         cx.say(&why)?;
 
         if let Some(owner) = target.owner.take() {
-            let kind = cx.rt.block_on(cx.forge.owner_kind(&owner)).map_err(|e| {
+            let fallback = cx.env.get(FLUX_TOKEN).filter(|t| !t.is_empty());
+            let lookup = cx.forge.owner_kind_or_with(cx.ctx, &owner, fallback);
+            let kind = cx.rt.block_on(lookup).map_err(|e| {
                 StageError::Failed(anyhow::anyhow!(
                     "cannot tell whether {owner} is a personal account or an organization \
                          (flux needs --personal for one and not the other): {e}"

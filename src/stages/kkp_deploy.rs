@@ -592,9 +592,13 @@ fn run(
     push("--config", &config);
     push("--helm-values", &values);
     push("--storageclass", Path::new(&inputs.storageclass));
-    if let Some(k) = &kubeconfig {
-        push("--kubeconfig", k);
-    }
+    // The derived kubeconfig, or the file of KUBECONFIG that holds the cluster (the flag takes
+    // one file, not kubectl's list).
+    let kubeconfig_file = match &kubeconfig {
+        Some(k) => k.clone(),
+        None => first_kubeconfig_path(cx)?,
+    };
+    push("--kubeconfig", &kubeconfig_file);
     push("--charts-directory", &charts);
     if version.is_some_and(installer::has_json_output) {
         deploy_args.push("-o".into());
@@ -655,10 +659,8 @@ fn run(
     }
 
     // The objects, in an order that lets each find what it needs.
-    let kubeconfig_text = match &kubeconfig {
-        Some(path) => std::fs::read(path).map_err(|e| StageError::Failed(e.into()))?,
-        None => first_kubeconfig(cx)?,
-    };
+    let kubeconfig_text =
+        std::fs::read(&kubeconfig_file).map_err(|e| StageError::Failed(e.into()))?;
     let values_text = std::fs::read(&values).map_err(|e| StageError::Failed(e.into()))?;
     let mut objects: Vec<(String, serde_json::Value)> = Vec::new();
     let mut namespaces = vec![KUBERMATIC_NAMESPACE.to_owned()];
@@ -805,18 +807,21 @@ fn run(
     Ok(report)
 }
 
-/// The first file `KUBECONFIG` names, for Secret kubeconfig-cluster.
-fn first_kubeconfig(cx: &StageCx<'_>) -> Result<Vec<u8>, StageError> {
+/// The first existing file `KUBECONFIG` names: the installer's `--kubeconfig` and Secret
+/// kubeconfig-cluster.
+fn first_kubeconfig_path(cx: &StageCx<'_>) -> Result<PathBuf, StageError> {
     let value = cx.env.get("KUBECONFIG").unwrap_or_default();
-    let paths = kubernetes::kubeconfig_paths(value);
-    let path = paths.iter().find(|p| p.is_file()).ok_or_else(|| {
-        UsageError::invalid(
-            "KUBECONFIG",
-            "a kubeconfig file (or a :-separated list of them)",
-            value,
-        )
-    })?;
-    std::fs::read(path).map_err(|e| StageError::Failed(e.into()))
+    kubernetes::kubeconfig_paths(value)
+        .into_iter()
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            UsageError::invalid(
+                "KUBECONFIG",
+                "a kubeconfig file (or a :-separated list of them)",
+                value,
+            )
+            .into()
+        })
 }
 
 /// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.

@@ -255,7 +255,13 @@ impl Cluster {
             Host::GitLab => env.push(("CI_PIPELINE_SOURCE", "web".to_owned())),
             Host::Bitbucket => {}
         }
-        env.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        // An extra replaces the variable of that name; an empty one unsets it.
+        for (k, v) in extra {
+            env.retain(|(ek, _)| ek != k);
+            if !v.is_empty() {
+                env.push((k, (*v).to_owned()));
+            }
+        }
         run("kkp-flux-bootstrap", &[], &refs(&env), self.repo.path())
     }
 
@@ -378,6 +384,29 @@ fn flux_bootstrap_passes_personal_only_for_a_user_account() {
     );
     assert!(c.kubeone_log().is_empty(), "no kubeone with KUBECONFIG set");
     assert_eq!(r.output("bootstrapped").as_deref(), Some("true"));
+    c.nothing_left();
+}
+
+#[test]
+fn flux_bootstrap_looks_up_the_owner_with_the_flux_token_when_the_job_has_none() {
+    let c = Cluster::new(true);
+    c.owner("acme", "User");
+    // The forge accepts only the flux token: the job's own token is not set.
+    c.forge.with(|s| s.token = FLUX_TOKEN.to_owned());
+    let r = c
+        .flux(
+            Host::GitHub,
+            &[
+                ("GITHUB_TOKEN", ""),
+                ("KUBECONFIG", "/nonexistent/kubeconfig"),
+                ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+                ("FAKE_FLUX_OWNER_USER", "acme"),
+            ],
+        )
+        .expect_code(0);
+    let call = bootstrap_call(&c.flux_calls());
+    assert!(call.contains("--personal"), "{call}");
+    assert!(!r.all_text().contains(FLUX_TOKEN), "{}", r.all_text());
     c.nothing_left();
 }
 

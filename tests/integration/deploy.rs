@@ -460,8 +460,8 @@ fn kkp_deploy_with_kubeconfig_set_uses_it_and_skips_kubeone() {
         .find(|l| l.starts_with("argv: deploy"))
         .unwrap();
     assert!(
-        !deploy.contains("--kubeconfig"),
-        "the installer reads KUBECONFIG itself: {deploy}"
+        deploy.contains(&format!("--kubeconfig {admin}")),
+        "KUBECONFIG's file: {deploy}"
     );
     assert!(
         !deploy.contains("-o json"),
