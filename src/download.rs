@@ -77,6 +77,16 @@ pub async fn release_asset_digest(
     if status.as_u16() == 404 {
         return Err(failed(&what, "no such release"));
     }
+    if matches!(status.as_u16(), 403 | 429) {
+        return Err(failed(
+            &what,
+            format!(
+                "the API answered {status}: unauthenticated lookups are rate-limited per IP \
+                 address (shared runners hit the limit); set KKP_INSTALLER_SHA256 to pin the \
+                 asset's SHA-256 instead"
+            ),
+        ));
+    }
     if !status.is_success() {
         return Err(failed(&what, format!("the API answered {status}")));
     }
@@ -106,7 +116,7 @@ pub async fn fetch_verified(
     dest: &Path,
     expected: &str,
     source_of_expected: &str,
-    progress: &mut (dyn FnMut(u64) + Send),
+    progress: &mut dyn FnMut(u64),
 ) -> Result<(), DownloadError> {
     let what = format!("downloading {url}");
     let mut resp = client(DOWNLOAD_TIMEOUT)?

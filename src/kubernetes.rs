@@ -121,7 +121,10 @@ enum Auth {
     Bearer(String),
     Basic(String, String),
     /// A client certificate and its key, as PEM.
-    Certificate(Vec<u8>),
+    Certificate {
+        cert: Vec<u8>,
+        key: Vec<u8>,
+    },
 }
 
 /// Where the API server is and how to reach it, from the kubeconfig's current context.
@@ -134,6 +137,8 @@ pub struct Access {
     ca_pem: Option<Vec<u8>>,
     insecure: bool,
     auth: Auth,
+    /// The credentials as the kubeconfig spelled them (base64 `*-data`), for masking.
+    raw_secrets: Vec<String>,
 }
 
 impl std::fmt::Debug for Access {
@@ -241,9 +246,16 @@ impl Access {
                 .and_then(|u| u.value.as_ref())
                 .map(|u| (b, u))
         });
-        let auth = match found_user {
-            None => Auth::Anonymous,
-            Some((base, user)) => user_auth(&user_name, base, user)?,
+        let (auth, raw_secrets) = match found_user {
+            None => (Auth::Anonymous, Vec::new()),
+            Some((base, user)) => {
+                let raw = [&user.client_key_data, &user.client_certificate_data]
+                    .into_iter()
+                    .flatten()
+                    .map(|d| d.split_whitespace().collect::<String>())
+                    .collect();
+                (user_auth(&user_name, base, user)?, raw)
+            }
         };
         Ok(Access {
             context: current,
@@ -251,7 +263,40 @@ impl Access {
             ca_pem,
             insecure: cluster.insecure_skip_tls_verify,
             auth,
+            raw_secrets,
         })
+    }
+
+    /// One self-contained kubeconfig for this context (credentials and CA inline), as JSON,
+    /// which every kubeconfig reader takes as YAML: for a tool that takes one file, and for
+    /// Secret kubeconfig-cluster, whose reader inside the cluster has none of our files.
+    pub fn flattened(&self) -> String {
+        let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+        let mut cluster = serde_json::json!({ "server": self.server });
+        if let Some(ca) = &self.ca_pem {
+            cluster["certificate-authority-data"] = Value::String(b64(ca));
+        }
+        if self.insecure {
+            cluster["insecure-skip-tls-verify"] = Value::Bool(true);
+        }
+        let user = match &self.auth {
+            Auth::Anonymous => serde_json::json!({}),
+            Auth::Bearer(t) => serde_json::json!({ "token": t }),
+            Auth::Basic(u, p) => serde_json::json!({ "username": u, "password": p }),
+            Auth::Certificate { cert, key } => serde_json::json!({
+                "client-certificate-data": b64(cert),
+                "client-key-data": b64(key),
+            }),
+        };
+        serde_json::json!({
+            "apiVersion": "v1",
+            "kind": "Config",
+            "current-context": self.context,
+            "clusters": [{ "name": "cluster", "cluster": cluster }],
+            "users": [{ "name": "user", "user": user }],
+            "contexts": [{ "name": self.context, "context": { "cluster": "cluster", "user": "user" } }],
+        })
+        .to_string()
     }
 }
 
@@ -273,8 +318,13 @@ fn user_auth(name: &str, base: &Path, user: &UserEntry) -> Result<Auth, KubeErro
         (None, Some(path)) => Some(read_file("client-key", base, path)?),
         (None, None) => None,
     };
-    if let Some(token) = &user.token {
-        return Ok(Auth::Bearer(token.trim().to_owned()));
+    if let Some(token) = user
+        .token
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return Ok(Auth::Bearer(token.to_owned()));
     }
     if let Some(path) = &user.token_file {
         let token = read_file("tokenFile", base, path)?;
@@ -283,11 +333,7 @@ fn user_auth(name: &str, base: &Path, user: &UserEntry) -> Result<Auth, KubeErro
         ));
     }
     match (cert, key) {
-        (Some(mut cert), Some(key)) => {
-            cert.push(b'\n');
-            cert.extend_from_slice(&key);
-            return Ok(Auth::Certificate(cert));
-        }
+        (Some(cert), Some(key)) => return Ok(Auth::Certificate { cert, key }),
         (Some(_), None) | (None, Some(_)) => {
             return Err(KubeError::Config(format!(
                 "user {name:?} has a client certificate or key, but not both"
@@ -303,16 +349,19 @@ fn user_auth(name: &str, base: &Path, user: &UserEntry) -> Result<Auth, KubeErro
 
 /// The credentials of `access` that must never be shown (for the log masker).
 pub fn secrets_of(access: &Access) -> Vec<String> {
+    let mut secrets = access.raw_secrets.clone();
     match &access.auth {
-        Auth::Anonymous => Vec::new(),
-        Auth::Bearer(t) => vec![t.clone()],
-        Auth::Basic(_, p) => vec![p.clone()],
-        Auth::Certificate(pem) => String::from_utf8_lossy(pem)
-            .lines()
-            .filter(|l| l.len() > 16 && !l.starts_with("-----"))
-            .map(str::to_owned)
-            .collect(),
+        Auth::Anonymous => {}
+        Auth::Bearer(t) => secrets.push(t.clone()),
+        Auth::Basic(_, p) => secrets.push(p.clone()),
+        Auth::Certificate { key, .. } => secrets.extend(
+            String::from_utf8_lossy(key)
+                .lines()
+                .filter(|l| l.len() > 16 && !l.starts_with("-----"))
+                .map(str::to_owned),
+        ),
     }
+    secrets
 }
 
 /// What applying an object did, as kubectl says it.
@@ -375,8 +424,11 @@ impl Client {
         if access.insecure {
             builder = builder.danger_accept_invalid_certs(true);
         }
-        if let Auth::Certificate(pem) = &access.auth {
-            let identity = reqwest::Identity::from_pem(pem).map_err(|e| {
+        if let Auth::Certificate { cert, key } = &access.auth {
+            let mut pem = cert.clone();
+            pem.push(b'\n');
+            pem.extend_from_slice(key);
+            let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
                 KubeError::Config(format!("the client certificate or key is not usable: {e}"))
             })?;
             builder = builder.identity(identity);
@@ -402,7 +454,7 @@ impl Client {
             .request(method, url)
             .header(reqwest::header::ACCEPT, "application/json");
         match &self.access.auth {
-            Auth::Anonymous | Auth::Certificate(_) => req,
+            Auth::Anonymous | Auth::Certificate { .. } => req,
             Auth::Bearer(t) => req.bearer_auth(t),
             Auth::Basic(u, p) => req.basic_auth(u, Some(p)),
         }
@@ -528,6 +580,25 @@ impl Client {
                     .to_owned(),
             ));
         }
+        // apiVersion becomes part of the URL: `v1` or `<group>/<version>`, nothing else.
+        let valid_version = |v: &str| {
+            v.len() > 1 && v.starts_with('v') && v[1..].chars().all(|c| c.is_ascii_alphanumeric())
+        };
+        let valid = match api_version.split_once('/') {
+            None => valid_version(&api_version),
+            Some((group, version)) => {
+                !group.is_empty()
+                    && group.chars().all(|c| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '-'
+                    })
+                    && valid_version(version)
+            }
+        };
+        if !valid || !kind.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(KubeError::Object(format!(
+                "not a Kubernetes object: apiVersion {api_version:?} and kind {kind:?} must look like cert-manager.io/v1 and ClusterIssuer"
+            )));
+        }
         let resource = self.resource(&api_version, &kind).await?;
         let prefix = if api_version.contains('/') {
             format!("/apis/{api_version}")
@@ -579,11 +650,13 @@ impl Client {
         }
     }
 
-    /// The load balancer of Service `namespace/name`.
+    /// The load balancer of Service `namespace/name`, asked within `within` (a waiting loop
+    /// keeps its own rhythm).
     pub async fn load_balancer(
         &self,
         namespace: &str,
         name: &str,
+        within: Duration,
     ) -> Result<LoadBalancer, KubeError> {
         let what = format!("reading Service {namespace}/{name}");
         let path = format!(
@@ -591,9 +664,8 @@ impl Client {
             segment(namespace),
             segment(name)
         );
-        let (status, body) = self
-            .send(&what, self.request(reqwest::Method::GET, &path))
-            .await?;
+        let req = self.request(reqwest::Method::GET, &path).timeout(within);
+        let (status, body) = self.send(&what, req).await?;
         if status == 404 {
             return Ok(LoadBalancer::NoService);
         }
@@ -643,7 +715,14 @@ impl Client {
 
 /// A name as one path segment (names are DNS labels, but never trust a file's content).
 fn segment(s: &str) -> String {
-    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+    s.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
 }
 
 /// The API server's `Status.message`, else the start of the body.

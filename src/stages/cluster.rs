@@ -230,10 +230,15 @@ pub struct PrivateDir(PathBuf, #[allow(dead_code)] Holding);
 impl PrivateDir {
     pub fn new(cx: &StageCx<'_>) -> Result<Self, StageError> {
         use std::os::unix::fs::DirBuilderExt;
+        // Signals are held before anything private exists.
+        let holding = cx.runner.interrupts.hold();
+        // Never inside the work tree, whatever TMPDIR says: the folder must not end up in an
+        // artifact or a commit.
         let base = cx
             .env
             .get("TMPDIR")
             .map(PathBuf::from)
+            .filter(|t| t.is_absolute() && !t.starts_with(&cx.ctx.workspace))
             .unwrap_or_else(|| PathBuf::from("/tmp"));
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -249,7 +254,7 @@ impl PrivateDir {
                     base.display()
                 ))
             })?;
-        Ok(Self(dir, cx.runner.interrupts.hold()))
+        Ok(Self(dir, holding))
     }
 
     pub fn path(&self) -> &Path {
@@ -257,15 +262,40 @@ impl PrivateDir {
     }
 }
 
-/// An error when the stage received SIGINT or SIGTERM (checked between steps that run no tool).
-pub fn check_interrupted(cx: &StageCx<'_>, doing: &str) -> Result<(), StageError> {
-    match cx.runner.interrupts.received() {
-        Some(sig) => Err(StageError::Failed(anyhow::anyhow!(
-            "stopped while {doing}: the stage received {}",
-            sig.as_str()
-        ))),
-        None => Ok(()),
-    }
+/// Runs `fut` on the stage's runtime until it ends or the stage receives SIGINT or SIGTERM
+/// (while a [`PrivateDir`] holds them), so a long download or wait never outlives a cancel.
+pub fn until_interrupted<T>(
+    cx: &StageCx<'_>,
+    doing: &str,
+    fut: impl std::future::Future<Output = T>,
+) -> Result<T, StageError> {
+    until_interrupted_on(cx.rt, &cx.runner.interrupts, doing, fut)
+}
+
+/// [`until_interrupted`] where the stage's context is borrowed (an open fold).
+pub fn until_interrupted_on<T>(
+    rt: &tokio::runtime::Runtime,
+    interrupts: &crate::tools::runner::Interrupts,
+    doing: &str,
+    fut: impl std::future::Future<Output = T>,
+) -> Result<T, StageError> {
+    rt.block_on(async {
+        let signalled = async {
+            loop {
+                if let Some(sig) = interrupts.received() {
+                    return sig;
+                }
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        };
+        tokio::select! {
+            value = fut => Ok(value),
+            sig = signalled => Err(StageError::Failed(anyhow::anyhow!(
+                "stopped while {doing}: the stage received {}",
+                sig.as_str()
+            ))),
+        }
+    })
 }
 
 impl Drop for PrivateDir {

@@ -20,7 +20,7 @@ use crate::tools::terraform;
 
 use super::cluster::{ClusterArgs, PrivateDir};
 use super::kkp_deploy::{check_kubeconfig_env, kube_client};
-use super::terraform::Terraform;
+use super::terraform::{BackendArgs, Terraform};
 use super::terraform_plan::PLAN_FILE;
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
@@ -114,8 +114,14 @@ impl Stage for DnsUpdate {
 
         let private = PrivateDir::new(cx)?;
         let dns_dir = std::mem::take(&mut cx.working_dir);
-        // The kubeconfig may come from the cluster root's outputs: derive it there.
-        let kubeconfig = args.cluster.kubeconfig(cx, &private);
+        // The kubeconfig may come from the cluster root's outputs: derive it there, with that
+        // root's default state. `--backend-config`/`--state-name` are the DNS root's: the
+        // cluster's state must never be initialised, planned and applied as the DNS root.
+        let cluster_root = ClusterArgs {
+            backend: BackendArgs::default(),
+            ..args.cluster.clone()
+        };
+        let kubeconfig = cluster_root.kubeconfig(cx, &private);
         cx.working_dir = dns_dir;
         let kubeconfig = kubeconfig?;
         let client = kube_client(cx, kubeconfig.as_deref())?;
@@ -163,9 +169,24 @@ fn wait_for_address(
     let mut last_progress: Option<Instant> = None;
     let mut last_state = String::new();
     loop {
-        let state = match rt
-            .block_on(client.load_balancer(&args.ingress_namespace, &args.ingress_service))
-        {
+        // Each read ends in time for the next progress line and the deadline.
+        let next_progress = last_progress.map_or(Duration::ZERO, |t: Instant| {
+            PROGRESS_EVERY.saturating_sub(t.elapsed())
+        });
+        let within = Duration::from_secs(10)
+            .min(wait.saturating_sub(started.elapsed()))
+            .min(next_progress.max(Duration::from_secs(2)))
+            .max(Duration::from_secs(1));
+        let read = client.load_balancer(&args.ingress_namespace, &args.ingress_service, within);
+        let state = match rt.block_on(read) {
+            Ok(LoadBalancer::Ready { hostname, ip }) if !valid_address(&hostname, &ip) => {
+                // The Service's status is the cluster's word, but it goes into DNS records,
+                // outputs and Terraform variables: only a hostname or an IP is accepted.
+                return Ok(Err(format!(
+                    "Service {service} reports a load-balancer address that is neither a hostname nor an IP: {}",
+                    crate::report::markdown::one_line(&format!("{hostname} {ip}"))
+                )));
+            }
             Ok(LoadBalancer::Ready { hostname, ip }) => {
                 let _ = writeln!(
                     fold,
@@ -258,7 +279,10 @@ fn apply(
     }
     let summary = match terraform.show_plan(cx)? {
         Ok((_, summary)) => summary,
-        Err(reason) => return fail(reason),
+        Err(reason) => {
+            let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE));
+            return fail(reason);
+        }
     };
     let plan_path = PathBuf::from(PLAN_FILE);
     let plan_arg = plan_path.display().to_string();
@@ -351,5 +375,36 @@ fn zone_reason(reason: String) -> String {
         format!("the DNS hosted zone was not found — check the zone name (var.domain) and that the zone exists in this account: {reason}")
     } else {
         reason
+    }
+}
+
+/// A DNS hostname (RFC 1123 labels) or empty, and an IP address or empty; not both empty.
+fn valid_address(hostname: &str, ip: &str) -> bool {
+    let hostname_ok = hostname.is_empty()
+        || (hostname.len() <= 253
+            && hostname.trim_end_matches('.').split('.').all(|label| {
+                !label.is_empty()
+                    && label.len() <= 63
+                    && !label.starts_with('-')
+                    && !label.ends_with('-')
+                    && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            }));
+    let ip_ok = ip.is_empty() || ip.parse::<std::net::IpAddr>().is_ok();
+    hostname_ok && ip_ok && !(hostname.is_empty() && ip.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_hostnames_and_ips_are_addresses() {
+        assert!(valid_address("a1b2-123.eu-west-1.elb.amazonaws.com", ""));
+        assert!(valid_address("", "203.0.113.10"));
+        assert!(valid_address("", "2001:db8::1"));
+        assert!(!valid_address("", ""));
+        assert!(!valid_address("evil\n::set-output", ""));
+        assert!(!valid_address("a b", ""));
+        assert!(!valid_address("", "300.1.1.1"));
     }
 }

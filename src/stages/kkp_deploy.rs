@@ -20,7 +20,7 @@ use crate::tools::installer::{
 use crate::tools::runner::{write_private, Echo, Tool};
 use crate::tools::sops;
 
-use super::cluster::{ClusterArgs, PrivateDir};
+use super::cluster::{until_interrupted, until_interrupted_on, ClusterArgs, PrivateDir};
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 pub const INSTALLER: Tool = Tool::new("kubermatic-installer", "KKP_INSTALLER_BIN");
@@ -44,6 +44,46 @@ const STORAGE_CLASSES: &[&str] = &[
 ];
 
 pub struct KkpDeploy;
+
+const DEFAULT_CLUSTER_ISSUER: &str = "kubermatic/cluster-issuer.yaml";
+
+/// The objects of the cluster-issuer file. A YAML error names the file and the place, never the
+/// text (it may be decrypted).
+fn issuer_objects(text: &str, name: &Path) -> Result<Vec<serde_json::Value>, StageError> {
+    let docs = kubernetes::yaml_documents(text).map_err(|e| {
+        UsageError::invalid(
+            "KKP_CLUSTER_ISSUER",
+            &format!(
+                "YAML Kubernetes objects ({})",
+                e.split(':').next().unwrap_or("invalid YAML")
+            ),
+            &name.display().to_string(),
+        )
+    })?;
+    for doc in &docs {
+        let kind = doc
+            .get("kind")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        let api = doc
+            .get("apiVersion")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        let named = doc
+            .pointer("/metadata/name")
+            .and_then(serde_json::Value::as_str)
+            .is_some();
+        if kind.is_empty() || api.is_empty() || !named {
+            return Err(UsageError::invalid(
+                "KKP_CLUSTER_ISSUER",
+                "Kubernetes objects with apiVersion, kind and metadata.name",
+                &name.display().to_string(),
+            )
+            .into());
+        }
+    }
+    Ok(docs)
+}
 
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct DeployArgs {
@@ -74,7 +114,7 @@ pub struct DeployArgs {
     #[arg(
         long,
         value_name = "FILE",
-        default_value = "kubermatic/cluster-issuer.yaml"
+        default_value = DEFAULT_CLUSTER_ISSUER
     )]
     pub cluster_issuer: PathBuf,
     /// Namespaces that get Secret kubermatic-values (the decrypted Helm values)
@@ -226,7 +266,8 @@ impl Inputs {
         };
         let installer = match cx.env.get(INSTALLER.bin_var).filter(|v| !v.is_empty()) {
             Some(bin) => {
-                let program = PathBuf::from(bin);
+                // Relative to the repository, where the installer runs.
+                let program = cx.ctx.workspace.join(bin);
                 if !program.is_file() {
                     return Err(UsageError::invalid(
                         INSTALLER.bin_var,
@@ -279,6 +320,25 @@ impl Inputs {
                         UsageError::invalid("KKP_EDITION", "ce or ee", &args.edition).into(),
                     );
                 }
+                if let Some(pin) = cx.env.get("KKP_INSTALLER_SHA256").filter(|v| !v.is_empty()) {
+                    if crate::download::normalise_sha256(pin).is_none() {
+                        return Err(UsageError::invalid(
+                            "KKP_INSTALLER_SHA256",
+                            "a SHA-256 as 64 hex digits",
+                            pin,
+                        )
+                        .into());
+                    }
+                }
+                for var in ["KKP_RELEASES_URL", "KKP_RELEASES_API_URL"] {
+                    if let Some(value) = cx.env.get(var).filter(|v| !v.is_empty()) {
+                        let ok = url::Url::parse(value)
+                            .is_ok_and(|u| matches!(u.scheme(), "https" | "http"));
+                        if !ok {
+                            return Err(UsageError::invalid(var, "an http(s) URL", value).into());
+                        }
+                    }
+                }
                 InstallerSource::Release { version, edition }
             }
         };
@@ -286,7 +346,15 @@ impl Inputs {
             .ok_or_else(|| UsageError::missing("KKP_CONFIG", "the KubermaticConfiguration file"))?;
         let values = input_file(cx, &args.helm_values, "KKP_HELM_VALUES", true)?
             .ok_or_else(|| UsageError::missing("KKP_HELM_VALUES", "the Helm values file"))?;
-        let issuer = input_file(cx, &args.cluster_issuer, "KKP_CLUSTER_ISSUER", false)?;
+        // The default issuer file is optional; one the user named must exist.
+        let named = args.cluster_issuer != Path::new(DEFAULT_CLUSTER_ISSUER);
+        let issuer = input_file(cx, &args.cluster_issuer, "KKP_CLUSTER_ISSUER", named)?;
+        if let Some(f) = issuer.as_ref().filter(|f| !f.encrypted) {
+            // Read now: a broken file must stop the stage before the installer changes the
+            // cluster.
+            let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+            issuer_objects(&text, &f.name)?;
+        }
         let mut values_namespaces = Vec::new();
         for ns in args
             .values_namespaces
@@ -351,6 +419,7 @@ impl Inputs {
 /// `private`.
 fn readable(
     cx: &mut StageCx<'_>,
+    role: &str,
     file: &InputFile,
     age_key: Option<&str>,
     private: &PrivateDir,
@@ -383,13 +452,65 @@ fn readable(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "file".to_owned());
-    let plain = private.path().join(format!("plain-{name}"));
+    // By role, keeping the extension (the installer and sops read the format from it): two
+    // inputs with the same file name never overwrite each other.
+    let plain = private.path().join(format!("{role}-{name}"));
+    // Whatever was encrypted is a secret from here on: its string values are masked in what
+    // any tool prints.
+    let values = decrypted_strings(&run.stdout);
+    cx.runner.masker = cx.runner.masker.with(values.iter().map(String::as_str));
     write_private(&plain, run.stdout.as_bytes()).map_err(StageError::Failed)?;
     cx.say(&format!(
         "Decrypted {} into a private temporary file",
         file.name.display()
     ))?;
     Ok(Ok(plain))
+}
+
+/// The string values of a decrypted YAML/JSON document that are secrets: those under a key
+/// that names one (`clientSecret`, `password`, `serviceAccountKey`, …) and those that look
+/// generated (16+ characters of letters and digits without spaces). Names, kinds and hostnames
+/// stay readable: masking `kubermatic` everywhere would hide what the log is about.
+fn decrypted_strings(text: &str) -> Vec<String> {
+    const SECRET_KEYS: &[&str] = &[
+        "secret",
+        "password",
+        "passwd",
+        "token",
+        "key",
+        "credential",
+        "private",
+        "cookie",
+        "salt",
+        "hash",
+        "cert",
+        "auth",
+    ];
+    fn looks_generated(s: &str) -> bool {
+        s.len() >= 16
+            && !s.contains(char::is_whitespace)
+            && s.chars().any(|c| c.is_ascii_digit())
+            && s.chars().any(|c| c.is_ascii_alphabetic())
+    }
+    fn walk(key: &str, v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                let k = key.to_ascii_lowercase();
+                let named = SECRET_KEYS.iter().any(|p| k.contains(p));
+                if s.chars().count() >= 6 && (named || looks_generated(s)) {
+                    out.push(s.clone());
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(key, x, out)),
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, x)| walk(k, x, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for doc in kubernetes::yaml_documents(text).unwrap_or_default() {
+        walk("", &doc, &mut out);
+    }
+    out
 }
 
 /// The installer, its charts, and its version when known (`(2, 29)`).
@@ -458,12 +579,11 @@ fn installer(
                 cx.say(&format!(
                     "Looking up the SHA-256 of {asset} in the releases API"
                 ))?;
-                match cx.rt.block_on(download::release_asset_digest(
-                    &api,
-                    KKP_REPOSITORY,
-                    version,
-                    &asset,
-                )) {
+                match until_interrupted(
+                    cx,
+                    "looking up the installer's SHA-256",
+                    download::release_asset_digest(&api, KKP_REPOSITORY, version, &asset),
+                )? {
                     Ok(Some(digest)) => (
                         digest,
                         format!("the releases API ({KKP_REPOSITORY} {version})"),
@@ -481,22 +601,35 @@ fn installer(
     let tarball = private.path().join(&asset);
     {
         let rt = cx.rt;
+        let interrupts = cx.runner.interrupts.clone();
         let mut fold = cx.fold("kkp_installer_download", &format!("Download {asset}"))?;
         let _ = writeln!(
             fold,
             "{url}\nexpected SHA-256 {expected} ({source_of_expected})"
         );
-        let mut lines = Vec::new();
-        let result = rt.block_on(download::fetch_verified(
-            &url,
-            &tarball,
-            &expected,
-            &source_of_expected,
-            &mut |bytes| lines.push(format!("{} MiB", bytes / (1024 * 1024))),
-        ));
-        for l in lines {
-            let _ = writeln!(fold, "{l}");
-        }
+        let mut progress = |bytes: u64| {
+            let _ = writeln!(fold, "{} MiB", bytes / (1024 * 1024));
+        };
+        let result = until_interrupted_on(
+            rt,
+            &interrupts,
+            "downloading the installer",
+            download::fetch_verified(
+                &url,
+                &tarball,
+                &expected,
+                &source_of_expected,
+                &mut progress,
+            ),
+        );
+        // A stopped download leaves no partial file.
+        let result = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let _ = std::fs::remove_file(&tarball);
+                return Err(e);
+            }
+        };
         if let Err(e) = result {
             return Ok(Err(e.to_string()));
         }
@@ -542,22 +675,8 @@ fn run(
     let fail = |why: String| Ok(Report::failed(why, label.clone()));
     let age = inputs.age_key.as_deref();
 
-    let config = match readable(cx, &inputs.config, age, private)? {
-        Ok(p) => p,
-        Err(why) => return fail(why),
-    };
-    let values = match readable(cx, &inputs.values, age, private)? {
-        Ok(p) => p,
-        Err(why) => return fail(why),
-    };
-    let issuer = match &inputs.issuer {
-        Some(f) => match readable(cx, f, age, private)? {
-            Ok(p) => Some(p),
-            Err(why) => return fail(why),
-        },
-        None => None,
-    };
-
+    // The installer first: a download that does not verify stops the stage before any file
+    // is decrypted.
     let Installer {
         program,
         charts,
@@ -566,6 +685,22 @@ fn run(
         Ok(found) => found,
         Err(why) => return fail(why),
     };
+    let config = match readable(cx, "config", &inputs.config, age, private)? {
+        Ok(p) => p,
+        Err(why) => return fail(why),
+    };
+    let values = match readable(cx, "values", &inputs.values, age, private)? {
+        Ok(p) => p,
+        Err(why) => return fail(why),
+    };
+    let issuer = match &inputs.issuer {
+        Some(f) => match readable(cx, "issuer", f, age, private)? {
+            Ok(p) => Some(p),
+            Err(why) => return fail(why),
+        },
+        None => None,
+    };
+
     let kubeconfig = args.cluster.kubeconfig(cx, private)?;
 
     // `-o json` exists from v2.24; a given installer is asked its version.
@@ -592,11 +727,23 @@ fn run(
     push("--config", &config);
     push("--helm-values", &values);
     push("--storageclass", Path::new(&inputs.storageclass));
-    // The derived kubeconfig, or the file of KUBECONFIG that holds the cluster (the flag takes
-    // one file, not kubectl's list).
+    // The derived kubeconfig, KUBECONFIG's file, or, for a list (the flag takes one file),
+    // the list flattened into one private file.
+    let access = kube_access(cx, kubeconfig.as_deref())?;
     let kubeconfig_file = match &kubeconfig {
         Some(k) => k.clone(),
-        None => first_kubeconfig_path(cx)?,
+        None => {
+            let value = cx.env.get("KUBECONFIG").unwrap_or_default();
+            match kubernetes::kubeconfig_paths(value).as_slice() {
+                [one] => one.clone(),
+                _ => {
+                    let path = private.path().join("kubeconfig");
+                    write_private(&path, access.flattened().as_bytes())
+                        .map_err(StageError::Failed)?;
+                    path
+                }
+            }
+        }
     };
     push("--kubeconfig", &kubeconfig_file);
     push("--charts-directory", &charts);
@@ -659,8 +806,8 @@ fn run(
     }
 
     // The objects, in an order that lets each find what it needs.
-    let kubeconfig_text =
-        std::fs::read(&kubeconfig_file).map_err(|e| StageError::Failed(e.into()))?;
+    // Self-contained: whoever reads the Secret in the cluster has none of our files.
+    let kubeconfig_text = access.flattened().into_bytes();
     let values_text = std::fs::read(&values).map_err(|e| StageError::Failed(e.into()))?;
     let mut objects: Vec<(String, serde_json::Value)> = Vec::new();
     let mut namespaces = vec![KUBERMATIC_NAMESPACE.to_owned()];
@@ -676,13 +823,7 @@ fn run(
     }
     if let (Some(path), Some(f)) = (&issuer, &inputs.issuer) {
         let text = std::fs::read_to_string(path).map_err(|e| StageError::Failed(e.into()))?;
-        let docs = kubernetes::yaml_documents(&text).map_err(|e| {
-            UsageError::invalid(
-                "KKP_CLUSTER_ISSUER",
-                &format!("YAML Kubernetes objects ({e})"),
-                &f.name.display().to_string(),
-            )
-        })?;
+        let docs = issuer_objects(&text, &f.name)?;
         for doc in docs {
             let kind = doc
                 .get("kind")
@@ -692,7 +833,7 @@ fn run(
                 .pointer("/metadata/name")
                 .and_then(serde_json::Value::as_str)
                 .unwrap_or("?");
-            objects.push((format!("{kind} {name}"), doc.clone()));
+            objects.push((one_line(&format!("{kind} {name}")), doc.clone()));
         }
     }
     objects.push((
@@ -807,23 +948,6 @@ fn run(
     Ok(report)
 }
 
-/// The first existing file `KUBECONFIG` names: the installer's `--kubeconfig` and Secret
-/// kubeconfig-cluster.
-fn first_kubeconfig_path(cx: &StageCx<'_>) -> Result<PathBuf, StageError> {
-    let value = cx.env.get("KUBECONFIG").unwrap_or_default();
-    kubernetes::kubeconfig_paths(value)
-        .into_iter()
-        .find(|p| p.is_file())
-        .ok_or_else(|| {
-            UsageError::invalid(
-                "KUBECONFIG",
-                "a kubeconfig file (or a :-separated list of them)",
-                value,
-            )
-            .into()
-        })
-}
-
 /// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
 pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
     match cx.env.get("KUBECONFIG").filter(|v| !v.is_empty()) {
@@ -842,17 +966,50 @@ pub fn kube_client(
     cx: &StageCx<'_>,
     derived: Option<&Path>,
 ) -> Result<kubernetes::Client, StageError> {
+    let access = kube_access(cx, derived)?;
+    kubernetes::Client::new(access).map_err(|e| StageError::Failed(e.into()))
+}
+
+/// The cluster's address and credentials from the derived kubeconfig, else from `KUBECONFIG`.
+pub fn kube_access(
+    cx: &StageCx<'_>,
+    derived: Option<&Path>,
+) -> Result<kubernetes::Access, StageError> {
     let paths = match derived {
         Some(p) => vec![p.to_owned()],
         None => kubernetes::kubeconfig_paths(cx.env.get("KUBECONFIG").unwrap_or_default()),
     };
-    let access = kubernetes::Access::load(&paths).map_err(|e| match derived {
+    kubernetes::Access::load(&paths).map_err(|e| match derived {
         None => StageError::Usage(UsageError::invalid(
             "KUBECONFIG",
             &format!("a usable kubeconfig ({e})"),
             cx.env.get("KUBECONFIG").unwrap_or_default(),
         )),
         Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
-    })?;
-    kubernetes::Client::new(access).map_err(|e| StageError::Failed(e.into()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decrypted_secrets_are_masked_and_names_are_not() {
+        let found = decrypted_strings(
+            "metadata:\n  name: kubermatic\nspec:\n  ingress:\n    domain: kkp.example.com\n  auth:\n    serviceAccountKey: short-but-named\ndex:\n  clients:\n  - id: kubermatic\n    secret: Zm9vYmFyYmF6cXV4MTIzNDU2\n  other: 9f8e7d6c5b4a39281706\n",
+        );
+        assert!(found.contains(&"short-but-named".to_owned()), "{found:?}");
+        assert!(found.contains(&"Zm9vYmFyYmF6cXV4MTIzNDU2".to_owned()));
+        assert!(found.contains(&"9f8e7d6c5b4a39281706".to_owned()));
+        assert!(!found
+            .iter()
+            .any(|s| s == "kubermatic" || s == "kkp.example.com"));
+    }
+
+    #[test]
+    fn storage_classes_follow_the_root() {
+        assert_eq!(storageclass_for(Path::new("terraform/gce")), Some("gcp"));
+        assert_eq!(storageclass_for(Path::new("terraform/aws")), Some("aws"));
+        assert_eq!(storageclass_for(Path::new("terraform/x")), None);
+    }
 }

@@ -117,8 +117,34 @@ impl<S: Stage> RegisteredStage for Entry<S> {
     fn run(&self, cx: &mut StageCx<'_>, matches: &ArgMatches) -> Result<Report, StageError> {
         let args = S::Args::from_arg_matches(matches)
             .map_err(|e| UsageError::Other(e.to_string().trim().to_owned()))?;
-        self.0.run(cx, &args)
+        let result = self.0.run(cx, &args);
+        // Secrets found during the run (a derived kubeconfig's credentials, decrypted values)
+        // are known to the runner's masker only; the publisher's knows the environment's.
+        let masker = &cx.runner.masker;
+        match result {
+            Ok(report) => Ok(mask_report(report, masker)),
+            Err(StageError::Failed(e)) => Err(StageError::Failed(anyhow::anyhow!(
+                "{}",
+                masker.mask(&format!("{e:#}"))
+            ))),
+            Err(usage) => Err(usage),
+        }
     }
+}
+
+/// `report` with every text a user sees masked by `masker`.
+fn mask_report(mut report: Report, masker: &crate::tools::runner::Masker) -> Report {
+    report.headline = masker.mask(&report.headline);
+    report.summary = masker.mask(&report.summary);
+    if let Some((title, text)) = &mut report.details {
+        *title = masker.mask(title);
+        *text = masker.mask(text);
+    }
+    for f in &mut report.findings {
+        f.message = masker.mask(&f.message);
+        f.title = f.title.as_deref().map(|t| masker.mask(t));
+    }
+    report
 }
 
 /// Every stage, in pipeline order.
@@ -219,8 +245,9 @@ impl StageCx<'_> {
         Ok(out)
     }
 
-    /// One line for the log.
+    /// One line for the log, masked with every secret known so far.
     pub fn say(&mut self, line: &str) -> Result<(), StageError> {
+        let line = self.runner.masker.mask(line);
         writeln!(self.log, "{line}").map_err(|e| StageError::Failed(e.into()))
     }
 }

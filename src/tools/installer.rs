@@ -171,10 +171,11 @@ pub fn log_line(line: &str) -> Option<String> {
     Some(if parsed.fields.is_empty() {
         format!("{}: {msg}", parsed.level)
     } else {
+        // Field values may hold newlines (logfmt `\n`, JSON strings): one log line each.
         let fields: Vec<String> = parsed
             .fields
             .iter()
-            .map(|(k, v)| format!("{k}={v}"))
+            .map(|(k, v)| format!("{k}={}", crate::report::markdown::one_line(v)))
             .collect();
         format!("{}: {msg} ({})", parsed.level, fields.join(", "))
     })

@@ -300,7 +300,11 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
         .unwrap();
     assert!(deploy.contains("--storageclass aws"), "{deploy}");
     assert!(deploy.contains("/kkp-delivery-"), "{deploy}");
-    assert!(deploy.contains("/plain-values.yaml"), "{deploy}");
+    assert!(deploy.contains("/values-values.yaml"), "{deploy}");
+    assert!(
+        deploy.contains("/config-kubermatic-configuration.yaml"),
+        "{deploy}"
+    );
     assert!(
         deploy.contains(&format!("--charts-directory {}", d.p("charts").display())),
         "{deploy}"
@@ -357,7 +361,18 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
     // The objects are what kubectl itself builds from the same data.
     let work = d.p("kubectl");
     std::fs::create_dir_all(&work).unwrap();
-    let admin = std::fs::read_to_string(d.p("admin.conf")).unwrap();
+    // The kubeconfig Secret is self-contained: the cluster's server and credentials inline.
+    let stored = d
+        .kube
+        .object("/api/v1/namespaces/kubermatic/secrets/kubeconfig-cluster")
+        .unwrap();
+    let admin = secret_data(&stored, "kubeconfig");
+    let parsed: Value = serde_json::from_str(&admin).unwrap();
+    assert_eq!(
+        parsed["clusters"][0]["cluster"]["server"],
+        d.kube.url.as_str()
+    );
+    assert_eq!(parsed["users"][0]["user"]["token"], KUBE_TOKEN);
     let expect = [
         (
             "kubermatic",
@@ -481,7 +496,11 @@ fn kkp_deploy_with_kubeconfig_set_uses_it_and_skips_kubeone() {
         .kube
         .object("/api/v1/namespaces/kubermatic/secrets/kubeconfig-cluster")
         .unwrap();
-    assert_eq!(secret_data(&secret, "kubeconfig"), d.kube.kubeconfig());
+    let stored: Value = serde_json::from_str(&secret_data(&secret, "kubeconfig")).unwrap();
+    assert_eq!(
+        stored["clusters"][0]["cluster"]["server"],
+        d.kube.url.as_str()
+    );
     d.nothing_left();
 }
 
@@ -545,6 +564,27 @@ fn kkp_deploy_missing_inputs_exit_2_naming_them_before_any_tool() {
         .deploy(&[("KUBECONFIG", "/nonexistent/kubeconfig")])
         .expect_code(2);
     assert!(r.stderr.contains("KUBECONFIG"), "{}", r.stderr);
+    // A named issuer file that is missing, or is not Kubernetes YAML: before the installer
+    // changes anything.
+    let r = d
+        .deploy(&[("KKP_CLUSTER_ISSUER", "kubermatic/missing.yaml")])
+        .expect_code(2);
+    assert!(r.stderr.contains("KKP_CLUSTER_ISSUER"), "{}", r.stderr);
+    std::fs::write(d.repo.path().join("kubermatic/broken.yaml"), "kind: [\n").unwrap();
+    let r = d
+        .deploy(&[("KKP_CLUSTER_ISSUER", "kubermatic/broken.yaml")])
+        .expect_code(2);
+    assert!(r.stderr.contains("KKP_CLUSTER_ISSUER"), "{}", r.stderr);
+    std::fs::remove_file(d.repo.path().join("kubermatic/broken.yaml")).unwrap();
+    // A malformed pin, with the installer to be downloaded.
+    let r = d
+        .deploy(&[
+            ("KKP_INSTALLER_BIN", ""),
+            ("KKP_VERSION", "v2.29.1"),
+            ("KKP_INSTALLER_SHA256", "abc"),
+        ])
+        .expect_code(2);
+    assert!(r.stderr.contains("KKP_INSTALLER_SHA256"), "{}", r.stderr);
     for tool in ["kubeone", "installer", "sops"] {
         assert!(d.log(tool).is_empty(), "{tool} ran: {}", d.log(tool));
     }
