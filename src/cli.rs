@@ -416,6 +416,13 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .long_about(None::<&str>),
         )
         .subcommand(
+            Command::new("packaging")
+                .hide(true)
+                .about("Check (or --write) the GitHub actions, GitLab components and Bitbucket pipe generated from the stages")
+                .arg(clap::Arg::new("write").long("write").action(ArgAction::SetTrue).help("Regenerate the files instead of checking them"))
+                .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
+        )
+        .subcommand(
             Command::new("plan-report")
                 .about("Print GitLab's terraform report ({\"create\",\"update\",\"delete\"}) for `terraform show -json` files, streamed in bounded memory")
                 .long_about("Print GitLab's terraform report ({\"create\",\"update\",\"delete\"}) for `terraform show -json` files, streamed in bounded memory. Several files (one per root) are summed into one combined report: an optional single view next to the per-job reports GitLab's merge request widget lists.")
@@ -435,7 +442,7 @@ the files it changed, says why, runs its tool, and publishes the result in the p
 
 /// `cmd` with the stage's about text, the common flags (its own `--run-on` default) and the
 /// stage's own flags.
-fn stage_command(stage: &dyn RegisteredStage, cmd: Command) -> Command {
+pub(crate) fn stage_command(stage: &dyn RegisteredStage, cmd: Command) -> Command {
     let run_on: Vec<&str> = stage.default_run_on().iter().map(|k| k.name()).collect();
     let cmd =
         CommonArgs::augment_args(cmd).mut_arg("run_on", |a| a.default_value(run_on.join(",")));
@@ -460,8 +467,15 @@ pub fn main_multi(inv: Invocation<'_>) -> u8 {
 }
 
 /// Entry point of `kkp-delivery` over any registry (tests add a throwaway stage this way).
-pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
+pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> u8 {
     let cmd = multi_command(registry);
+    // A Bitbucket pipe runs the image's `kkp-delivery` with its variables only: STAGE names
+    // the stage.
+    if inv.args.len() == 1 {
+        if let Some(stage) = inv.env.get("STAGE") {
+            inv.args.push(stage.trim().into());
+        }
+    }
     let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
         Ok(p) => p,
         Err(e) => return parse_exit(e, &inv.env, inv.out, inv.err),
@@ -495,6 +509,33 @@ pub fn main_with(registry: &[&dyn RegisteredStage], inv: Invocation<'_>) -> u8 {
                 )
             },
         ),
+        "packaging" => {
+            let root = sub
+                .get_one::<PathBuf>("root")
+                .map(|r| inv.cwd.join(r))
+                .unwrap_or_else(|| inv.cwd.clone());
+            let result = if sub.get_flag("write") {
+                crate::packaging::write(&root)
+                    .map(|written| {
+                        for p in written {
+                            let _ = writeln!(inv.out, "wrote {}", p.display());
+                        }
+                        0
+                    })
+                    .map_err(|e| StageError::Failed(e.into()))
+            } else {
+                let stale = crate::packaging::stale(&root);
+                for p in &stale {
+                    let _ = writeln!(
+                        inv.err,
+                        "stale: {} (run `kkp-delivery packaging --write`)",
+                        p.display()
+                    );
+                }
+                Ok(u8::from(!stale.is_empty()))
+            };
+            finish(result, inv.err, &Masker::default())
+        }
         "plan-report" => {
             let files: Vec<PathBuf> = sub
                 .get_many::<PathBuf>("files")

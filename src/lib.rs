@@ -24,6 +24,8 @@ pub mod files;
 pub mod git;
 /// The few Kubernetes API calls the cluster stages make: server-side apply, Service status.
 pub mod kubernetes;
+/// The GitHub actions, GitLab components and Bitbucket pipe, generated from the registry.
+pub mod packaging;
 /// One folder per platform, and the `Forge` that owns every host call.
 pub mod platform;
 /// The one publisher: decisions and reports in each platform's native form.

@@ -59,6 +59,11 @@ impl Outputs {
         }
     }
 
+    /// The names set so far.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(n, _)| n.as_str())
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()

@@ -54,6 +54,20 @@ const INFO: StageInfo = StageInfo {
     name: "dns-update",
     about: "wait for the ingress load balancer, then apply the DNS Terraform root with its address",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[
+        (
+            "hostname",
+            "The load balancer's hostname the records point at (empty when it has only an IP)",
+        ),
+        (
+            "ip",
+            "The load balancer's IP (empty when it has only a hostname)",
+        ),
+        ("create", "Records created"),
+        ("update", "Records updated"),
+        ("delete", "Records deleted"),
+        ("replace", "Records replaced"),
+    ],
 };
 
 impl Stage for DnsUpdate {

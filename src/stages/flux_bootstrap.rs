@@ -44,6 +44,16 @@ const INFO: StageInfo = StageInfo {
     name: "flux-bootstrap",
     about: "flux bootstrap: Flux manages the cluster from the repository",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[
+        (
+            "bootstrapped",
+            "`true` when flux bootstrap ran and succeeded",
+        ),
+        (
+            "flux-version",
+            "The Flux version now expected on the cluster",
+        ),
+    ],
 };
 
 /// What the host needs flux to be told, worked out before anything runs.

@@ -126,6 +126,18 @@ const INFO: StageInfo = StageInfo {
     name: "kkp-deploy",
     about: "sops -d, kubermatic-installer deploy, then the cluster issuer and secrets",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[
+        ("storageclass", "The storage class given to the installer"),
+        (
+            "kkp-version",
+            "The KKP release installed (downloaded installers)",
+        ),
+        (
+            "edition",
+            "The KKP edition installed (downloaded installers)",
+        ),
+        ("objects", "How many cluster objects were applied"),
+    ],
 };
 
 impl Stage for KkpDeploy {

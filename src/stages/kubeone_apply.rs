@@ -21,6 +21,7 @@ const INFO: StageInfo = StageInfo {
     name: "kubeone-apply",
     about: "kubeone apply with the Terraform outputs: the Kubernetes cluster",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[("actions", "How many actions kubeone planned")],
 };
 
 impl Stage for KubeoneApply {

@@ -56,7 +56,24 @@ pub struct StageInfo {
     pub about: &'static str,
     /// The events the stage runs on unless `--run-on` says otherwise.
     pub default_run_on: &'static [EventKind],
+    /// The outputs the stage adds to [`COMMON_OUTPUTS`] (name, description): the packaging
+    /// declares them, and a run that sets another fails its tests.
+    pub outputs: &'static [(&'static str, &'static str)],
 }
+
+/// The outputs of every stage.
+pub const COMMON_OUTPUTS: &[(&str, &str)] = &[
+    (
+        "run",
+        "`true` when the stage ran, `false` when it was skipped",
+    ),
+    ("reason", "One line: why it ran or was skipped"),
+    ("changed-files", "How many files the event changed"),
+    (
+        "matched-files",
+        "How many of them matched the trigger paths",
+    ),
+];
 
 /// One pipeline stage.
 pub trait Stage: Sync {
@@ -121,6 +138,18 @@ impl<S: Stage> RegisteredStage for Entry<S> {
         // Secrets found during the run (a derived kubeconfig's credentials, decrypted values)
         // are known to the runner's masker only; the publisher's knows the environment's.
         let masker = &cx.runner.masker;
+        if let Ok(report) = &result {
+            // Every output is declared, so the packaging (action outputs, pipe docs) lists it.
+            let info = self.0.info();
+            for name in report.outputs.names() {
+                debug_assert!(
+                    info.outputs.iter().any(|(n, _)| *n == name)
+                        || COMMON_OUTPUTS.iter().any(|(n, _)| *n == name),
+                    "{}: output {name} is not declared in its StageInfo",
+                    info.name
+                );
+            }
+        }
         match result {
             Ok(report) => Ok(mask_report(report, masker)),
             Err(StageError::Failed(e)) => Err(StageError::Failed(anyhow::anyhow!(
@@ -295,6 +324,7 @@ mod throwaway {
                 name: "throwaway",
                 about: "a stage that exists only in this test",
                 default_run_on: PUSH_DEFAULT_ONLY,
+                outputs: &[("greeting", "what it said")],
             }
         }
 

@@ -51,6 +51,17 @@ const INFO: StageInfo = StageInfo {
     name: "terraform-apply",
     about: "apply the reviewed plan, refusing a plan that changed since review",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[
+        (
+            "outputs-json",
+            "The non-sensitive Terraform outputs for kubeone (kkp-outputs.json)",
+        ),
+        ("fingerprint", "The fingerprint of the applied plan"),
+        ("create", "Resources created"),
+        ("update", "Resources updated"),
+        ("delete", "Resources deleted"),
+        ("replace", "Resources replaced"),
+    ],
 };
 
 impl Stage for TerraformApply {

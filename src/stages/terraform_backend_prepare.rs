@@ -40,6 +40,42 @@ const INFO: StageInfo = StageInfo {
     about:
         "create the Terraform state bucket and lock (idempotent), or use the state the host manages",
     default_run_on: PUSH_DEFAULT_ONLY,
+    outputs: &[
+        ("bucket", "The S3 state bucket"),
+        ("region", "The S3 bucket's region"),
+        (
+            "state-name",
+            "The host-managed state's name (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_ADDRESS",
+            "The managed state's address (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_LOCK_ADDRESS",
+            "The managed state's lock address (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_LOCK_METHOD",
+            "The lock method (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_UNLOCK_ADDRESS",
+            "The managed state's unlock address (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_UNLOCK_METHOD",
+            "The unlock method (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_USERNAME",
+            "The managed state's user name (where the host manages the state)",
+        ),
+        (
+            "TF_HTTP_RETRY_WAIT_MIN",
+            "Seconds between state retries (where the host manages the state)",
+        ),
+    ],
 };
 
 impl Stage for TerraformBackendPrepare {

@@ -25,6 +25,22 @@ const INFO: StageInfo = StageInfo {
     name: "terraform-plan",
     about: "terraform init, plan -out and show -json, summarised in a sticky comment and reports",
     default_run_on: REVIEW_EVENTS,
+    outputs: &[
+        ("has-changes", "`true` when the plan changes anything"),
+        ("create", "Resources to create"),
+        ("update", "Resources to update"),
+        ("delete", "Resources to delete"),
+        ("replace", "Resources to replace"),
+        ("plan-file", "The saved plan (kkp.tfplan)"),
+        (
+            "plan-json",
+            "The plan as JSON (kkp.tfplan.json; holds sensitive values)",
+        ),
+        (
+            "fingerprint",
+            "The plan's fingerprint, which terraform-apply checks",
+        ),
+    ],
 };
 
 impl Stage for TerraformPlan {

@@ -25,6 +25,11 @@ const INFO: StageInfo = StageInfo {
     about:
         "terraform init -backend=false, validate -json and fmt -check, as annotations and reports",
     default_run_on: REVIEW_EVENTS,
+    outputs: &[
+        ("errors", "Validation errors"),
+        ("warnings", "Validation warnings"),
+        ("unformatted", "Files terraform fmt would change"),
+    ],
 };
 
 impl Stage for TerraformValidate {

@@ -31,6 +31,13 @@ fn packaged_repo() -> (Repo, String, String) {
     let (repo, base) = Repo::kkp();
     copy_dir(&root().join("actions"), &repo.path().join("actions"));
     copy_dir(&root().join("templates"), &repo.path().join("templates"));
+    // The actions install the binary with the repository's own script.
+    std::fs::create_dir_all(repo.path().join("scripts")).unwrap();
+    std::fs::copy(
+        root().join("scripts/install.sh"),
+        repo.path().join("scripts/install.sh"),
+    )
+    .unwrap();
     std::fs::write(
         repo.path().join(".gitignore"),
         ".gitlab-ci-local/\nkkp-*.env\nevent-*.json\n",
@@ -66,7 +73,7 @@ jobs:
       - id: plan
         uses: ./actions/terraform-plan
         with:
-          binary: ${{ env.KKP_BIN }}
+          binary-path: ${{ env.KKP_BIN }}
           decide-only: "true"
           token: ${{ secrets.GITHUB_TOKEN }}
       - env:
@@ -230,6 +237,22 @@ fn component_under_gitlab_ci_local_mr_and_default_branch() {
     assert_eq!(forge.hits("/repository/compare").len(), 1);
 }
 
+/// The actions, components and pipe are what the registry generates today: a flag, output or
+/// default that changed in the code changes them too, or this fails.
+#[test]
+fn packaging_files_are_generated_from_the_registry() {
+    let out = Command::new(kkp_binary())
+        .arg("packaging")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "stale packaging files:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn packaging_files_pass_the_linters() {
     let venv = tools_dir().join("venv/bin");
@@ -250,7 +273,16 @@ fn packaging_files_pass_the_linters() {
     let Some(cj) = tool(&venv.join("check-jsonschema")) else {
         return;
     };
-    for action in ["action.yml", "actions/terraform-plan/action.yml"] {
+    let mut actions = vec!["action.yml".to_owned()];
+    for entry in std::fs::read_dir(root().join("actions")).unwrap() {
+        let dir = entry.unwrap().path();
+        actions.push(format!(
+            "actions/{}/action.yml",
+            dir.file_name().unwrap().to_string_lossy()
+        ));
+    }
+    assert_eq!(actions.len(), 9, "the root action and one per stage");
+    for action in &actions {
         let out = Command::new(&cj)
             .args(["--builtin-schema", "vendor.github-actions", action])
             .current_dir(root())
@@ -298,8 +330,13 @@ fn packaging_files_pass_the_linters() {
             "-S",
             "warning",
             "scripts/install-tools.sh",
+            "scripts/install.sh",
             "scripts/demo.sh",
             ".ci/run",
+            "tests/support/fakes/kubeone",
+            "tests/support/fakes/flux",
+            "tests/support/fakes/sops",
+            "tests/support/fakes/kubermatic-installer",
         ])
         .current_dir(root())
         .output()
