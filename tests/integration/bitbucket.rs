@@ -236,3 +236,59 @@ fn server_errors_then_success_and_rate_limits() {
     assert!(r.ran(), "{r:?}");
     assert!(r.stdout.contains("Bitbucket API"), "{}", r.stdout);
 }
+
+/// A pipe runs the image's `kkp-delivery` with variables only: `STAGE` picks the stage, and the
+/// outputs are also a shell file a later step can `source` safely, whatever the file names in
+/// the reason hold.
+#[test]
+fn the_pipe_picks_its_stage_from_stage_and_writes_sourceable_outputs() {
+    let bb = Scenario::new();
+    let hostile = "terraform/aws/it's $(touch pwned) `id`.tf";
+    bb.forge.with(|s| s.bb_prs.insert(6, files(&[hostile])));
+    let r = bb
+        .bitbucket(
+            "kkp-delivery",
+            &[
+                ("STAGE", "terraform-plan"),
+                ("BITBUCKET_PR_ID", "6"),
+                ("BITBUCKET_BRANCH", "feat"),
+                ("DEBUG", "true"),
+            ],
+        )
+        .expect_code(0);
+    assert!(r.stdout.contains("DEBUG: kkp-delivery"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("INFO: kkp-delivery terraform-plan: runs"),
+        "{}",
+        r.stdout
+    );
+    let sh = bb.repo.path().join("kkp-terraform-plan.sh");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(". ./kkp-terraform-plan.sh && printf '%s|%s' \"$KKP_TERRAFORM_PLAN_RUN\" \"$KKP_TERRAFORM_PLAN_REASON\"")
+        .current_dir(bb.repo.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    assert!(text.starts_with("true|"), "{text}");
+    assert!(
+        text.contains("it's $(touch pwned) `id`.tf"),
+        "the value as it is: {text}"
+    );
+    assert!(
+        !bb.repo.path().join("pwned").exists(),
+        "sourcing ran nothing"
+    );
+    std::fs::remove_file(sh).unwrap();
+    std::fs::remove_file(bb.repo.path().join("kkp-terraform-plan.env")).unwrap();
+    // No STAGE and no subcommand: bad input naming what is missing.
+    let r = bb
+        .bitbucket("kkp-delivery", &[("BITBUCKET_PR_ID", "6")])
+        .expect_code(2);
+    assert!(
+        r.stderr.contains("ERROR: "),
+        "pipe convention: {}",
+        r.stderr
+    );
+}

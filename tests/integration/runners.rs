@@ -331,6 +331,9 @@ fn packaging_files_pass_the_linters() {
             "warning",
             "scripts/install-tools.sh",
             "scripts/install.sh",
+            "scripts/bump-version.sh",
+            "scripts/pin-tools.sh",
+            "docker/install-tools.sh",
             "scripts/demo.sh",
             ".ci/run",
             "tests/support/fakes/kubeone",
@@ -390,5 +393,222 @@ fn the_demo_decides_every_stage_and_plans_the_example_for_real() {
     assert!(
         stdout.contains("terraform-plan: terraform/aws: 6 to create, 0 to update, 0 to delete"),
         "{stdout}"
+    );
+}
+
+/// The README's pipeline examples, as a user copies them: the GitHub workflow through actionlint
+/// and zizmor (with the repository's zizmor.yml), the GitLab and Bitbucket files through their
+/// JSON schemas.
+#[test]
+fn readme_examples_pass_the_linters() {
+    let venv = tools_dir().join("venv/bin");
+    let (Some(actionlint), Some(zizmor), Some(cj)) = (
+        tool(&venv.join("actionlint")),
+        tool(&venv.join("zizmor")),
+        tool(&venv.join("check-jsonschema")),
+    ) else {
+        return;
+    };
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut seen = Vec::new();
+    for block in readme.split("```yaml\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let first = block.lines().next().unwrap_or("");
+        let lint = |cmd: &mut Command, what: &str| {
+            let out = cmd.output().unwrap();
+            assert!(
+                out.status.success(),
+                "README {what}:\n{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        match first {
+            "# .github/workflows/kkp.yml" => {
+                let wf = dir.path().join(".github/workflows/kkp.yml");
+                std::fs::create_dir_all(wf.parent().unwrap()).unwrap();
+                std::fs::write(&wf, block).unwrap();
+                lint(
+                    Command::new(&actionlint).arg(&wf),
+                    "GitHub workflow (actionlint)",
+                );
+                lint(
+                    Command::new(&zizmor)
+                        .args(["--offline", "--config"])
+                        .arg(root().join("zizmor.yml"))
+                        .arg(&wf),
+                    "GitHub workflow (zizmor)",
+                );
+            }
+            "# .gitlab-ci.yml" => {
+                let f = dir.path().join("gitlab-ci.yml");
+                std::fs::write(&f, block).unwrap();
+                lint(
+                    Command::new(&cj)
+                        .args([
+                            "--builtin-schema",
+                            "vendor.gitlab-ci",
+                            "--data-transform",
+                            "gitlab-ci",
+                        ])
+                        .arg(&f),
+                    "GitLab pipeline",
+                );
+            }
+            "# bitbucket-pipelines.yml" => {
+                let f = dir.path().join("bitbucket-pipelines.yml");
+                std::fs::write(&f, block).unwrap();
+                lint(
+                    Command::new(&cj)
+                        .args(["--builtin-schema", "vendor.bitbucket-pipelines"])
+                        .arg(&f),
+                    "Bitbucket pipeline",
+                );
+            }
+            _ => continue,
+        }
+        seen.push(first.to_owned());
+    }
+    assert_eq!(seen.len(), 3, "one example per platform: {seen:?}");
+}
+
+/// One version everywhere: Cargo.toml, the README's references to actions, components and the
+/// image, the generated packaging files (checked by `packaging`), and scripts/bump-version.sh
+/// agrees.
+#[test]
+fn every_file_names_the_same_version() {
+    let out = Command::new("sh")
+        .arg("scripts/bump-version.sh")
+        .arg("--check")
+        .arg(env!("CARGO_PKG_VERSION"))
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A README that names another version is caught.
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["Cargo.toml", "README.md", "pipe.yml", "action.yml"] {
+        std::fs::copy(root().join(f), dir.path().join(f)).unwrap();
+    }
+    copy_dir(&root().join("templates"), &dir.path().join("templates"));
+    copy_dir(&root().join("actions"), &dir.path().join("actions"));
+    std::fs::create_dir_all(dir.path().join("scripts")).unwrap();
+    std::fs::copy(
+        root().join("scripts/bump-version.sh"),
+        dir.path().join("scripts/bump-version.sh"),
+    )
+    .unwrap();
+    let readme = std::fs::read_to_string(dir.path().join("README.md")).unwrap();
+    std::fs::write(
+        dir.path().join("README.md"),
+        readme.replacen("terraform-plan@v0.1.0", "terraform-plan@v0.0.9", 1),
+    )
+    .unwrap();
+    let out = Command::new("sh")
+        .arg("scripts/bump-version.sh")
+        .arg("--check")
+        .arg(env!("CARGO_PKG_VERSION"))
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "a stale README reference must fail");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("README.md"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The image: hadolint-clean, and its tool pins consistent — every tool the stages run is in
+/// docker/tools.lock with a URL that names its version, and a sum that is either a real SHA-256
+/// or UNPINNED, which the build refuses (docker/install-tools.sh), so nothing unverified is ever
+/// installed. (No container engine runs here, so the image is linted, not built.)
+#[test]
+fn the_image_is_linted_and_its_pins_are_consistent() {
+    let Some(hadolint) = tool(&tools_dir().join("venv/bin/hadolint")) else {
+        return;
+    };
+    let out = Command::new(hadolint)
+        .args(["--no-color", "Dockerfile"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "hadolint:\n{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let lock = std::fs::read_to_string(root().join("docker/tools.lock")).unwrap();
+    let mut names = Vec::new();
+    for line in lock
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            cols.len(),
+            5,
+            "name version url sha-amd64 sha-arm64: {line}"
+        );
+        let (name, version, url) = (cols[0], cols[1], cols[2]);
+        assert!(url.starts_with("https://"), "{line}");
+        assert!(
+            url.contains("{version}"),
+            "the URL follows the version: {line}"
+        );
+        assert!(url.contains("{arch}") || url.contains("{uarch}"), "{line}");
+        assert!(
+            version.chars().all(|c| c.is_ascii_digit() || c == '.'),
+            "{line}"
+        );
+        for sum in &cols[3..] {
+            let hex = sum.len() == 64 && sum.chars().all(|c| c.is_ascii_hexdigit());
+            assert!(hex || *sum == "UNPINNED", "{name}: {sum}");
+        }
+        names.push(name.to_owned());
+    }
+    for needed in [
+        "terraform",
+        "kubeone",
+        "flux",
+        "kubectl",
+        "helm",
+        "sops",
+        "awscli",
+    ] {
+        assert!(
+            names.iter().any(|n| n == needed),
+            "{needed} is not in docker/tools.lock"
+        );
+    }
+    // The build refuses an unpinned tool before downloading anything.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("docker/install-tools.sh"),
+        dir.path().join("install-tools.sh"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("tools.lock"),
+        "tool 1.0.0 https://example.invalid/{version}/{arch} UNPINNED UNPINNED\n",
+    )
+    .unwrap();
+    let out = Command::new("sh")
+        .arg(dir.path().join("install-tools.sh"))
+        .arg(dir.path().join("out"))
+        .arg("amd64")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no pinned SHA-256"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
