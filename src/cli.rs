@@ -416,6 +416,18 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .long_about(None::<&str>),
         )
         .subcommand(
+            Command::new("init")
+                .about("Write the pipeline file for this repository (the whole flow) for github, gitlab or bitbucket")
+                .arg(clap::Arg::new("platform").long("platform").required(true).value_name("PLATFORM").help("github, gitlab or bitbucket"))
+                .arg(clap::Arg::new("print").long("print").action(ArgAction::SetTrue).help("Print the file instead of writing it"))
+                .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
+        )
+        .subcommand(
+            Command::new("doctor")
+                .about("Check what the stages need here: the repository's layout, the tools and their versions, the variables (names only)")
+                .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
+        )
+        .subcommand(
             Command::new("packaging")
                 .hide(true)
                 .about("Check (or --write) the GitHub actions, GitLab components and Bitbucket pipe generated from the stages")
@@ -513,6 +525,20 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                 )
             },
         ),
+        "init" => {
+            let root = crate::onboarding::root_of(&inv.cwd, sub.get_one::<PathBuf>("root"));
+            let platform = sub
+                .get_one::<String>("platform")
+                .map(|p| p.trim().to_ascii_lowercase())
+                .unwrap_or_default();
+            let result = crate::onboarding::init(&root, &platform, sub.get_flag("print"), inv.out);
+            finish(result, inv.err, &Masker::default())
+        }
+        "doctor" => {
+            let root = crate::onboarding::root_of(&inv.cwd, sub.get_one::<PathBuf>("root"));
+            let result = crate::onboarding::doctor(&root, &inv.env, inv.out);
+            finish(result, inv.err, &Masker::default())
+        }
         "packaging" => {
             let root = sub
                 .get_one::<PathBuf>("root")

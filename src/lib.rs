@@ -24,6 +24,8 @@ pub mod files;
 pub mod git;
 /// The few Kubernetes API calls the cluster stages make: server-side apply, Service status.
 pub mod kubernetes;
+/// `init` and `doctor`: the pipeline file for a repository, and what the stages need here.
+pub mod onboarding;
 /// The GitHub actions, GitLab components and Bitbucket pipe, generated from the registry.
 pub mod packaging;
 /// One folder per platform, and the `Forge` that owns every host call.

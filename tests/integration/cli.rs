@@ -156,3 +156,122 @@ fn local_stage_without_a_base_is_unknown_and_runs() {
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(r.stdout.contains("changed files unknown"), "{}", r.stdout);
 }
+
+/// `init` writes a pipeline file per platform that passes that platform's linter, never
+/// overwrites one, and `doctor` names what is missing without printing any value.
+#[test]
+fn init_writes_a_linted_pipeline_and_doctor_checks_the_setup() {
+    let venv = crate::common::tools_dir().join("venv/bin");
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
+    let repo = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", example.display()))
+        .arg(repo.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let kkp = env!("CARGO_BIN_EXE_kkp-delivery");
+    for (platform, file) in [
+        ("github", ".github/workflows/kkp.yml"),
+        ("gitlab", ".gitlab-ci.yml"),
+        ("bitbucket", "bitbucket-pipelines.yml"),
+    ] {
+        let out = std::process::Command::new(kkp)
+            .args(["init", "--platform", platform])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(repo.path().join(file)).unwrap();
+        assert!(text.contains("terraform/aws"), "{text}");
+        assert!(text.contains("flux-bootstrap"), "the whole flow: {text}");
+        let lint = match platform {
+            "github" => crate::common::tool(&venv.join("actionlint")).map(|a| {
+                std::process::Command::new(a)
+                    .arg(repo.path().join(file))
+                    .output()
+                    .unwrap()
+            }),
+            "gitlab" => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
+                std::process::Command::new(c)
+                    .args([
+                        "--builtin-schema",
+                        "vendor.gitlab-ci",
+                        "--data-transform",
+                        "gitlab-ci",
+                    ])
+                    .arg(repo.path().join(file))
+                    .output()
+                    .unwrap()
+            }),
+            _ => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
+                std::process::Command::new(c)
+                    .args(["--builtin-schema", "vendor.bitbucket-pipelines"])
+                    .arg(repo.path().join(file))
+                    .output()
+                    .unwrap()
+            }),
+        };
+        if let Some(out) = lint {
+            assert!(
+                out.status.success(),
+                "{platform}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+        }
+        // A second init never overwrites: exit 2 naming the file.
+        let again = std::process::Command::new(kkp)
+            .args(["init", "--platform", platform])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert_eq!(again.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&again.stderr).contains(file));
+    }
+    let bad = std::process::Command::new(kkp)
+        .args(["init", "--platform", "jenkins", "--print"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--platform"));
+
+    let secret = "doctor-canary-key-9f8e7d";
+    let out = std::process::Command::new(kkp)
+        .arg("doctor")
+        .current_dir(repo.path())
+        .env("SSH_PRIVATE_KEY", secret)
+        .env("KKP_KUBEONE_BIN", "/nonexistent/kubeone")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("ok    repository Terraform root terraform/aws"),
+        "{text}"
+    );
+    assert!(text.contains("SSH_PRIVATE_KEY is set"), "{text}");
+    assert!(
+        text.contains("kubeone not found (PATH or KKP_KUBEONE_BIN)"),
+        "{text}"
+    );
+    assert!(!text.contains(secret), "doctor never prints a value");
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(kkp)
+        .arg("doctor")
+        .current_dir(empty.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("FAIL"));
+}
