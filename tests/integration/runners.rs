@@ -260,7 +260,12 @@ fn packaging_files_pass_the_linters() {
         return;
     };
     let out = Command::new(zizmor)
-        .args(["--offline", "actions/", "action.yml"])
+        .args([
+            "--offline",
+            "actions/",
+            "action.yml",
+            ".github/workflows/release.yml",
+        ])
         .current_dir(root())
         .output()
         .unwrap();
@@ -282,6 +287,32 @@ fn packaging_files_pass_the_linters() {
         ));
     }
     assert_eq!(actions.len(), 9, "the root action and one per stage");
+    let out = Command::new(&cj)
+        .args([
+            "--builtin-schema",
+            "vendor.gitlab-ci",
+            "--data-transform",
+            "gitlab-ci",
+            ".gitlab-ci.yml",
+        ])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        ".gitlab-ci.yml: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = Command::new(tool(&venv.join("actionlint")).unwrap())
+        .arg(".github/workflows/release.yml")
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "release.yml: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     for action in &actions {
         let out = Command::new(&cj)
             .args(["--builtin-schema", "vendor.github-actions", action])
@@ -610,5 +641,89 @@ fn the_image_is_linted_and_its_pins_are_consistent() {
         String::from_utf8_lossy(&out.stderr).contains("no pinned SHA-256"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// On cancellation the runner signals only the step's entry process. The action `exec`s the
+/// binary, so the binary is that process (its parent is the runner, not a shell) and receives
+/// the signal itself — which is what lets Terraform release its lock. Proven under act with a
+/// stand-in binary that records its parent and the signal.
+#[test]
+fn the_action_execs_the_binary_so_it_receives_the_cancel_signal() {
+    let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
+        return;
+    };
+    let (repo, _, _) = packaged_repo();
+    let probe = tempfile::tempdir().unwrap();
+    let bin = probe.path().join("stage");
+    std::fs::write(
+        &bin,
+        "#!/bin/sh\n\
+         trap 'echo INT > \"$PROBE/got\"; exit 130' INT\n\
+         trap 'echo TERM > \"$PROBE/got\"; exit 143' TERM\n\
+         cat /proc/$PPID/comm > \"$PROBE/parent\"\n\
+         echo $$ > \"$PROBE/pid.tmp\" && mv \"$PROBE/pid.tmp\" \"$PROBE/pid\"\n\
+         while :; do sleep 0.1; done\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let wf = repo.path().join(".github/workflows/cancel.yml");
+    std::fs::create_dir_all(wf.parent().unwrap()).unwrap();
+    std::fs::write(
+        &wf,
+        "name: cancel\non: [push]\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cp -a \"$SRC/.\" .\n      - uses: ./actions/terraform-plan\n        with:\n          binary-path: ${{ env.PROBE_BIN }}\n",
+    )
+    .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let child = Command::new(act)
+        .current_dir(repo.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .args([
+            "push",
+            "-W",
+            ".github/workflows/cancel.yml",
+            "-P",
+            "ubuntu-latest=-self-hosted",
+        ])
+        .args(["--env", &format!("SRC={}", repo.path().display())])
+        .args(["--env", &format!("PROBE={}", probe.path().display())])
+        .args(["--env", &format!("PROBE_BIN={}", bin.display())])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid_file = probe.path().join("pid");
+    let started = std::time::Instant::now();
+    while !pid_file.exists() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the step never started"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let parent = std::fs::read_to_string(probe.path().join("parent")).unwrap();
+    assert!(
+        !matches!(parent.trim(), "sh" | "bash" | "dash"),
+        "the step's shell must exec the binary, but its parent is {parent}"
+    );
+    // The runner's cancel: SIGINT to the step's entry process.
+    let pid: i32 = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGINT,
+    )
+    .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let got = std::fs::read_to_string(probe.path().join("got")).unwrap_or_default();
+    assert_eq!(
+        got.trim(),
+        "INT",
+        "the binary received the signal:\n{}",
+        String::from_utf8_lossy(&out.stdout)
     );
 }
