@@ -51,128 +51,232 @@ fn list(dir: &Path, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
+/// The bundled example as a repository on a host: reviewed on request 7, merged as a push of
+/// `head` onto `base`; the fake forge, the fake cluster and the fake tools' logs.
+struct Setup {
+    host: Host,
+    repo: Repo,
+    base: String,
+    head: String,
+    forge: Forge,
+    kube: FakeKube,
+    scratch: tempfile::TempDir,
+    key: String,
+    common: Vec<(&'static str, String)>,
+}
+
+const STAGES: [&str; 8] = [
+    "kkp-terraform-validate",
+    "kkp-terraform-backend-prepare",
+    "kkp-terraform-plan",
+    "kkp-terraform-apply",
+    "kkp-kubeone-apply",
+    "kkp-deploy",
+    "kkp-dns-update",
+    "kkp-flux-bootstrap",
+];
+
+impl Setup {
+    fn new(host: Host, extra_files: &[(&str, &Path)]) -> Self {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
+        let repo = Repo::new();
+        let base = repo.commit(&[("README.md", "# platform\n")]);
+        copy_dir(&example, repo.path());
+        for (to, from) in extra_files {
+            copy_dir(from, &repo.path().join(to));
+        }
+        let head = repo.commit(&[]);
+        let mut changed = Vec::new();
+        list(&example, "", &mut changed);
+        let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
+
+        let forge = Forge::start(TOKEN);
+        forge.with(|s| {
+            s.gh_pulls.insert(7, files(&changed));
+            s.gl_mrs.insert(7, files(&changed));
+            s.bb_prs.insert(7, files(&changed));
+            s.gh_compares
+                .insert(format!("{base}...{head}"), files(&changed));
+            for straight in ["true", "false"] {
+                s.gl_compares
+                    .insert(format!("{base}..{head}:{straight}"), files(&changed));
+            }
+            // Bitbucket has no "before": the last successful pipeline on main built `base`.
+            s.bb_pipelines = vec![json!({
+                "uuid": "{00000000-0000-4000-8000-000000000001}",
+                "state": {"name": "COMPLETED", "result": {"name": "SUCCESSFUL"}},
+                "target": {"ref_name": "main", "commit": {"hash": base[..12].to_owned()}},
+                "build_number": 16,
+            })];
+            s.bb_ranges
+                .insert(format!("{head}..{base}:topic=false"), files(&changed));
+            s.commit_prs.insert(head.clone(), vec![7]);
+            s.owners.insert("acme".into(), "Organization");
+        });
+        let kube = FakeKube::start(KUBE_TOKEN);
+        kube.ingress(
+            "nginx-ingress-controller",
+            "nginx-ingress-controller",
+            1,
+            json!({"hostname": "kkp-ingress-0123.elb.example"}),
+        );
+        let scratch = tempfile::tempdir().unwrap();
+        let s = scratch.path();
+        std::fs::create_dir_all(s.join("tmp")).unwrap();
+        std::fs::create_dir_all(s.join("charts")).unwrap();
+        std::fs::write(s.join("admin.conf"), kube.kubeconfig()).unwrap();
+        let key = ssh_key(s);
+        let p = |n: &str| s.join(n).display().to_string();
+        let mut common = host_env(host, &forge.url, repo.path());
+        common.extend([
+            (
+                "KKP_TERRAFORM_BIN",
+                tools_dir().join("bin/terraform").display().to_string(),
+            ),
+            (
+                "TF_CLI_CONFIG_FILE",
+                tools_dir().join("empty.tfrc").display().to_string(),
+            ),
+            ("KKP_KUBEONE_BIN", fake("kubeone")),
+            ("KKP_INSTALLER_BIN", fake("kubermatic-installer")),
+            ("KKP_CHARTS_DIR", p("charts")),
+            ("KKP_FLUX_BIN", fake("flux")),
+            ("KKP_SOPS_BIN", fake("sops")),
+            ("FAKE_KUBEONE_KUBECONFIG", p("admin.conf")),
+            ("FAKE_KUBEONE_LOG", p("kubeone.log")),
+            ("FAKE_INSTALLER_LOG", p("installer.log")),
+            ("FAKE_FLUX_LOG", p("flux.log")),
+            ("TMPDIR", p("tmp")),
+            ("SSH_PRIVATE_KEY", key.clone()),
+            ("KKP_FLUX_TOKEN", FLUX_TOKEN.to_owned()),
+            ("KKP_FLUX_SSH_PRIVATE_KEY", key.clone()),
+            ("KKP_DEFAULT_BRANCH", "main".to_owned()),
+        ]);
+        Setup {
+            host,
+            repo,
+            base,
+            head,
+            forge,
+            kube,
+            scratch,
+            key,
+            common,
+        }
+    }
+
+    fn log(&self, name: &str) -> String {
+        std::fs::read_to_string(self.scratch.path().join(name)).unwrap_or_default()
+    }
+
+    /// The variables of the push of `head` to the default branch.
+    fn push_event(&self) -> Vec<(&'static str, String)> {
+        match self.host {
+            Host::GitHub => {
+                let payload = json!({"ref": "refs/heads/main", "before": self.base, "after": self.head, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+                vec![
+                    ("GITHUB_EVENT_NAME", "push".to_owned()),
+                    ("GITHUB_EVENT_PATH", write_event(self.repo.path(), &payload)),
+                    ("GITHUB_SHA", self.head.clone()),
+                    ("GITHUB_REF", "refs/heads/main".to_owned()),
+                ]
+            }
+            Host::GitLab => vec![
+                ("CI_PIPELINE_SOURCE", "push".to_owned()),
+                ("CI_COMMIT_BRANCH", "main".to_owned()),
+                ("CI_COMMIT_BEFORE_SHA", self.base.clone()),
+                ("CI_COMMIT_SHA", self.head.clone()),
+            ],
+            Host::Bitbucket => vec![
+                ("BITBUCKET_BRANCH", "main".to_owned()),
+                ("BITBUCKET_COMMIT", self.head.clone()),
+            ],
+        }
+    }
+
+    /// One stage as the host runs it: the stage's executable, or on Bitbucket the pipe's entry
+    /// (`kkp-delivery` with `STAGE`).
+    fn stage(&self, stage: &str, event: &[(&'static str, String)]) -> Run {
+        let mut env = self.common.clone();
+        if stage.starts_with("kkp-terraform") {
+            env.push(("KKP_WORKING_DIRECTORY", "terraform/aws".to_owned()));
+        }
+        env.extend(event.iter().cloned());
+        if self.host == Host::Bitbucket {
+            let name = stage
+                .strip_prefix("kkp-")
+                .filter(|n| *n != "deploy")
+                .unwrap_or(stage);
+            env.push(("STAGE", name.to_owned()));
+            let mut r = run("kkp-delivery", &[], &refs(&env), self.repo.path());
+            // The pipe's outputs are in kkp-<stage>.env, as a later step would read them.
+            let dotenv = self.repo.path().join(format!("kkp-{name}.env"));
+            r.dotenv = std::fs::read_to_string(&dotenv).unwrap_or_default();
+            let _ = std::fs::remove_file(dotenv);
+            let _ = std::fs::remove_file(self.repo.path().join(format!("kkp-{name}.sh")));
+            r
+        } else {
+            run(stage, &[], &refs(&env), self.repo.path())
+        }
+    }
+
+    /// What the run left that a user sees: the platform is up, and nothing secret anywhere.
+    fn assert_delivered(&self, transcript: &str) {
+        assert!(self
+            .kube
+            .object("/api/v1/namespaces/kubermatic/secrets/kubeconfig-cluster")
+            .is_some());
+        assert!(self
+            .kube
+            .object("/apis/cert-manager.io/v1/clusterissuers/letsencrypt-prod")
+            .is_some());
+        let flux = self.log("flux.log");
+        assert!(flux.contains("argv: bootstrap"), "{flux}");
+        let installer = self.log("installer.log");
+        assert!(installer.contains("--storageclass aws"), "{installer}");
+        for secret in [KUBE_TOKEN, FLUX_TOKEN] {
+            assert!(!transcript.contains(secret), "{secret} leaked");
+        }
+        for line in self.key.lines().filter(|l| !l.starts_with("-----")) {
+            assert!(!transcript.contains(line), "the SSH key leaked");
+        }
+        let left: Vec<_> = std::fs::read_dir(self.scratch.path().join("tmp"))
+            .unwrap()
+            .collect();
+        assert!(left.is_empty(), "left in temp: {left:?}");
+    }
+}
+
 fn the_whole_pipeline_on(host: Host) {
     if tool(&tools_dir().join("bin/terraform")).is_none() {
         return;
     }
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
-    let repo = Repo::new();
-    let base = repo.commit(&[("README.md", "# platform\n")]);
-    copy_dir(&example, repo.path());
-    let head = repo.commit(&[]);
-    let mut changed = Vec::new();
-    list(&example, "", &mut changed);
-    let changed: Vec<&str> = changed.iter().map(String::as_str).collect();
-
-    let forge = Forge::start(TOKEN);
-    forge.with(|s| {
-        s.gh_pulls.insert(7, files(&changed));
-        s.gl_mrs.insert(7, files(&changed));
-        s.gh_compares
-            .insert(format!("{base}...{head}"), files(&changed));
-        for straight in ["true", "false"] {
-            s.gl_compares
-                .insert(format!("{base}..{head}:{straight}"), files(&changed));
-        }
-        s.commit_prs.insert(head.clone(), vec![7]);
-        s.owners.insert("acme".into(), "Organization");
-    });
-    let kube = FakeKube::start(KUBE_TOKEN);
-    kube.ingress(
-        "nginx-ingress-controller",
-        "nginx-ingress-controller",
-        1,
-        json!({"hostname": "kkp-ingress-0123.elb.example"}),
-    );
-    let scratch = tempfile::tempdir().unwrap();
-    let s = scratch.path();
-    std::fs::create_dir_all(s.join("tmp")).unwrap();
-    std::fs::create_dir_all(s.join("charts")).unwrap();
-    std::fs::write(s.join("admin.conf"), kube.kubeconfig()).unwrap();
-    let key = ssh_key(s);
-    let p = |n: &str| s.join(n).display().to_string();
-
-    let mut common = host_env(host, &forge.url, repo.path());
-    common.extend([
-        (
-            "KKP_TERRAFORM_BIN",
-            tools_dir().join("bin/terraform").display().to_string(),
-        ),
-        (
-            "TF_CLI_CONFIG_FILE",
-            tools_dir().join("empty.tfrc").display().to_string(),
-        ),
-        ("KKP_KUBEONE_BIN", fake("kubeone")),
-        ("KKP_INSTALLER_BIN", fake("kubermatic-installer")),
-        ("KKP_CHARTS_DIR", p("charts")),
-        ("KKP_FLUX_BIN", fake("flux")),
-        ("KKP_SOPS_BIN", fake("sops")),
-        ("FAKE_KUBEONE_KUBECONFIG", p("admin.conf")),
-        ("FAKE_KUBEONE_LOG", p("kubeone.log")),
-        ("FAKE_INSTALLER_LOG", p("installer.log")),
-        ("FAKE_FLUX_LOG", p("flux.log")),
-        ("TMPDIR", p("tmp")),
-        ("SSH_PRIVATE_KEY", key.clone()),
-        ("KKP_FLUX_TOKEN", FLUX_TOKEN.to_owned()),
-        ("KKP_DEFAULT_BRANCH", "main".to_owned()),
-    ]);
-    let terraform_root = [("KKP_WORKING_DIRECTORY", "terraform/aws".to_owned())];
-
+    let setup = Setup::new(host, &[]);
     // The review: validate and plan on request 7; the bot's plan comment is what apply checks.
-    let review = request_event(host, 7, &base, &head, repo.path());
+    let review = request_event(host, 7, &setup.base, &setup.head, setup.repo.path());
     for stage in ["kkp-terraform-validate", "kkp-terraform-plan"] {
-        let mut env = common.clone();
-        env.extend(terraform_root.clone());
-        env.extend(review.clone());
-        let r = run(stage, &[], &refs(&env), repo.path()).expect_code(0);
-        assert!(r.ran(), "{stage} runs on the request: {}", r.all_text());
+        let r = setup.stage(stage, &review).expect_code(0);
+        assert!(
+            r.ran() || r.dotenv.contains("_RUN=true"),
+            "{stage} runs on the request: {}",
+            r.all_text()
+        );
     }
-    let _ = std::fs::remove_file(repo.path().join("terraform/aws/kkp.tfplan"));
+    let _ = std::fs::remove_file(setup.repo.path().join("terraform/aws/kkp.tfplan"));
 
-    // The merge: a push of the reviewed commit to the default branch.
-    let push: Vec<(&'static str, String)> = match host {
-        Host::GitHub => {
-            let payload = json!({"ref": "refs/heads/main", "before": base, "after": head, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
-            vec![
-                ("GITHUB_EVENT_NAME", "push".to_owned()),
-                ("GITHUB_EVENT_PATH", write_event(repo.path(), &payload)),
-                ("GITHUB_SHA", head.clone()),
-                ("GITHUB_REF", "refs/heads/main".to_owned()),
-            ]
-        }
-        Host::GitLab => vec![
-            ("CI_PIPELINE_SOURCE", "push".to_owned()),
-            ("CI_COMMIT_BRANCH", "main".to_owned()),
-            ("CI_COMMIT_BEFORE_SHA", base.clone()),
-            ("CI_COMMIT_SHA", head.clone()),
-        ],
-        Host::Bitbucket => unreachable!("Bitbucket is covered stage by stage"),
-    };
-    let stages = [
-        "kkp-terraform-validate",
-        "kkp-terraform-backend-prepare",
-        "kkp-terraform-plan",
-        "kkp-terraform-apply",
-        "kkp-kubeone-apply",
-        "kkp-deploy",
-        "kkp-dns-update",
-        "kkp-flux-bootstrap",
-    ];
+    // The merge: a push of the reviewed commit to the default branch, every stage in order.
+    let push = setup.push_event();
     let mut transcript = String::new();
     let mut runs: Vec<(&str, Run)> = Vec::new();
-    for stage in stages {
-        let mut env = common.clone();
-        if stage.starts_with("kkp-terraform") {
-            env.extend(terraform_root.clone());
-        }
-        env.extend(push.clone());
-        let r = run(stage, &[], &refs(&env), repo.path()).expect_code(0);
+    for stage in STAGES {
+        let r = setup.stage(stage, &push).expect_code(0);
         assert!(
             r.ran(),
             "{stage} decides to run on the push: {}",
             r.all_text()
         );
         let _ = writeln!(transcript, "==================== {stage}");
+        let _ = writeln!(transcript, "{}", r.stdout.trim());
         let _ = writeln!(transcript, "{}", r.stderr.trim());
         match host {
             Host::GitHub => {
@@ -207,29 +311,15 @@ fn the_whole_pipeline_on(host: Host) {
         "kkp-ingress-0123.elb.example"
     );
     assert_eq!(out("kkp-dns-update", "create"), "2");
-    // The platform is up: the cluster objects, the records, and Flux bootstrapped.
-    assert!(kube
-        .object("/api/v1/namespaces/kubermatic/secrets/kubeconfig-cluster")
-        .is_some());
-    assert!(kube
-        .object("/apis/cert-manager.io/v1/clusterissuers/letsencrypt-prod")
-        .is_some());
-    let dns_state =
-        std::fs::read_to_string(repo.path().join("terraform/aws/dns/terraform.tfstate")).unwrap();
+    let dns_state = std::fs::read_to_string(
+        setup
+            .repo
+            .path()
+            .join("terraform/aws/dns/terraform.tfstate"),
+    )
+    .unwrap();
     assert!(dns_state.contains("kkp-ingress-0123.elb.example"));
-    let flux = std::fs::read_to_string(s.join("flux.log")).unwrap();
-    assert!(flux.contains("argv: bootstrap"), "{flux}");
-    let installer = std::fs::read_to_string(s.join("installer.log")).unwrap();
-    assert!(installer.contains("--storageclass aws"), "{installer}");
-    // Nothing secret anywhere a user or an artifact sees, nothing left behind.
-    for secret in [KUBE_TOKEN, FLUX_TOKEN] {
-        assert!(!transcript.contains(secret), "{secret} leaked");
-    }
-    for line in key.lines().filter(|l| !l.starts_with("-----")) {
-        assert!(!transcript.contains(line), "the SSH key leaked");
-    }
-    let left: Vec<_> = std::fs::read_dir(s.join("tmp")).unwrap().collect();
-    assert!(left.is_empty(), "left in temp: {left:?}");
+    setup.assert_delivered(&transcript);
 }
 
 #[test]
@@ -240,4 +330,127 @@ fn the_whole_pipeline_on_github() {
 #[test]
 fn the_whole_pipeline_on_gitlab() {
     the_whole_pipeline_on(Host::GitLab);
+}
+
+/// Bitbucket has no runner that can run here: the pipe's own entry point runs each step as the
+/// pipe container would (`kkp-delivery` with `STAGE` and the pipe's variables), on the pipeline
+/// variables Bitbucket sets.
+#[test]
+fn the_whole_pipeline_on_bitbucket_through_the_pipe_entry() {
+    the_whole_pipeline_on(Host::Bitbucket);
+}
+
+/// The same pipeline through a real GitHub Actions runner (act, host mode) and the packaged
+/// actions: a pull_request run (validate, plan, the plan comment), then the push run with all
+/// eight actions, each step's outputs read by the next as a user's workflow would.
+#[test]
+fn the_whole_pipeline_under_act_with_the_actions() {
+    let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = Setup::new(
+        Host::GitHub,
+        &[
+            ("actions", &root.join("actions")),
+            ("scripts", &root.join("scripts")),
+        ],
+    );
+    let uses = |stage: &str, tf: bool| {
+        let mut step = format!(
+            "      - id: {}\n        uses: ./actions/{stage}\n        with:\n          binary-path: ${{{{ env.KKP_BIN }}}}\n",
+            stage.replace('-', "_")
+        );
+        if tf {
+            step.push_str("          working-directory: terraform/aws\n");
+        }
+        step
+    };
+    let mut review = String::from("name: review\non: [pull_request]\njobs:\n  review:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cp -a \"$SRC/.\" .\n");
+    review.push_str(&uses("terraform-validate", true));
+    review.push_str(&uses("terraform-plan", true));
+    review.push_str("      - env:\n          CHANGES: ${{ steps.terraform_plan.outputs.has-changes }}\n        run: echo \"RESULT review has-changes=$CHANGES\"\n");
+    // Secrets reach the steps the way the README's workflow passes them: job env from secrets.
+    let mut deliver = String::from("name: deliver\non: [push]\njobs:\n  deliver:\n    runs-on: ubuntu-latest\n    env:\n      SSH_PRIVATE_KEY: ${{ secrets.SSH_PRIVATE_KEY }}\n      KKP_FLUX_SSH_PRIVATE_KEY: ${{ secrets.KKP_FLUX_SSH_PRIVATE_KEY }}\n    steps:\n      - run: cp -a \"$SRC/.\" .\n");
+    for stage in STAGES {
+        let name = stage
+            .strip_prefix("kkp-")
+            .filter(|n| *n != "deploy")
+            .unwrap_or(stage);
+        deliver.push_str(&uses(name, name.starts_with("terraform-")));
+    }
+    deliver.push_str("      - env:\n          ACTIONS: ${{ steps.kubeone_apply.outputs.actions }}\n          OBJECTS: ${{ steps.kkp_deploy.outputs.objects }}\n          HOSTNAME: ${{ steps.dns_update.outputs.hostname }}\n          FLUX: ${{ steps.flux_bootstrap.outputs.bootstrapped }}\n        run: echo \"RESULT deliver actions=$ACTIONS objects=$OBJECTS hostname=$HOSTNAME flux=$FLUX\"\n");
+    let wf = setup.repo.path().join(".github/workflows");
+    std::fs::create_dir_all(&wf).unwrap();
+    std::fs::write(wf.join("review.yml"), review).unwrap();
+    std::fs::write(wf.join("deliver.yml"), deliver).unwrap();
+
+    let act_run = |event: &str, workflow: &str, payload: serde_json::Value| -> String {
+        let event_path = write_event(setup.repo.path(), &payload);
+        let cache = tempfile::tempdir().unwrap();
+        let mut cmd = std::process::Command::new(&act);
+        cmd.current_dir(setup.repo.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                event,
+                "-W",
+                workflow,
+                "-P",
+                "ubuntu-latest=-self-hosted",
+                "-e",
+                &event_path,
+            ])
+            .args(["--env", &format!("SRC={}", setup.repo.path().display())])
+            .args([
+                "--env",
+                &format!("KKP_BIN={}", env!("CARGO_BIN_EXE_kkp-delivery")),
+            ])
+            .args([
+                "--env",
+                &format!("GITHUB_API_URL={}", setup.forge.github_api()),
+            ])
+            .args(["--env", "GITHUB_REPOSITORY=acme/kkp"])
+            .args(["-s", &format!("GITHUB_TOKEN={TOKEN}")]);
+        for (k, v) in &setup.common {
+            let host_marker = k.starts_with("GITHUB_") || *k == "CI";
+            if host_marker {
+                continue;
+            }
+            if v.contains('\n') {
+                // Multi-line values (the SSH key) are secrets, as in a real workflow.
+                cmd.args(["-s", &format!("{k}={v}")]);
+            } else {
+                cmd.args(["--env", &format!("{k}={v}")]);
+            }
+        }
+        let out = cmd.output().unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "act {workflow} failed:\n{text}");
+        text
+    };
+    let pr = json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": setup.base}, "head": {"ref": "feat", "sha": setup.head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act_run("pull_request", ".github/workflows/review.yml", pr);
+    assert!(log.contains("RESULT review has-changes=true"), "{log}");
+    let push = json!({"ref": "refs/heads/main", "before": setup.base, "after": setup.head, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act_run("push", ".github/workflows/deliver.yml", push);
+    assert!(
+        log.contains(
+            "RESULT deliver actions=3 objects=9 hostname=kkp-ingress-0123.elb.example flux=true"
+        ),
+        "{log}"
+    );
+    assert!(
+        log.contains("The plan matched the one reviewed on #7")
+            || log.contains("matches the one reviewed on #7"),
+        "{log}"
+    );
+    setup.assert_delivered(&log);
+    assert!(!log.contains(TOKEN), "the forge token leaked");
 }
