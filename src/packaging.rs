@@ -246,7 +246,12 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
         y,
         "    stage:\n      description: {}\n      default: {}",
         q("The pipeline stage the job runs in"),
-        if reviews(stage) { "test" } else { "deploy" }
+        // The state backend comes before the plans that need it: the same stage as they.
+        if reviews(stage) || name == "terraform-backend-prepare" {
+            "test"
+        } else {
+            "deploy"
+        }
     );
     let _ = writeln!(
         y,
@@ -292,6 +297,27 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
         y.push_str("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n");
     }
     y.push_str("    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n");
+    // The flow's order within a stage, and the artifacts each job reads (the saved plan, the
+    // Terraform outputs): jobs of the same prefix that are not included are skipped.
+    let needs: &[&str] = match name {
+        "terraform-backend-prepare" => &["terraform-validate"],
+        "terraform-plan" => &["terraform-validate", "terraform-backend-prepare"],
+        "terraform-apply" => &["terraform-plan"],
+        "kubeone-apply" => &["terraform-apply"],
+        "kkp-deploy" => &["kubeone-apply", "terraform-apply"],
+        "dns-update" => &["kkp-deploy", "terraform-apply"],
+        "flux-bootstrap" => &["dns-update", "terraform-apply"],
+        _ => &[],
+    };
+    if !needs.is_empty() {
+        y.push_str("  needs:\n");
+        for n in needs {
+            let _ = writeln!(
+                y,
+                "    - job: \"$[[ inputs.job-prefix ]]-{n}\"\n      optional: true"
+            );
+        }
+    }
     if terraform && name != "terraform-validate" {
         // One plan or apply at a time per Terraform root.
         y.push_str("  resource_group: \"kkp-terraform-$[[ inputs.working-directory ]]\"\n");

@@ -454,3 +454,129 @@ fn the_whole_pipeline_under_act_with_the_actions() {
     setup.assert_delivered(&log);
     assert!(!log.contains(TOKEN), "the forge token leaked");
 }
+
+/// The same pipeline through a real GitLab runner (gitlab-ci-local, shell executor) and the
+/// packaged components: a merge request pipeline (validate, plan), then the default branch
+/// pipeline with all eight components, ordered by their `needs`, passing the saved plan and the
+/// Terraform outputs as artifacts and the outputs as dotenv reports.
+#[test]
+fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
+    let Some(gcl) = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))
+    else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = Setup::new(Host::GitLab, &[("templates", &root.join("templates"))]);
+    let repo = &setup.repo;
+    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
+    std::fs::write(
+        repo.path().join(".gitignore"),
+        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\n",
+    )
+    .unwrap();
+    let mut ci = String::from("stages: [test, deploy, report]\ninclude:\n");
+    for stage in STAGES {
+        let name = stage
+            .strip_prefix("kkp-")
+            .filter(|n| *n != "deploy")
+            .unwrap_or(stage);
+        ci.push_str(&format!(
+            "  - component: $CI_SERVER_FQDN/acme/kkp/{name}@{}\n    inputs:\n      binary: {}\n",
+            setup.head,
+            env!("CARGO_BIN_EXE_kkp-delivery")
+        ));
+        if name.starts_with("terraform-") {
+            ci.push_str("      working-directory: terraform/aws\n");
+        }
+    }
+    ci.push_str("show:\n  stage: report\n  rules:\n    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n  needs:\n    - {job: kkp-kubeone-apply, optional: true}\n    - {job: kkp-kkp-deploy, optional: true}\n    - {job: kkp-dns-update, optional: true}\n    - {job: kkp-flux-bootstrap, optional: true}\n  script:\n    - echo \"RESULT deliver actions=$KKP_KUBEONE_APPLY_ACTIONS objects=$KKP_KKP_DEPLOY_OBJECTS hostname=$KKP_DNS_UPDATE_HOSTNAME flux=$KKP_FLUX_BOOTSTRAP_BOOTSTRAPPED\"\n");
+    // Uncommitted, as gitlab-ci-local reads it: the components come from this very commit.
+    std::fs::write(repo.path().join(".gitlab-ci.yml"), &ci).unwrap();
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo.git(&[
+        "symbolic-ref",
+        "refs/remotes/origin/HEAD",
+        "refs/remotes/origin/main",
+    ]);
+
+    let pipeline = |vars: &[(&str, String)]| -> String {
+        // Variables as the project's CI/CD settings would hold them (the SSH key has lines).
+        let mut file = String::new();
+        for (k, v) in setup
+            .common
+            .iter()
+            .cloned()
+            .chain(vars.iter().map(|(k, v)| (*k, v.clone())))
+        {
+            if k.starts_with("CI_")
+                && !matches!(
+                    k,
+                    "CI_API_V4_URL"
+                        | "CI_PROJECT_ID"
+                        | "CI_DEFAULT_BRANCH"
+                        | "CI_JOB_TOKEN"
+                        | "CI_PIPELINE_SOURCE"
+                        | "CI_COMMIT_BRANCH"
+                        | "CI_COMMIT_BEFORE_SHA"
+                        | "CI_MERGE_REQUEST_IID"
+                        | "CI_MERGE_REQUEST_DIFF_BASE_SHA"
+                )
+            {
+                continue;
+            }
+            if matches!(k, "CI" | "CI_PROJECT_DIR" | "CI_PROJECT_PATH") {
+                continue;
+            }
+            // Typed `variable`: gitlab-ci-local takes a bare value that is a path for a file
+            // variable.
+            file.push_str(&format!(
+                "{k}: {{type: variable, values: {{\"*\": {}}}}}\n",
+                serde_json::Value::String(v)
+            ));
+        }
+        std::fs::write(repo.path().join(".gitlab-ci-local-variables.yml"), file).unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let out = std::process::Command::new("node")
+            .arg(&gcl)
+            .arg("--home")
+            .arg(home.path())
+            .arg("--force-shell-executor")
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.status.success(), "gitlab-ci-local failed:\n{text}");
+        let _ = std::fs::remove_dir_all(repo.path().join(".gitlab-ci-local"));
+        text
+    };
+    let mr = pipeline(&[
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
+        ("CI_MERGE_REQUEST_IID", "7".to_owned()),
+        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", setup.base.clone()),
+    ]);
+    assert!(mr.contains("kkp-delivery terraform-plan: runs"), "{mr}");
+    assert!(
+        !mr.contains("kkp-delivery terraform-apply"),
+        "apply is not in merge request pipelines: {mr}"
+    );
+    let push = pipeline(&[
+        ("CI_PIPELINE_SOURCE", "push".to_owned()),
+        ("CI_COMMIT_BRANCH", "main".to_owned()),
+        ("CI_COMMIT_BEFORE_SHA", setup.base.clone()),
+    ]);
+    assert!(
+        push.contains(
+            "RESULT deliver actions=3 objects=9 hostname=kkp-ingress-0123.elb.example flux=true"
+        ),
+        "{push}"
+    );
+    setup.assert_delivered(&push);
+    assert!(!push.contains(TOKEN), "the forge token leaked");
+}
