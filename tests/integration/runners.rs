@@ -727,3 +727,118 @@ fn the_action_execs_the_binary_so_it_receives_the_cancel_signal() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The actions' installer: a release binary is installed only when its SHA-256 matches the sum
+/// committed next to the action, then comes from the tool cache; a mismatch installs nothing;
+/// `binary-path` wins and must be an executable.
+#[test]
+fn the_action_installer_verifies_and_caches_the_release_binary() {
+    use sha2::Digest as _;
+    let work = tempfile::tempdir().unwrap();
+    // An action checkout: Cargo.toml (its version), the script, and dist/SHA256SUMS.
+    let action = work.path().join("action");
+    std::fs::create_dir_all(action.join("scripts")).unwrap();
+    std::fs::create_dir_all(action.join("dist")).unwrap();
+    std::fs::copy(
+        root().join("scripts/install.sh"),
+        action.join("scripts/install.sh"),
+    )
+    .unwrap();
+    std::fs::write(
+        action.join("Cargo.toml"),
+        "[package]\nname = \"kkp-delivery\"\nversion = \"9.9.9\"\n",
+    )
+    .unwrap();
+    // The release asset: a tarball holding `kkp-delivery`.
+    let payload = work.path().join("payload");
+    std::fs::create_dir_all(&payload).unwrap();
+    std::fs::write(
+        payload.join("kkp-delivery"),
+        "#!/bin/sh\necho released kkp-delivery\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(
+        payload.join("kkp-delivery"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    let target = match std::env::consts::ARCH {
+        "aarch64" => "aarch64-unknown-linux-musl",
+        _ => "x86_64-unknown-linux-musl",
+    };
+    let asset = format!("kkp-delivery-v9.9.9-{target}.tar.gz");
+    let tarball = work.path().join(&asset);
+    assert!(Command::new("tar")
+        .arg("-czf")
+        .arg(&tarball)
+        .arg("-C")
+        .arg(&payload)
+        .arg("kkp-delivery")
+        .status()
+        .unwrap()
+        .success());
+    let bytes = std::fs::read(&tarball).unwrap();
+    let sum: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let server = crate::kube::files(vec![(
+        format!("/download/v9.9.9/{asset}"),
+        "application/gzip".to_owned(),
+        bytes,
+    )]);
+    let install = |sums: &str, cache: &Path, binary_path: Option<&str>| {
+        std::fs::write(action.join("dist/SHA256SUMS"), sums).unwrap();
+        let output = work.path().join("github_output");
+        let _ = std::fs::remove_file(&output);
+        let mut cmd = Command::new("sh");
+        cmd.arg(action.join("scripts/install.sh"))
+            .env("RUNNER_TOOL_CACHE", cache)
+            .env("KKP_RELEASES_URL", format!("{}/download", server.url))
+            .env("GITHUB_OUTPUT", &output)
+            .env_remove("KKP_BINARY_PATH");
+        if let Some(p) = binary_path {
+            cmd.env("KKP_BINARY_PATH", p);
+        }
+        let out = cmd.output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned()
+                + &String::from_utf8_lossy(&out.stderr),
+            std::fs::read_to_string(&output).unwrap_or_default(),
+        )
+    };
+    if !matches!(std::env::consts::OS, "linux") {
+        return;
+    }
+    // A matching sum: installed into the tool cache and reported as the step's output.
+    let cache = work.path().join("cache");
+    let (code, log, output) = install(&format!("{sum}  {asset}\n"), &cache, None);
+    assert_eq!(code, Some(0), "{log}");
+    let installed = cache.join(format!("kkp-delivery/9.9.9/{target}/kkp-delivery"));
+    assert_eq!(output.trim(), format!("binary={}", installed.display()));
+    let ran = Command::new(&installed).output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&ran.stdout).trim(),
+        "released kkp-delivery"
+    );
+    // Again: from the cache, whatever the server would say now.
+    let (code, log, _) = install("", &cache, None);
+    assert_eq!(code, Some(0), "{log}");
+    // A sum that does not match: nothing installed.
+    let fresh = work.path().join("fresh");
+    let (code, log, _) = install(&format!("{}  {asset}\n", "0".repeat(64)), &fresh, None);
+    assert_eq!(code, Some(1), "{log}");
+    assert!(log.contains("does not") || log.contains("says"), "{log}");
+    assert!(!fresh
+        .join(format!("kkp-delivery/9.9.9/{target}/kkp-delivery"))
+        .exists());
+    // binary-path wins, and must be an executable.
+    let (code, _, output) = install("", &fresh, Some(installed.to_str().unwrap()));
+    assert_eq!(code, Some(0));
+    assert!(output.contains(&installed.display().to_string()));
+    let (code, log, _) = install("", &fresh, Some("/nonexistent/kkp"));
+    assert_eq!(code, Some(2), "{log}");
+    assert!(log.contains("binary-path"), "{log}");
+}
