@@ -1,8 +1,10 @@
-//! Whole-process benchmark: the decision for a 3000-file pull request served by the fake forge
-//! with 20 ms of added latency per request, concurrent paging (default) side by side with
-//! sequential paging (`KKP_API_CONCURRENCY=1`, how a `Link: rel=next` walker such as octocrab's
-//! `all_pages` or dorny/paths-filter's paginate fetches). Prints wall time, request count and
-//! the ratio. Run: `cargo bench --bench decision` (see docs/BENCHMARKS.md).
+//! Whole-process benchmark: the decision for the largest pull/merge request each host lists,
+//! served by the fake forge with 20 ms of added latency per request, on GitHub, GitLab and
+//! Bitbucket side by side. Each host runs twice: concurrent paging (the default) and
+//! sequential paging by the same binary (`KKP_API_CONCURRENCY=1`, how a `Link: rel=next`
+//! walker such as octocrab's `all_pages` or dorny/paths-filter's paginate fetches). Prints wall
+//! time, requests, the most requests in flight, round trips of latency, and the ratio.
+//! Run: `cargo bench --bench decision` (see docs/BENCHMARKS.md).
 
 #![allow(
     clippy::unwrap_used,
@@ -21,81 +23,138 @@ use forge::{many_files, Forge};
 
 const TOKEN: &str = "bench-token";
 const RUNS: usize = 5;
+const LATENCY: Duration = Duration::from_millis(20);
 
-fn decide(forge: &Forge, event: &str, concurrency: &str) -> (Duration, usize) {
-    let before = forge.received().len();
-    let start = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_kkp-terraform-validate"))
-        .arg("--decide-only")
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("GITHUB_ACTIONS", "true")
-        .env("GITHUB_EVENT_NAME", "pull_request")
-        .env("GITHUB_EVENT_PATH", event)
-        .env("GITHUB_REPOSITORY", "acme/kkp")
-        .env("GITHUB_API_URL", forge.github_api())
-        .env("GITHUB_TOKEN", TOKEN)
-        .env("KKP_API_CONCURRENCY", concurrency)
-        .output()
-        .unwrap();
-    let elapsed = start.elapsed();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("3000 files, 30 pages"), "{stdout}");
-    (elapsed, forge.received().len() - before)
+#[derive(Clone, Copy)]
+enum Host {
+    GitHub,
+    GitLab,
+    Bitbucket,
 }
 
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
+struct Measure {
+    wall: Duration,
+    requests: usize,
+    max_in_flight: usize,
+}
+
+fn decide(forge: &Forge, host: Host, dir: &std::path::Path, concurrency: &str) -> Measure {
+    let before = forge.received().len();
+    forge.with(|s| s.max_in_flight = 0);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kkp-terraform-validate"));
+    cmd.arg("--decide-only")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("KKP_API_CONCURRENCY", concurrency)
+        .current_dir(dir);
+    match host {
+        Host::GitHub => {
+            let event = dir.join("event.json");
+            std::fs::write(&event, r#"{"number":7,"pull_request":{"number":7,"base":{"ref":"main","sha":"a"},"head":{"sha":"b"}}}"#).unwrap();
+            cmd.env("GITHUB_ACTIONS", "true")
+                .env("GITHUB_EVENT_NAME", "pull_request")
+                .env("GITHUB_EVENT_PATH", event)
+                .env("GITHUB_REPOSITORY", "acme/kkp")
+                .env("GITHUB_API_URL", forge.github_api())
+                .env("GITHUB_TOKEN", TOKEN);
+        }
+        Host::GitLab => {
+            cmd.env("GITLAB_CI", "true")
+                .env("CI_PIPELINE_SOURCE", "merge_request_event")
+                .env("CI_MERGE_REQUEST_IID", "7")
+                .env("CI_API_V4_URL", format!("{}/api/v4", forge.url))
+                .env("CI_PROJECT_ID", "42")
+                .env("CI_PROJECT_PATH", "acme/kkp")
+                .env("CI_PROJECT_DIR", dir)
+                .env("GITLAB_TOKEN", TOKEN);
+        }
+        Host::Bitbucket => {
+            cmd.env("BITBUCKET_BUILD_NUMBER", "1")
+                .env("BITBUCKET_WORKSPACE", "acme")
+                .env("BITBUCKET_REPO_SLUG", "kkp")
+                .env("BITBUCKET_CLONE_DIR", dir)
+                .env("BITBUCKET_PR_ID", "7")
+                .env("BITBUCKET_BRANCH", "feat")
+                .env("BITBUCKET_API_URL", format!("{}/2.0", forge.url))
+                .env("BITBUCKET_ACCESS_TOKEN", TOKEN);
+        }
+    }
+    let start = Instant::now();
+    let out = cmd.output().unwrap();
+    let wall = start.elapsed();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("files from"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Measure {
+        wall,
+        requests: forge.received().len() - before,
+        max_in_flight: forge.with(|s| s.max_in_flight),
+    }
+}
+
+fn median(mut v: Vec<Measure>) -> Measure {
+    v.sort_by_key(|m| m.wall);
+    v.swap_remove(v.len() / 2)
 }
 
 fn main() {
     let forge = Forge::start(TOKEN);
     forge.with(|s| {
         s.gh_pulls.insert(7, many_files("terraform/gen", 3000));
-        s.latency = Duration::from_millis(20);
+        // GitLab lists at most 1000 diff files by default (max_diff_files): its largest complete
+        // merge request.
+        s.gl_mrs.insert(7, many_files("terraform/gen", 999));
+        s.bb_prs.insert(7, many_files("terraform/gen", 3000));
+        s.latency = LATENCY;
     });
     let dir = tempfile::tempdir().unwrap();
-    let event = dir.path().join("event.json");
-    std::fs::write(&event, r#"{"number":7,"pull_request":{"number":7,"base":{"ref":"main","sha":"a"},"head":{"sha":"b"}}}"#).unwrap();
-    let event = event.display().to_string();
-
-    // One warm-up run of each so both start cache-warm.
-    decide(&forge, &event, "8");
-    decide(&forge, &event, "1");
-    let mut concurrent = Vec::new();
-    let mut sequential = Vec::new();
-    let (mut c_req, mut s_req) = (0, 0);
-    for _ in 0..RUNS {
-        let (t, n) = decide(&forge, &event, "8");
-        concurrent.push(t);
-        c_req = n;
-        let (t, n) = decide(&forge, &event, "1");
-        sequential.push(t);
-        s_req = n;
+    println!(
+        "decision for the largest request each host lists, {} ms per request, median of {RUNS} runs",
+        LATENCY.as_millis()
+    );
+    println!(
+        "{:<44} {:>8} {:>9} {:>10} {:>12}",
+        "", "wall", "requests", "in flight", "round trips"
+    );
+    for (host, label) in [
+        (Host::GitHub, "GitHub, 3000 files (30 pages of 100)"),
+        (Host::GitLab, "GitLab, 999 files (10 pages of 100)"),
+        (Host::Bitbucket, "Bitbucket, 3000 files (pages of 5000)"),
+    ] {
+        decide(&forge, host, dir.path(), "30");
+        decide(&forge, host, dir.path(), "1");
+        let mut concurrent = Vec::new();
+        let mut sequential = Vec::new();
+        for _ in 0..RUNS {
+            concurrent.push(decide(&forge, host, dir.path(), "30"));
+            sequential.push(decide(&forge, host, dir.path(), "1"));
+        }
+        let (c, s) = (median(concurrent), median(sequential));
+        // Round trips of latency: the wall time the latency alone explains.
+        let trips = |m: &Measure| m.wall.as_secs_f64() / LATENCY.as_secs_f64();
+        println!("{label}");
+        println!(
+            "  {:<42} {:>6.0}ms {:>9} {:>10} {:>11.1}",
+            "kkp-delivery (concurrent)",
+            c.wall.as_secs_f64() * 1000.0,
+            c.requests,
+            c.max_in_flight,
+            trips(&c)
+        );
+        println!(
+            "  {:<42} {:>6.0}ms {:>9} {:>10} {:>11.1}",
+            "sequential paging (peer)",
+            s.wall.as_secs_f64() * 1000.0,
+            s.requests,
+            s.max_in_flight,
+            trips(&s)
+        );
+        println!(
+            "  ratio sequential/concurrent: {:.2}x",
+            s.wall.as_secs_f64() / c.wall.as_secs_f64()
+        );
     }
-    let (c, s) = (median(concurrent), median(sequential));
-    println!("decision for a 3000-file pull request, 20 ms per request, median of {RUNS} runs");
-    println!("{:<34} {:>10} {:>10}", "", "wall", "requests");
-    println!(
-        "{:<34} {:>8.0}ms {:>10}",
-        "kkp-delivery (8 pages at once)",
-        c.as_secs_f64() * 1000.0,
-        c_req
-    );
-    println!(
-        "{:<34} {:>8.0}ms {:>10}",
-        "sequential paging (peer)",
-        s.as_secs_f64() * 1000.0,
-        s_req
-    );
-    println!(
-        "ratio sequential/concurrent: {:.2}x",
-        s.as_secs_f64() / c.as_secs_f64()
-    );
 }

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::ffi::{OsStr, OsString};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::parser::ValueSource;
@@ -80,8 +80,9 @@ pub struct CommonArgs {
     /// The default branch, where the platform does not say (Bitbucket, local)
     #[arg(long, value_name = "BRANCH")]
     pub default_branch: Option<String>,
-    /// API pages fetched at once; 1 pages sequentially
-    #[arg(long, value_name = "N", default_value = "8")]
+    /// API pages fetched at once; 1 pages sequentially. 30 takes a 3000-file pull request (the
+    /// most GitHub lists) in one round, well under GitHub's 100 concurrent requests
+    #[arg(long, value_name = "N", default_value = "30")]
     pub api_concurrency: Option<String>,
     /// Longest wait for a rate limit to reset, in seconds, before falling back to git
     #[arg(long, value_name = "SECONDS", default_value = "60")]
@@ -106,7 +107,14 @@ fn env_flags(cmd: &Command) -> impl Iterator<Item = &clap::Arg> {
 }
 
 /// Adds `[env: KKP_X]` to the help of every flag of `cmd` and its subcommands.
+/// The project tools (`init`, `doctor`, `packaging`, `plan-report`) take flags only: a
+/// `KKP_PLATFORM` set for the stages must not choose `init`'s platform.
+const FLAG_ONLY_COMMANDS: &[&str] = &["init", "doctor", "packaging", "plan-report"];
+
 fn with_env_help(cmd: Command) -> Command {
+    if FLAG_ONLY_COMMANDS.contains(&cmd.get_name()) {
+        return cmd;
+    }
     let cmd = cmd.mut_args(|a| match a.get_long() {
         Some(long) if !matches!(a.get_id().as_str(), "help" | "version") => {
             let var = env_var(long);
@@ -160,7 +168,8 @@ pub fn parse_with_env(cmd: &Command, args: &[OsString], env: &Env) -> Result<Par
     };
     let mut extra: Vec<OsString> = Vec::new();
     let mut from_env = BTreeMap::new();
-    for arg in env_flags(leaf) {
+    let reads_env = !FLAG_ONLY_COMMANDS.contains(&leaf.get_name());
+    for arg in env_flags(leaf).filter(|_| reads_env) {
         let id = arg.get_id().as_str();
         if leaf_matches.value_source(id) == Some(ValueSource::CommandLine) {
             continue;
@@ -475,6 +484,21 @@ pub fn single_command(stage: &dyn RegisteredStage) -> Command {
 
 /// Entry point of `kkp-delivery`.
 pub fn main_multi(inv: Invocation<'_>) -> u8 {
+    // One binary for every stage: installed (linked) as `kkp-terraform-plan`, … it is that
+    // stage's executable. A release ships this one file instead of nine copies of the same code
+    // (docs/ARCHITECTURE.md, "Executables").
+    let called = inv
+        .args
+        .first()
+        .and_then(|a| Path::new(a).file_name())
+        .and_then(|n| n.to_str())
+        .map(str::to_owned);
+    if let Some(name) = called.filter(|n| n != "kkp-delivery") {
+        if let Some(stage) = stages::find(STAGES, &name) {
+            let stage_name = stage.name();
+            return main_stage(stage_name, inv);
+        }
+    }
     main_with(STAGES, inv)
 }
 
@@ -1058,7 +1082,7 @@ mod tests {
         let mut all = Vec::new();
         let multi = multi_command(STAGES);
         for sub in multi.get_subcommands() {
-            if sub.get_name() == "plan-report" {
+            if FLAG_ONLY_COMMANDS.contains(&sub.get_name()) {
                 continue;
             }
             all.push((

@@ -275,3 +275,31 @@ fn init_writes_a_linted_pipeline_and_doctor_checks_the_setup() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAIL"));
 }
+
+/// One multi-call binary: `kkp-delivery` linked as `kkp-<stage>` is that stage's executable,
+/// with its own flags only (what a release ships instead of nine copies of the same code).
+#[test]
+fn the_multi_call_binary_is_each_stage_by_the_name_it_is_called() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("kkp-terraform-plan");
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kkp-delivery"), &link).unwrap();
+    let out = std::process::Command::new(&link)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{help}");
+    assert!(help.contains("Usage: kkp-terraform-plan"), "{help}");
+    assert!(help.contains("--backend-config"), "{help}");
+    assert!(
+        !help.contains("explain"),
+        "a stage's own help, not the multi-command's: {help}"
+    );
+    let deploy = dir.path().join("kkp-deploy");
+    std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kkp-delivery"), &deploy).unwrap();
+    let out = std::process::Command::new(&deploy)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--storageclass"));
+}

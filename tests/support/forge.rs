@@ -136,6 +136,9 @@ pub struct Received {
 pub struct ForgeState {
     pub token: String,
     pub latency: Duration,
+    /// Requests being answered now, and the most at once (concurrency benches).
+    pub in_flight: usize,
+    pub max_in_flight: usize,
     faults: Vec<FaultRule>,
     pub received: Vec<Received>,
     pub gh_pulls: HashMap<u64, Vec<FileChange>>,
@@ -636,11 +639,14 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
             rule.remaining -= 1;
             fault = Some(rule.fault.clone());
         }
+        s.in_flight += 1;
+        s.max_in_flight = s.max_in_flight.max(s.in_flight);
         (s.latency, fault, authorized)
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
     }
+    state.lock().unwrap().in_flight -= 1;
     let mut truncate = false;
     let mut next_elsewhere: Option<String> = None;
     let response = match fault {

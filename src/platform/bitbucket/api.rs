@@ -15,6 +15,9 @@ use crate::platform::http::{
 };
 use crate::platform::{CommentApi, Connection, HostComment};
 
+/// Diffstat entries per page: Bitbucket's maximum (the default is 500).
+const DIFFSTAT_PAGELEN: u32 = 5000;
+
 /// Redirects a GET follows within the API host.
 const MAX_REDIRECTS: usize = 5;
 
@@ -197,7 +200,12 @@ impl Client {
 
     pub async fn pull_request_files(&self, id: u64) -> Result<ApiChanges, ApiError> {
         // Answers 302 to /diffstat/{spec}; reqwest follows it and keeps the token on the same host.
-        let url = format!("{}/pullrequests/{id}/diffstat?pagelen=500", self.repo_url);
+        // Pages are cursors (`next`), so they cannot be fetched at once: the largest page
+        // (5000 entries) instead, which holds more than GitHub's 3000-file cap in one answer.
+        let url = format!(
+            "{}/pullrequests/{id}/diffstat?pagelen={DIFFSTAT_PAGELEN}",
+            self.repo_url
+        );
         self.diffstat(url, format!("pull request #{id} diffstat"))
             .await
     }
@@ -211,7 +219,7 @@ impl Client {
         topic: bool,
     ) -> Result<ApiChanges, ApiError> {
         let url = format!(
-            "{}/diffstat/{new}..{old}?topic={topic}&pagelen=500",
+            "{}/diffstat/{new}..{old}?topic={topic}&pagelen={DIFFSTAT_PAGELEN}",
             self.repo_url
         );
         let dots = if topic { "..." } else { ".." };

@@ -115,36 +115,44 @@ impl Client {
         .await
     }
 
-    /// Every file of a pull request. The count comes first so all pages can be requested at
-    /// once (`concurrency` at a time) instead of walking `Link: rel=next` one by one.
+    /// Every file of a pull request in two round trips: the pull request (its file count) and
+    /// the first page together, then every remaining page at once (`concurrency` at a time),
+    /// instead of walking `Link: rel=next` one page after another.
     pub async fn pull_request_files(
         &self,
         number: u64,
         concurrency: usize,
     ) -> Result<ApiChanges, ApiError> {
-        let pr: PullSummary = self
-            .get(&format!("{}/pulls/{number}", self.repo_path))
-            .await?;
-        let count = pr.changed_files.unwrap_or(0);
+        let page_path = |page: u64| {
+            format!(
+                "{}/pulls/{number}/files?per_page={PER_PAGE}&page={page}",
+                self.repo_path
+            )
+        };
+        let first_path = page_path(1);
+        let (pr, first) = futures::future::join(
+            self.get::<PullSummary>(&format!("{}/pulls/{number}", self.repo_path)),
+            self.get::<Vec<DiffEntry>>(&first_path),
+        )
+        .await;
+        let count = pr?.changed_files.unwrap_or(0);
         if count > PR_FILES_CAP {
             return Err(ApiError::Incomplete(format!(
                 "pull request #{number} changes {count} files and the API lists at most {PR_FILES_CAP}"
             )));
         }
+        let first = first?;
         let pages = count.div_ceil(PER_PAGE).max(1);
-        let mut lists: Vec<(u64, Vec<DiffEntry>)> = stream::iter(1..=pages)
+        let mut lists: Vec<(u64, Vec<DiffEntry>)> = stream::iter(2..=pages)
             .map(|page| async move {
-                let path = format!(
-                    "{}/pulls/{number}/files?per_page={PER_PAGE}&page={page}",
-                    self.repo_path
-                );
-                self.get::<Vec<DiffEntry>>(&path)
+                self.get::<Vec<DiffEntry>>(&page_path(page))
                     .await
                     .map(|files| (page, files))
             })
             .buffer_unordered(concurrency.max(1))
             .try_collect()
             .await?;
+        lists.push((1, first));
         lists.sort_by_key(|(page, _)| *page);
         let files: Vec<ChangedFile> = lists
             .into_iter()

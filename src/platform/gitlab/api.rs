@@ -8,6 +8,7 @@ use std::sync::Mutex;
 
 use async_trait::async_trait;
 use bytes::Bytes;
+use futures::stream::{self, StreamExt as _, TryStreamExt as _};
 use gitlab::api::{self, AsyncClient, AsyncQuery, Pagination, RestClient};
 use http::request::Builder as RequestBuilder;
 use serde::Deserialize;
@@ -257,6 +258,40 @@ impl RetryingClient {
     }
 }
 
+/// Diffs per page: GitLab's maximum.
+const DIFFS_PER_PAGE: u64 = 100;
+
+/// One page of a merge request's diffs, addressed directly (the crate's pager walks pages one
+/// after another).
+struct DiffsPage {
+    project: String,
+    iid: u64,
+    page: u64,
+}
+
+impl api::Endpoint for DiffsPage {
+    fn method(&self) -> http::Method {
+        http::Method::GET
+    }
+
+    fn endpoint(&self) -> std::borrow::Cow<'static, str> {
+        format!(
+            "projects/{}/merge_requests/{}/diffs",
+            path_segment(&self.project),
+            self.iid
+        )
+        .into()
+    }
+
+    fn parameters(&self) -> api::QueryParams<'_> {
+        let mut params = api::QueryParams::default();
+        params
+            .push("page", self.page)
+            .push("per_page", DIFFS_PER_PAGE);
+        params
+    }
+}
+
 #[derive(Deserialize)]
 struct MergeRequestSummary {
     /// A string, `"1000+"` when the merge request is over the diff limits.
@@ -300,6 +335,7 @@ impl RetryingClient {
         &self,
         project: &str,
         iid: u64,
+        concurrency: usize,
     ) -> Result<ApiChanges, ApiError> {
         let what = format!("merge request !{iid}");
         let mr_ep = api::projects::merge_requests::MergeRequest::builder()
@@ -313,14 +349,42 @@ impl RetryingClient {
                 "merge request !{iid} is over GitLab's diff limits ({count} files); the API lists only part of it"
             )));
         }
-        let ep = api::projects::merge_requests::MergeRequestDiffs::builder()
-            .project(project)
-            .merge_request(iid)
-            .build()
-            .map_err(built)?;
-        let diffs: Vec<Diff> = self
-            .query(&format!("{what} diffs"), api::paged(ep, Pagination::All))
+        // The file count gives every page's URL: all pages at once, `concurrency` at a time.
+        // The count can lag the diffs (a push while we read): a full last page means more may
+        // follow, and those are read one by one until a short page.
+        let count: u64 = mr
+            .changes_count
+            .as_deref()
+            .and_then(|c| c.trim().parse().ok())
+            .unwrap_or(0);
+        let pages = count.div_ceil(DIFFS_PER_PAGE).max(1);
+        let page = |n: u64| DiffsPage {
+            project: project.to_owned(),
+            iid,
+            page: n,
+        };
+        let mut lists: Vec<(u64, Vec<Diff>)> = stream::iter(1..=pages)
+            .map(|n| {
+                let what = format!("{what} diffs page {n}");
+                let ep = page(n);
+                async move { self.query::<Vec<Diff>, _>(&what, ep).await.map(|d| (n, d)) }
+            })
+            .buffer_unordered(concurrency.max(1))
+            .try_collect()
             .await?;
+        lists.sort_by_key(|(n, _)| *n);
+        let mut next = pages + 1;
+        while lists
+            .last()
+            .is_some_and(|(_, d)| d.len() as u64 == DIFFS_PER_PAGE)
+        {
+            let more: Vec<Diff> = self
+                .query(&format!("{what} diffs page {next}"), page(next))
+                .await?;
+            lists.push((next, more));
+            next += 1;
+        }
+        let diffs: Vec<Diff> = lists.into_iter().flat_map(|(_, d)| d).collect();
         if diffs.len() >= DIFF_FILES_LIMIT {
             return Err(ApiError::Incomplete(format!(
                 "merge request !{iid} lists {} files, GitLab's diff file limit",
@@ -377,6 +441,8 @@ pub struct Host {
     conn: Connection<RetryingClient>,
     project: String,
     api_url: String,
+    /// Diff pages fetched at once (`--api-concurrency`).
+    concurrency: usize,
 }
 
 impl Host {
@@ -391,6 +457,7 @@ impl Host {
             conn: Connection::new(client),
             project: project.to_owned(),
             api_url: api_url.to_owned(),
+            concurrency: api.concurrency,
         }
     }
 
@@ -441,7 +508,11 @@ impl Host {
         };
         let client = self.conn.get()?;
         match ask {
-            Ask::MergeRequest(iid) => client.merge_request_files(&self.project, iid).await,
+            Ask::MergeRequest(iid) => {
+                client
+                    .merge_request_files(&self.project, iid, self.concurrency)
+                    .await
+            }
             Ask::Compare(from, to, straight) => {
                 client.compare(&self.project, &from, &to, straight).await
             }
