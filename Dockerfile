@@ -24,9 +24,12 @@ RUN case "$TARGETARCH" in \
       *) echo "unsupported TARGETARCH $TARGETARCH" >&2; exit 1 ;; \
     esac \
  && rustup target add "$target" \
- && cargo build --release --locked --target "$target" \
+ && cargo build --release --locked --target "$target" --bin kkp-delivery \
  && mkdir -p /out/bin \
- && find "target/$target/release" -maxdepth 1 -type f -name 'kkp-*' -perm -u+x -exec cp {} /out/bin/ \;
+ && cp "target/$target/release/kkp-delivery" /out/bin/ \
+ && for stage in terraform-validate terraform-backend-prepare terraform-plan terraform-apply kubeone-apply deploy dns-update flux-bootstrap; do \
+      ln -s kkp-delivery "/out/bin/kkp-$stage"; \
+    done
 
 FROM debian:${DEBIAN_RELEASE}-slim AS tools
 ARG TARGETARCH

@@ -93,6 +93,44 @@ fn main() {
             .arg(&plan),
     );
     let jq = measure(Command::new("jq").arg("-c").arg(JQ_FILTER).arg(&plan));
+    // The whole terraform-plan stage, with a stand-in terraform whose `show -json` prints the
+    // same document (init and plan are instant): what the stage itself costs on top.
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(repo.join("terraform/aws")).unwrap();
+    std::fs::write(repo.join("terraform/aws/main.tf"), "# bench\n").unwrap();
+    let fake = dir.path().join("terraform");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\ncase \"$1\" in\n  init) echo '{{\"@level\":\"info\",\"@message\":\"Terraform has been successfully initialized!\",\"type\":\"init_output\"}}' ;;\n  plan) for a; do case \"$a\" in -out=*) : > \"${{a#-out=}}\" ;; esac; done; echo 'Plan: bench' ;;\n  show) cat '{}' ;;\nesac\n",
+            plan.display()
+        ),
+    )
+    .unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let stage = measure(
+        Command::new(env!("CARGO_BIN_EXE_kkp-terraform-plan"))
+            .current_dir(&repo)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_EVENT_NAME", "workflow_dispatch")
+            .env("GITHUB_REPOSITORY", "acme/kkp")
+            .env("GITHUB_WORKSPACE", &repo)
+            .env("GITHUB_STEP_SUMMARY", dir.path().join("summary"))
+            .env("KKP_FORCE", "true")
+            .env("KKP_COMMENT", "off")
+            .env("KKP_WORKING_DIRECTORY", "terraform/aws")
+            .env("KKP_TERRAFORM_BIN", &fake),
+    );
+    // The floor: validating the same file while skipping every value.
+    let floor_start = std::time::Instant::now();
+    let reader = std::io::BufReader::new(std::fs::File::open(&plan).unwrap());
+    let _: serde::de::IgnoredAny = serde_json::from_reader(reader).unwrap();
+    let floor = floor_start.elapsed().as_secs_f64();
     let parse = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
     assert_eq!(
         parse(&ours.0),
@@ -119,8 +157,23 @@ fn main() {
         jq.0
     );
     println!(
-        "ratio jq/kkp: wall {:.2}x, memory {:.2}x",
+        "{:<28} {:>8.2}s {:>9} MiB   (init, plan, show -json, summary, reports)",
+        "kkp-terraform-plan (stage)",
+        stage.1,
+        stage.2 / 1024
+    );
+    println!(
+        "{:<28} {:>8.2}s {:>12}   (serde_json validating skip-parse, in process)",
+        "floor", floor, "-"
+    );
+    println!(
+        "ratio jq/plan-report: wall {:.2}x, memory {:.2}x",
         jq.1 / ours.1.max(0.01),
         jq.2 as f64 / ours.2 as f64
+    );
+    println!(
+        "ratio jq/stage:       wall {:.2}x, memory {:.2}x",
+        jq.1 / stage.1.max(0.01),
+        jq.2 as f64 / stage.2 as f64
     );
 }

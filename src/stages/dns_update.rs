@@ -292,7 +292,7 @@ fn apply(
         return fail(zone_reason(reason));
     }
     let summary = match terraform.show_plan(cx)? {
-        Ok((_, summary)) => summary,
+        Ok(summary) => summary,
         Err(reason) => {
             let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE));
             return fail(reason);
@@ -312,7 +312,9 @@ fn apply(
         ]),
         Echo::Lines,
     )?;
+    // The saved plan and its JSON hold the variables in the clear: not left behind.
     let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE));
+    let _ = std::fs::remove_file(cx.dir().join(super::terraform_plan::PLAN_JSON));
     if !applied.success() {
         return fail(zone_reason(terraform::failure_reason(
             &format!("{}\n{}", applied.stdout, applied.stderr),

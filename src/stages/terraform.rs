@@ -15,7 +15,7 @@ use crate::tools::terraform::{failure_reason, log_message};
 
 use anyhow::Context as _;
 
-use super::terraform_plan::PLAN_FILE;
+use super::terraform_plan::{PLAN_FILE, PLAN_JSON};
 use super::StageCx;
 
 /// Flags of the stages that initialise a Terraform backend.
@@ -191,27 +191,35 @@ impl Terraform {
 }
 
 impl Terraform {
-    /// `show -json` of the saved plan, and its summary. `Ok(Err(reason))` when Terraform could
-    /// not show it.
+    /// `show -json` of the saved plan into `kkp.tfplan.json` (owner-only: it holds sensitive
+    /// values), streamed to the file and summarised from it by the streaming parser, so no
+    /// step holds the whole document. `Ok(Err(reason))` when Terraform could not show it.
     pub fn show_plan(
         &self,
         cx: &mut StageCx<'_>,
-    ) -> Result<Result<(String, PlanSummary), String>, StageError> {
+    ) -> Result<Result<PlanSummary, String>, StageError> {
+        let json_path = cx.dir().join(PLAN_JSON);
+        let mut cmd = self.cmd(&["show", "-json", PLAN_FILE]);
+        cmd.stdout_to = Some(json_path.clone());
         let show = cx.run_folded(
             "kkp_tf_show",
             &format!("terraform show ({})", cx.dir_label()),
-            &self.cmd(&["show", "-json", PLAN_FILE]),
+            &cmd,
             Echo::Quiet,
         )?;
         if !show.success() {
+            let _ = std::fs::remove_file(&json_path);
             return Ok(Err(format!(
                 "terraform show -json {PLAN_FILE} failed: {}",
                 one_line(show.stderr.trim())
             )));
         }
-        let summary = summarise(show.stdout.as_bytes())
+        let file = std::fs::File::open(&json_path)
+            .with_context(|| format!("cannot read {}", json_path.display()))
+            .map_err(StageError::Failed)?;
+        let summary = summarise(std::io::BufReader::with_capacity(256 * 1024, file))
             .context("terraform show -json printed no plan")
             .map_err(StageError::Failed)?;
-        Ok(Ok((show.stdout, summary)))
+        Ok(Ok(summary))
     }
 }

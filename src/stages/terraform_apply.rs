@@ -99,7 +99,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         }
     }
     let summary = match terraform.show_plan(cx)? {
-        Ok((_, summary)) => summary,
+        Ok(summary) => summary,
         Err(reason) => return fail(reason),
     };
 

@@ -10,7 +10,7 @@ use crate::report::comment::{fingerprint_marker, marker};
 use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
-use crate::tools::runner::{write_private, Echo};
+use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -51,8 +51,7 @@ impl Stage for TerraformPlan {
     }
 
     fn run(&self, cx: &mut StageCx<'_>, backend: &BackendArgs) -> Result<Report, StageError> {
-        let dir = cx.root_dir()?;
-        let failed = |e: anyhow::Error| StageError::Failed(e);
+        cx.root_dir()?;
         let terraform = Terraform::new(cx, Some(backend));
         let tf = |args: &[&str]| terraform.cmd(args);
         let label = cx.dir_label();
@@ -86,13 +85,12 @@ impl Stage for TerraformPlan {
             return Ok(Report::failed(reason, label));
         }
 
-        let (json, summary) = match terraform.show_plan(cx)? {
-            Ok(shown) => shown,
+        // The JSON plan holds sensitive values in the clear: `show_plan` streams it, owner-only,
+        // into kkp.tfplan.json for the apply stage; it is never printed.
+        let summary = match terraform.show_plan(cx)? {
+            Ok(summary) => summary,
             Err(reason) => return Ok(Report::failed(reason, label)),
         };
-        // The JSON plan holds sensitive values in the clear: it is written, owner-only, for the
-        // apply stage and never printed.
-        write_private(&dir.join(PLAN_JSON), json.as_bytes()).map_err(failed)?;
         let text = cx.run_folded(
             "kkp_tf_show_text",
             &format!("terraform show, as text ({label})"),

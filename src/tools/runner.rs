@@ -57,6 +57,7 @@ impl Tool {
             dir: dir.to_owned(),
             extra_env: Vec::new(),
             hide_env: Vec::new(),
+            stdout_to: None,
         }
     }
 }
@@ -365,6 +366,9 @@ pub struct ToolCommand {
     /// Variables of the snapshot this tool must not see (kubeone gets the agent's socket, never
     /// the key itself).
     pub hide_env: Vec<String>,
+    /// Streams stdout into this file (owner-only) instead of keeping it: a plan's `show -json`
+    /// is hundreds of MiB for a large estate, and is read back by a streaming parser.
+    pub stdout_to: Option<PathBuf>,
 }
 
 impl ToolCommand {
@@ -531,9 +535,28 @@ impl Runner {
             )
         })?;
         let (tx, rx) = mpsc::channel::<(bool, String)>();
+        let mut to_file: Option<std::thread::JoinHandle<std::io::Result<bool>>> = None;
         if let Some(out) = child.stdout.take() {
-            let tx = tx.clone();
-            std::thread::spawn(move || forward(out, false, tx));
+            match &cmd.stdout_to {
+                Some(path) => {
+                    let mut file = std::io::BufWriter::new(create_private(path)?);
+                    let limit = self.capture_limit as u64;
+                    // Straight to the file, in bounded memory; past the limit it is drained and
+                    // dropped, and the run fails as for captured output.
+                    to_file = Some(std::thread::spawn(move || {
+                        let mut out = out;
+                        let written =
+                            std::io::copy(&mut std::io::Read::take(&mut out, limit), &mut file)?;
+                        file.flush()?;
+                        let rest = std::io::copy(&mut out, &mut std::io::sink())?;
+                        Ok(written >= limit && rest > 0)
+                    }));
+                }
+                None => {
+                    let tx = tx.clone();
+                    std::thread::spawn(move || forward(out, false, tx));
+                }
+            }
         }
         if let Some(err) = child.stderr.take() {
             let tx = tx.clone();
@@ -637,6 +660,13 @@ impl Runner {
                     ""
                 }
             );
+        }
+        if let Some(handle) = to_file {
+            match handle.join() {
+                Ok(Ok(over)) => overflowed |= over,
+                Ok(Err(e)) => bail!("{}: cannot write its output to a file: {e}", cmd.display()),
+                Err(_) => bail!("{}: the output writer failed", cmd.display()),
+            }
         }
         if overflowed {
             bail!(
@@ -863,6 +893,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             hide_env: Vec::new(),
+            stdout_to: None,
         };
         let started = Instant::now();
         let err = r
@@ -898,6 +929,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             hide_env: Vec::new(),
+            stdout_to: None,
         };
         let err = r
             .run(
@@ -930,6 +962,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             hide_env: Vec::new(),
+            stdout_to: None,
         };
         let mut log = Vec::new();
         let started = Instant::now();
