@@ -52,7 +52,21 @@ fn measure(cmd: &mut Command) -> (String, f64, u64) {
     let timing = tempfile::NamedTempFile::new().unwrap();
     let program = cmd.get_program().to_owned();
     let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
-    let out = Command::new("/usr/bin/time")
+    let mut timed = Command::new("/usr/bin/time");
+    // The measured command's environment and folder, as it was set up.
+    if cmd.get_envs().any(|(k, _)| k == "PATH") {
+        timed.env_clear();
+    }
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => timed.env(k, v),
+            None => timed.env_remove(k),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    let out = timed
         .arg("-f")
         .arg("%e %M")
         .arg("-o")
@@ -125,6 +139,11 @@ fn main() {
             .env("KKP_COMMENT", "off")
             .env("KKP_WORKING_DIRECTORY", "terraform/aws")
             .env("KKP_TERRAFORM_BIN", &fake),
+    );
+    let summary = std::fs::read_to_string(dir.path().join("summary")).unwrap_or_default();
+    assert!(
+        summary.contains("25000 to create"),
+        "the stage planned and summarised: {summary}"
     );
     // The floor: validating the same file while skipping every value.
     let floor_start = std::time::Instant::now();
