@@ -140,14 +140,13 @@ impl ClusterArgs {
         let outputs = self.outputs_file(cx, private)?.display().to_string();
         let agent = SshAgent::start(cx, private)?;
         let dir = cx.ctx.workspace.clone();
-        let mut cmd = KUBEONE
+        let cmd = KUBEONE
             .command(
                 cx.env,
                 &dir,
                 &["kubeconfig", "-m", &manifest, "-t", &outputs],
             )
             .env("SSH_AUTH_SOCK", agent.socket().display().to_string());
-        cmd.hide_env.push("SSH_PRIVATE_KEY".to_owned());
         // Quiet: stdout is the kubeconfig itself, credentials included.
         let run = cx.run_folded("kkp_kubeconfig", "kubeone kubeconfig", &cmd, Echo::Quiet);
         drop(agent);

@@ -102,7 +102,7 @@ impl Stage for FluxBootstrap {
         let client = cx.run_folded(
             "kkp_flux_client",
             "flux version --client",
-            &hidden(FLUX.command(cx.env, &dir, &["version", "--client", "-o", "json"])),
+            &FLUX.command(cx.env, &dir, &["version", "--client", "-o", "json"]),
             Echo::Quiet,
         )?;
         let client = flux::client_version(&client.stdout).ok_or_else(|| {
@@ -114,11 +114,7 @@ impl Stage for FluxBootstrap {
         let cluster = cx.run_folded(
             "kkp_flux_cluster",
             "flux version (on the cluster)",
-            &with_kubeconfig(hidden(FLUX.command(
-                cx.env,
-                &dir,
-                &["version", "-o", "json"],
-            ))),
+            &with_kubeconfig(FLUX.command(cx.env, &dir, &["version", "-o", "json"])),
             Echo::Quiet,
         )?;
         let on_cluster = flux::on_cluster(cluster.success(), &cluster.stdout, &cluster.stderr)
@@ -165,7 +161,7 @@ impl Stage for FluxBootstrap {
         }
         let mut argv: Vec<&str> = vec!["bootstrap", target.provider];
         argv.extend(target.args.iter().map(String::as_str));
-        let mut cmd = with_kubeconfig(hidden(FLUX.command(cx.env, &dir, &argv)));
+        let mut cmd = with_kubeconfig(FLUX.command(cx.env, &dir, &argv));
         if let Some((name, token)) = &target.token {
             cmd = cmd.env(*name, token.clone());
         }
@@ -245,15 +241,6 @@ fn up_to_date(have: &FluxVersion, client: &FluxVersion, label: &str) -> Report {
     report.outputs.set("bootstrapped", "false".to_owned());
     report.outputs.set("flux-version", have.to_string());
     report
-}
-
-/// flux sees neither the stage's own secrets nor the cluster key; what it needs is added back
-/// explicitly.
-fn hidden(mut cmd: ToolCommand) -> ToolCommand {
-    for name in [FLUX_TOKEN, FLUX_SSH_KEY, "SSH_PRIVATE_KEY"] {
-        cmd.hide_env.push(name.to_owned());
-    }
-    cmd
 }
 
 fn flux_path(path: &Path) -> Result<PathBuf, StageError> {

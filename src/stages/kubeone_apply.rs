@@ -58,8 +58,6 @@ impl Stage for KubeoneApply {
                 ],
             )
             .env("SSH_AUTH_SOCK", agent.socket().display().to_string());
-        let mut cmd = cmd;
-        cmd.hide_env.push("SSH_PRIVATE_KEY".to_owned());
         let run = cx.run_folded(
             "kkp_kubeone",
             "kubeone apply",

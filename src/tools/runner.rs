@@ -56,7 +56,6 @@ impl Tool {
             args: args.iter().map(|a| (*a).to_owned()).collect(),
             dir: dir.to_owned(),
             extra_env: Vec::new(),
-            hide_env: Vec::new(),
             stdout_to: None,
         }
     }
@@ -363,9 +362,6 @@ pub struct ToolCommand {
     /// Variables added to the tool's environment (Terraform's automation settings, the GitLab
     /// state password).
     pub extra_env: Vec<(String, String)>,
-    /// Variables of the snapshot this tool must not see (kubeone gets the agent's socket, never
-    /// the key itself).
-    pub hide_env: Vec<String>,
     /// Streams stdout into this file (owner-only) instead of keeping it: a plan's `show -json`
     /// is hundreds of MiB for a large estate, and is read back by a streaming parser.
     pub stdout_to: Option<PathBuf>,
@@ -491,12 +487,7 @@ impl Runner {
             .args(&cmd.args)
             .current_dir(&cmd.dir)
             .env_clear()
-            .envs(
-                self.env
-                    .iter()
-                    .filter(|(k, _)| !cmd.hide_env.contains(k))
-                    .map(|(k, v)| (k.as_str(), v.as_str())),
-            )
+            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .envs(cmd.extra_env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -892,7 +883,6 @@ mod tests {
             ],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            hide_env: Vec::new(),
             stdout_to: None,
         };
         let started = Instant::now();
@@ -928,7 +918,6 @@ mod tests {
             args: vec!["100000".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            hide_env: Vec::new(),
             stdout_to: None,
         };
         let err = r
@@ -961,7 +950,6 @@ mod tests {
             args: vec!["30".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            hide_env: Vec::new(),
             stdout_to: None,
         };
         let mut log = Vec::new();
