@@ -322,7 +322,7 @@ impl Publication<'_> {
             let body = fit(
                 &m(&body),
                 &comment.long_title,
-                &m(&comment.long),
+                &comment.long.map(m),
                 &comment.where_full,
                 self.forge.comment_limit(),
             );
@@ -523,7 +523,7 @@ fn masked(report: &Report, masker: &Masker) -> Report {
     let mut r = report.clone();
     r.headline = m(&r.headline);
     r.summary = m(&r.summary);
-    r.details = r.details.map(|(title, text)| (m(&title), m(&text)));
+    r.details = r.details.map(|(title, text)| (m(&title), text.map(m)));
     for f in &mut r.findings {
         f.message = m(&f.message);
         f.title = f.title.as_deref().map(m);
@@ -537,7 +537,7 @@ fn masked(report: &Report, masker: &Masker) -> Report {
     r.outputs = outputs;
     if let Some(c) = &mut r.comment {
         c.head = m(&c.head);
-        c.long = m(&c.long);
+        c.long = c.long.map(m);
     }
     r
 }

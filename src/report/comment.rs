@@ -25,11 +25,106 @@ pub fn parse_fingerprint(body: &str) -> Option<String> {
     Some(rest[..end].to_owned())
 }
 
+/// The most characters any host shows of a long text: GitLab's note limit and GitHub's summary
+/// limit are both 1,000,000. A longer text is kept as its head and tail only, which is all
+/// [`fit`] ever shows of it.
+pub const LONG_TEXT_KEEP: usize = 1_000_000;
+const HEAD_KEEP: usize = LONG_TEXT_KEEP * 2 / 3;
+const TAIL_KEEP: usize = LONG_TEXT_KEEP - HEAD_KEEP + 2;
+/// Read around each cut and masked before cutting, so a secret across a cut is masked whole
+/// rather than leaving its first or last characters in the clear.
+const MASK_MARGIN: usize = 64 * 1024;
+
+/// A long text (a plan) as much of it as any host can show: whole when short; otherwise its
+/// first and last characters, with `omitted` characters between them dropped. A 100,000
+/// resource plan is hundreds of MiB of text, and no comment or summary shows more than
+/// [`LONG_TEXT_KEEP`] characters of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LongText {
+    /// The head and the tail, joined.
+    pub text: String,
+    /// Characters dropped between the head and the tail.
+    pub omitted: usize,
+}
+
+impl LongText {
+    pub fn whole(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            omitted: 0,
+        }
+    }
+
+    /// The text of `path` (UTF-8; invalid bytes become U+FFFD), each kept part passed through
+    /// `mask` before it is cut. Memory stays within a few MiB whatever the file's size.
+    pub fn from_file(
+        path: &std::path::Path,
+        mask: &dyn Fn(&str) -> String,
+    ) -> std::io::Result<Self> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut file = std::fs::File::open(path)?;
+        // Characters are the bytes that do not continue a UTF-8 sequence.
+        let mut chars = 0usize;
+        let mut buf = vec![0u8; 256 * 1024];
+        loop {
+            let n = file.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            chars += buf[..n].iter().filter(|b| (**b & 0xC0) != 0x80).count();
+        }
+        if chars <= HEAD_KEEP + TAIL_KEEP {
+            let mut bytes = Vec::new();
+            file.seek(SeekFrom::Start(0))?;
+            file.read_to_end(&mut bytes)?;
+            return Ok(Self::whole(mask(&String::from_utf8_lossy(&bytes))));
+        }
+        let read = |file: &mut std::fs::File, from: u64, len: usize| -> std::io::Result<String> {
+            let mut bytes = Vec::with_capacity(len);
+            file.seek(SeekFrom::Start(from))?;
+            file.by_ref().take(len as u64).read_to_end(&mut bytes)?;
+            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        };
+        // Four bytes per character at most, and one more character for a sequence cut at the
+        // start of the tail's read.
+        let head_text = mask(&read(&mut file, 0, (HEAD_KEEP + MASK_MARGIN) * 4)?);
+        let size = file.metadata()?.len();
+        let tail_bytes = (TAIL_KEEP + MASK_MARGIN + 1) * 4;
+        let tail_text = mask(&read(
+            &mut file,
+            size.saturating_sub(tail_bytes as u64),
+            tail_bytes,
+        )?);
+        let mut text: String = head_text.chars().take(HEAD_KEEP).collect();
+        let tail_chars = tail_text.chars().count();
+        text.extend(tail_text.chars().skip(tail_chars.saturating_sub(TAIL_KEEP)));
+        Ok(Self {
+            text,
+            omitted: chars - HEAD_KEEP - TAIL_KEEP,
+        })
+    }
+
+    pub fn map(&self, f: impl Fn(&str) -> String) -> Self {
+        Self {
+            text: f(&self.text),
+            omitted: self.omitted,
+        }
+    }
+}
+
 /// `head`, then `long` in a collapsible block, trimmed in the middle so the whole body stays
 /// within `limit` characters; `where_full` says where the untrimmed text is. The head is kept
 /// whole unless it alone would not fit (thousands of resources listed): then its end is cut,
-/// never its start, where the hidden markers are.
-pub fn fit(head: &str, long_title: &str, long: &str, where_full: &str, limit: usize) -> String {
+/// and the note says how much. `limit` is at most [`LONG_TEXT_KEEP`], so what a cut keeps of a
+/// long text always lies in the head and tail a [`LongText`] holds.
+pub fn fit(
+    head: &str,
+    long_title: &str,
+    long: &LongText,
+    where_full: &str,
+    limit: usize,
+) -> String {
+    debug_assert!(limit <= LONG_TEXT_KEEP);
     // Room for the block, its notes, and at least a little of the long text.
     const BLOCK_RESERVE: usize = 2_000;
     let head_chars = head.chars().count();
@@ -54,16 +149,17 @@ pub fn fit(head: &str, long_title: &str, long: &str, where_full: &str, limit: us
         + close.chars().count()
         + note.chars().count()
         + 20;
-    let total = long.chars().count();
-    let body_text = if fixed + total <= limit {
-        long.replace("```", "ˋˋˋ")
+    let kept = long.text.chars().count();
+    let total = kept + long.omitted;
+    let body_text = if long.omitted == 0 && fixed + total <= limit {
+        long.text.replace("```", "ˋˋˋ")
     } else {
         let room = limit.saturating_sub(fixed);
-        let keep_head = room * 2 / 3;
-        let keep_tail = room - keep_head;
-        let head_part: String = long.chars().take(keep_head).collect();
-        let tail_part: String = long.chars().skip(total - keep_tail.min(total)).collect();
-        let cut = total - keep_head - keep_tail.min(total);
+        let keep_head = (room * 2 / 3).min(kept);
+        let keep_tail = (room - room * 2 / 3).min(kept - keep_head);
+        let head_part: String = long.text.chars().take(keep_head).collect();
+        let tail_part: String = long.text.chars().skip(kept - keep_tail).collect();
+        let cut = total - keep_head - keep_tail;
         format!(
             "{head_part}{}{tail_part}",
             note.replace("{}", &cut.to_string())
@@ -83,7 +179,7 @@ mod tests {
         let body = fit(
             "### summary\n",
             "plan",
-            &long,
+            &LongText::whole(long),
             "the job log has the full plan",
             GITHUB_COMMENT_MAX,
         );
@@ -95,8 +191,61 @@ mod tests {
         assert!(body.starts_with("### summary\n"));
         assert!(body.contains("line 0\n") && body.contains("line 19999\n"));
         assert!(body.contains("characters cut here; the job log has the full plan"));
-        let short = fit("h\n", "plan", "tiny", "x", GITHUB_COMMENT_MAX);
+        let short = fit(
+            "h\n",
+            "plan",
+            &LongText::whole("tiny"),
+            "x",
+            GITHUB_COMMENT_MAX,
+        );
         assert!(short.contains("tiny") && !short.contains("cut here"));
+    }
+
+    #[test]
+    fn a_long_text_from_a_file_fits_exactly_as_the_whole_text_would() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.txt");
+        // Past LONG_TEXT_KEEP, with multi-byte characters on both sides of the cuts.
+        let long: String = (0..120_000)
+            .map(|i| format!("  + resource \"aws_instance\" \"ü{i}\" {{\n"))
+            .collect();
+        std::fs::write(&path, &long).unwrap();
+        let from_file = LongText::from_file(&path, &|t| t.to_owned()).unwrap();
+        assert!(from_file.omitted > 0);
+        assert!(from_file.text.chars().count() <= LONG_TEXT_KEEP + 2);
+        for limit in [GITHUB_COMMENT_MAX, GITLAB_NOTE_MAX, 1_000_000] {
+            assert_eq!(
+                fit("h\n", "plan", &from_file, "see the log", limit),
+                fit(
+                    "h\n",
+                    "plan",
+                    &LongText::whole(long.clone()),
+                    "see the log",
+                    limit
+                ),
+                "limit {limit}"
+            );
+        }
+        let short = dir.path().join("short.txt");
+        std::fs::write(&short, "No changes. ü\n").unwrap();
+        assert_eq!(
+            LongText::from_file(&short, &|t| t.to_owned()).unwrap(),
+            LongText::whole("No changes. ü\n")
+        );
+    }
+
+    #[test]
+    fn a_secret_across_a_cut_is_masked_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.txt");
+        // The secret starts a few characters before the head's end.
+        let mut long = "x".repeat(HEAD_KEEP - 3);
+        long.push_str("s3cr3t-value");
+        long.push_str(&"y".repeat(2 * LONG_TEXT_KEEP));
+        std::fs::write(&path, &long).unwrap();
+        let kept = LongText::from_file(&path, &|t| t.replace("s3cr3t-value", "***")).unwrap();
+        assert!(!kept.text.contains("s3c"), "no part of the secret is kept");
+        assert!(kept.text.contains("xxx***"));
     }
 
     #[test]
@@ -109,7 +258,7 @@ mod tests {
         let body = fit(
             &head,
             "plan",
-            "the plan",
+            &LongText::whole("the plan"),
             "the job log has it",
             GITHUB_COMMENT_MAX,
         );

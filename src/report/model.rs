@@ -89,7 +89,7 @@ pub struct StickyComment {
     /// Title of the folded long text.
     pub long_title: String,
     /// The long text (a plan), trimmed in the middle when the comment would be too long.
-    pub long: String,
+    pub long: crate::report::comment::LongText,
     /// Where the untrimmed long text is, for the trim note.
     pub where_full: String,
 }
@@ -115,7 +115,7 @@ pub struct Report {
     /// Markdown for the job summary.
     pub summary: String,
     /// Long text appended to the summary in a folded block (`title`, text), trimmed to fit.
-    pub details: Option<(String, String)>,
+    pub details: Option<(String, crate::report::comment::LongText)>,
     pub findings: Vec<Finding>,
     /// Where findings without a file point (the stage's folder).
     pub findings_path: String,

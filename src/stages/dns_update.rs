@@ -303,13 +303,15 @@ fn apply(
     let applied = cx.run_folded(
         "kkp_tf_apply",
         &format!("terraform apply ({label})"),
-        &terraform.cmd(&[
-            "apply",
-            "-input=false",
-            "-no-color",
-            "-auto-approve",
-            &plan_arg,
-        ]),
+        &terraform
+            .cmd(&[
+                "apply",
+                "-input=false",
+                "-no-color",
+                "-auto-approve",
+                &plan_arg,
+            ])
+            .logged_only(),
         Echo::Lines,
     )?;
     // The saved plan and its JSON hold the variables in the clear: not left behind.

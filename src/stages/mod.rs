@@ -167,7 +167,7 @@ fn mask_report(mut report: Report, masker: &crate::tools::runner::Masker) -> Rep
     report.summary = masker.mask(&report.summary);
     if let Some((title, text)) = &mut report.details {
         *title = masker.mask(title);
-        *text = masker.mask(text);
+        *text = text.map(|t| masker.mask(t));
     }
     for f in &mut report.findings {
         f.message = masker.mask(&f.message);

@@ -176,7 +176,10 @@ impl Terraform {
         let plan = cx.run_folded(
             "kkp_tf_plan",
             title,
-            &self.cmd(&["plan", "-input=false", "-no-color", &out]),
+            // Every planned change is logged as it arrives; only the end is kept, for an error.
+            &self
+                .cmd(&["plan", "-input=false", "-no-color", &out])
+                .logged_only(),
             Echo::Lines,
         )?;
         if !plan.success() {

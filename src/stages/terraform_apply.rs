@@ -161,7 +161,8 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
             "-no-color",
             "-auto-approve",
             PLAN_FILE,
-        ]),
+        ])
+        .logged_only(),
         Echo::Lines,
     )?;
     if !apply.success() {

@@ -5,8 +5,10 @@
 
 use std::fmt::Write as _;
 
+use anyhow::Context as _;
+
 use crate::error::StageError;
-use crate::report::comment::{fingerprint_marker, marker};
+use crate::report::comment::{fingerprint_marker, marker, LongText};
 use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
@@ -18,6 +20,8 @@ use super::{Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 pub const PLAN_FILE: &str = "kkp.tfplan";
 pub const PLAN_JSON: &str = "kkp.tfplan.json";
+/// The text plan while the stage reads what it shows of it; removed after.
+const PLAN_TEXT: &str = "kkp.tfplan.txt";
 
 pub struct TerraformPlan;
 
@@ -91,20 +95,32 @@ impl Stage for TerraformPlan {
             Ok(summary) => summary,
             Err(reason) => return Ok(Report::failed(reason, label)),
         };
-        let text = cx.run_folded(
+        // The text plan goes to a file and only what a comment or summary can show of it is
+        // read back: for a large estate it is hundreds of MiB. The job log already has all
+        // of it, from `terraform plan`.
+        let text_path = cx.dir().join(PLAN_TEXT);
+        let mut show_text = tf(&["show", "-no-color", PLAN_FILE]);
+        show_text.stdout_to = Some(text_path.clone());
+        cx.run_folded(
             "kkp_tf_show_text",
             &format!("terraform show, as text ({label})"),
-            &tf(&["show", "-no-color", PLAN_FILE]),
+            &show_text,
             Echo::Quiet,
         )?;
-        let plan_text = text.stdout;
+        let masker = &cx.runner.masker;
+        let plan_text = LongText::from_file(&text_path, &|t| masker.mask(t))
+            .with_context(|| format!("cannot read {}", text_path.display()))
+            .map_err(StageError::Failed)?;
+        let _ = std::fs::remove_file(&text_path);
 
         let headline = headline(&summary, &label);
         let head = summary_markdown(&summary, &label, &headline);
-        cx.say(&crate::report::markdown::one_line(&headline))?;
+        // One write for the whole list: a line at a time is a system call per resource.
+        let mut listing = crate::report::markdown::one_line(&headline);
         for c in &summary.changes {
-            cx.say(&format!("  {:<8} {}", c.action.word(), c.address))?;
+            let _ = write!(listing, "\n  {:<8} {}", c.action.word(), c.address);
         }
+        cx.say(&listing)?;
 
         let mut report = Report::new(true, headline, label.clone());
         report.summary = head.clone();

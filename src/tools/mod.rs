@@ -3,6 +3,7 @@
 pub mod backend;
 pub mod flux;
 pub mod installer;
+pub mod json_stream;
 pub mod kubeone;
 pub mod plan;
 pub mod runner;

@@ -12,12 +12,14 @@
 //! change in a sensitive value alone changes the fingerprint while guessing a weak secret from
 //! it costs a key derivation per guess.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Read;
 
 use serde::Deserialize;
-use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
+
+use super::json_stream::{Borrowed, JsonStream};
 
 /// What a resource change does, as reviewers read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,8 +37,9 @@ pub enum Action {
 }
 
 impl Action {
-    pub fn from_actions(actions: &[String]) -> Action {
-        let has = |a: &str| actions.iter().any(|x| x == a);
+    pub fn from_actions<'a>(actions: impl IntoIterator<Item = &'a str>) -> Action {
+        let actions: Vec<&str> = actions.into_iter().collect();
+        let has = |a: &str| actions.contains(&a);
         if has("forget") {
             return Action::Forget;
         }
@@ -64,154 +67,477 @@ impl Action {
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct RawPlan {
-    #[serde(default)]
-    resource_changes: CompactChanges,
-    #[serde(default)]
-    resource_drift: Vec<RawActionsOnly>,
-    #[serde(default)]
-    output_changes: BTreeMap<String, RawChangeBody>,
+/// A JSON value whose strings are borrowed from the input where they need no unescaping.
+/// Objects are sorted by key, as the canonical form wants them; of repeated keys the last is
+/// kept, as serde_json's own map keeps it.
+#[derive(Debug, Default)]
+enum Json<'a> {
+    #[default]
+    Null,
+    Bool(bool),
+    Number(serde_json::Number),
+    String(Cow<'a, str>),
+    Array(Vec<Json<'a>>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-#[derive(Debug, Deserialize)]
-struct RawActionsOnly {
-    address: String,
-    change: RawActions,
+static NULL: Json<'static> = Json::Null;
+
+impl<'a> Json<'a> {
+    /// The member `key` of an object; null for anything else, as `serde_json::Value::get`.
+    fn member(&self, key: &str) -> &Json<'a> {
+        match self {
+            Json::Object(members) => members
+                .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+                .map_or(&NULL, |i| &members[i].1),
+            _ => &NULL,
+        }
+    }
+
+    fn element(&self, index: usize) -> &Json<'a> {
+        match self {
+            Json::Array(items) => items.get(index).unwrap_or(&NULL),
+            _ => &NULL,
+        }
+    }
+
+    fn is_true(&self) -> bool {
+        matches!(self, Json::Bool(true))
+    }
 }
 
-#[derive(Debug, Deserialize)]
-struct RawActions {
-    #[serde(default)]
-    actions: Vec<String>,
+/// A string, borrowed when the input has it without escapes.
+struct Str<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Str<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Str(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Visit(std::marker::PhantomData))
+    }
 }
 
-/// One resource change reduced to what the summary and fingerprint need, so a plan of any size
-/// is read in bounded memory: values are hashed and dropped as each element is parsed.
+impl<'de: 'a, 'a> Deserialize<'de> for Json<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Json<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+                Ok(Json::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+                Ok(Json::Number(v.into()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+                Ok(Json::Number(v.into()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+                Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+                Ok(Json::String(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+                Ok(Json::String(Cow::Owned(v.to_owned())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+                Ok(Json::String(Cow::Owned(v)))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Json::Array(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut members: Vec<(Cow<'a, str>, Json<'a>)> = Vec::new();
+                while let Some((Str(key), value)) = map.next_entry()? {
+                    members.push((key, value));
+                }
+                // Stable: of repeated keys the last one stays last, and is the one kept.
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut sorted: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(members.len());
+                for (key, value) in members {
+                    match sorted.last_mut() {
+                        Some(last) if last.0 == key => last.1 = value,
+                        _ => sorted.push((key, value)),
+                    }
+                }
+                Ok(Json::Object(sorted))
+            }
+        }
+        d.deserialize_any(Visit(std::marker::PhantomData))
+    }
+}
+
+/// `serde_json`'s compact form of a string (its escapes), as `Value::to_string` writes it.
+fn write_str(text: &str, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    serde_json::to_writer(out, text)
+}
+
+/// The canonical form: compact, object keys sorted (format `v2`).
+fn write_canonical(v: &Json<'_>, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+    match v {
+        Json::Null => out.extend_from_slice(b"null"),
+        Json::Bool(true) => out.extend_from_slice(b"true"),
+        Json::Bool(false) => out.extend_from_slice(b"false"),
+        Json::Number(n) => serde_json::to_writer(&mut *out, n)?,
+        Json::String(s) => write_str(s, out)?,
+        Json::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out)?;
+            }
+            out.push(b']');
+        }
+        Json::Object(members) => {
+            out.push(b'{');
+            for (i, (key, value)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_str(key, out)?;
+                out.push(b':');
+                write_canonical(value, out)?;
+            }
+            out.push(b'}');
+        }
+    }
+    Ok(())
+}
+
+/// Where the sensitive leaves of a change go: hashed, in order, and nowhere else.
+struct Secrets {
+    hash: Sha256,
+    any: bool,
+    /// Scratch space for one leaf's canonical form.
+    leaf: Vec<u8>,
+}
+
+/// Writes the canonical form of `value` with sensitive parts replaced by a marker and unknown
+/// parts by another. `sensitive` and `unknown` mirror the value's shape (`true` marks a leaf);
+/// an unknown key absent from the value still appears, as unknown.
+fn write_normalised(
+    value: &Json<'_>,
+    sensitive: &Json<'_>,
+    unknown: &Json<'_>,
+    out: &mut Vec<u8>,
+    secrets: &mut Secrets,
+) -> Result<(), serde_json::Error> {
+    if sensitive.is_true() {
+        secrets.leaf.clear();
+        write_canonical(value, &mut secrets.leaf)?;
+        secrets.hash.update(&secrets.leaf);
+        secrets.hash.update([0]);
+        secrets.any = true;
+        out.extend_from_slice(b"\"(sensitive)\"");
+        return Ok(());
+    }
+    if unknown.is_true() {
+        out.extend_from_slice(b"\"(known after apply)\"");
+        return Ok(());
+    }
+    match value {
+        Json::Object(members) => {
+            let unknown_members: &[(Cow<'_, str>, Json<'_>)] = match unknown {
+                Json::Object(u) => u,
+                _ => &[],
+            };
+            // The union of both sorted key lists, in order, each key with its value and its
+            // unknown mark (null when absent).
+            let (mut i, mut j) = (0, 0);
+            out.push(b'{');
+            let mut first = true;
+            loop {
+                let (key, member, unknown_member) = match (members.get(i), unknown_members.get(j)) {
+                    (Some((a, v)), Some((b, u))) if a == b => {
+                        i += 1;
+                        j += 1;
+                        (a, v, u)
+                    }
+                    (Some((a, _)), Some((b, u))) if b < a => {
+                        j += 1;
+                        (b, &NULL, u)
+                    }
+                    (Some((a, v)), _) => {
+                        i += 1;
+                        (a, v, &NULL)
+                    }
+                    (None, Some((b, u))) => {
+                        j += 1;
+                        (b, &NULL, u)
+                    }
+                    (None, None) => break,
+                };
+                if !first {
+                    out.push(b',');
+                }
+                first = false;
+                write_str(key, out)?;
+                out.push(b':');
+                write_normalised(member, sensitive.member(key), unknown_member, out, secrets)?;
+            }
+            out.push(b'}');
+        }
+        Json::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_normalised(item, sensitive.element(i), unknown.element(i), out, secrets)?;
+            }
+            out.push(b']');
+        }
+        other => write_canonical(other, out)?,
+    }
+    Ok(())
+}
+
+/// A resource change. With `FULL` false, the values of a change that changes nothing are
+/// skipped unread once its actions are known (most resources of a large plan), and
+/// `skipped` says so; a skipped change that turns out to matter (an import) is read again
+/// with `FULL`.
+#[derive(Deserialize)]
+struct RawChange<'a, const FULL: bool> {
+    #[serde(borrow)]
+    address: Str<'a>,
+    #[serde(borrow)]
+    change: RawChangeBody<'a, FULL>,
+}
+
+#[derive(Default)]
+struct RawChangeBody<'a, const FULL: bool> {
+    actions: Vec<Str<'a>>,
+    before: Json<'a>,
+    after: Json<'a>,
+    after_unknown: Json<'a>,
+    before_sensitive: Json<'a>,
+    after_sensitive: Json<'a>,
+    /// Set when the change imports existing infrastructure (`{"id": …}`).
+    importing: Json<'a>,
+    skipped: bool,
+}
+
+impl<'de: 'a, 'a, const FULL: bool> Deserialize<'de> for RawChangeBody<'a, FULL> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a, const FULL: bool>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a, const FULL: bool> serde::de::Visitor<'de> for Visit<'a, FULL> {
+            type Value = RawChangeBody<'a, FULL>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a change object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                use serde::de::{Error, IgnoredAny};
+                let mut body = RawChangeBody::<'a, FULL>::default();
+                let mut seen = [false; 7];
+                let mut changes_nothing = false;
+                while let Some(Str(key)) = map.next_key::<Str<'a>>()? {
+                    let (index, slot) = match key.as_ref() {
+                        "actions" => {
+                            if std::mem::replace(&mut seen[0], true) {
+                                return Err(A::Error::duplicate_field("actions"));
+                            }
+                            body.actions = map.next_value()?;
+                            changes_nothing = matches!(
+                                Action::from_actions(body.actions.iter().map(|a| a.0.as_ref())),
+                                Action::NoOp | Action::Read
+                            );
+                            continue;
+                        }
+                        "importing" => (6, &mut body.importing),
+                        "before" => (1, &mut body.before),
+                        "after" => (2, &mut body.after),
+                        "after_unknown" => (3, &mut body.after_unknown),
+                        "before_sensitive" => (4, &mut body.before_sensitive),
+                        "after_sensitive" => (5, &mut body.after_sensitive),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                            continue;
+                        }
+                    };
+                    if std::mem::replace(&mut seen[index], true) {
+                        return Err(A::Error::custom(format!("duplicate field `{key}`")));
+                    }
+                    if changes_nothing && !FULL && index != 6 {
+                        map.next_value::<IgnoredAny>()?;
+                        body.skipped = true;
+                    } else {
+                        *slot = map.next_value()?;
+                    }
+                }
+                Ok(body)
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// [`RawChange`] as read first, for [`JsonStream::each_element`].
+struct QuickChange;
+impl Borrowed for QuickChange {
+    type Of<'de> = RawChange<'de, false>;
+}
+
+struct DriftFamily;
+impl Borrowed for DriftFamily {
+    type Of<'de> = RawDrift<'de>;
+}
+
+/// The address and actions of a drifted resource.
+#[derive(Deserialize)]
+struct RawDrift<'a> {
+    #[serde(borrow)]
+    address: Str<'a>,
+    change: RawActions<'a>,
+}
+
+#[derive(Deserialize)]
+struct RawActions<'a> {
+    #[serde(default, borrow)]
+    actions: Vec<Str<'a>>,
+}
+
+/// One change reduced to what the summary and fingerprint need, so a plan of any size is
+/// read in bounded memory: values are hashed and dropped as each element is parsed.
 #[derive(Debug)]
 struct Compact {
     address: String,
     action: Action,
     /// `actions|short hash`, for explaining a refused apply. Sensitive values masked.
     digest: String,
-    /// Full hash of the normalised change (sensitive values masked), for the fingerprint.
-    hash: String,
+    /// sha256 of the normalised change (sensitive values masked), for the fingerprint.
+    hash: [u8; 32],
     /// Hash of the change's sensitive values, in order; `None` when it has none.
     sensitive: Option<[u8; 32]>,
 }
 
-#[derive(Debug, Default)]
-struct CompactChanges(Vec<Compact>);
+/// Buffers reused from one change to the next.
+#[derive(Default)]
+struct Scratch {
+    text: Vec<u8>,
+    before: Vec<u8>,
+    after: Vec<u8>,
+    leaf: Vec<u8>,
+}
 
-impl<'de> Deserialize<'de> for CompactChanges {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = CompactChanges;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a list of resource changes")
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
-                let mut out = Vec::new();
-                while let Some(c) = seq.next_element::<RawChange>()? {
-                    if let Some(compact) = compact(c) {
-                        out.push(compact);
-                    }
-                }
-                Ok(CompactChanges(out))
-            }
+fn action_of(actions: &[Str<'_>], importing: &Json<'_>) -> Action {
+    let action = Action::from_actions(actions.iter().map(|a| a.0.as_ref()));
+    if !matches!(importing, Json::Null) && matches!(action, Action::NoOp | Action::Read) {
+        return Action::Import;
+    }
+    action
+}
+
+/// The digest, hash and sensitive hash of one change (a resource's, or an output's). The
+/// hashed text is `{"actions":…,"after":…,"before":…[,"importing":…]}` in canonical form.
+fn compact_change<const FULL: bool>(
+    address: String,
+    action: Action,
+    body: &RawChangeBody<'_, FULL>,
+    scratch: &mut Scratch,
+) -> Result<Compact, serde_json::Error> {
+    let mut secrets = Secrets {
+        hash: Sha256::new(),
+        any: false,
+        leaf: std::mem::take(&mut scratch.leaf),
+    };
+    // `before` first: the sensitive values are hashed in the order v2 defines.
+    scratch.before.clear();
+    write_normalised(
+        &body.before,
+        &body.before_sensitive,
+        &NULL,
+        &mut scratch.before,
+        &mut secrets,
+    )?;
+    scratch.after.clear();
+    write_normalised(
+        &body.after,
+        &body.after_sensitive,
+        &body.after_unknown,
+        &mut scratch.after,
+        &mut secrets,
+    )?;
+    scratch.leaf = secrets.leaf;
+    let text = &mut scratch.text;
+    text.clear();
+    text.extend_from_slice(b"{\"actions\":[");
+    for (i, a) in body.actions.iter().enumerate() {
+        if i > 0 {
+            text.push(b',');
         }
-        d.deserialize_seq(Visit)
+        write_str(&a.0, text)?;
     }
-}
-
-fn compact(c: RawChange) -> Option<Compact> {
-    let mut action = Action::from_actions(&c.change.actions);
-    if !c.change.importing.is_null() && matches!(action, Action::NoOp | Action::Read) {
-        action = Action::Import;
+    text.extend_from_slice(b"],\"after\":");
+    text.extend_from_slice(&scratch.after);
+    text.extend_from_slice(b",\"before\":");
+    text.extend_from_slice(&scratch.before);
+    if !matches!(body.importing, Json::Null) {
+        text.extend_from_slice(b",\"importing\":");
+        write_canonical(&body.importing, text)?;
     }
-    if matches!(action, Action::NoOp | Action::Read) {
-        return None;
+    text.push(b'}');
+    let hash: [u8; 32] = Sha256::digest(&text[..]).into();
+    let mut digest = String::with_capacity(32);
+    for (i, a) in body.actions.iter().enumerate() {
+        if i > 0 {
+            digest.push('+');
+        }
+        digest.push_str(&a.0);
     }
-    Some(compact_change(c.address, action, &c.change))
-}
-
-/// The digest, hash and sensitive hash of one change (a resource's, or an output's).
-fn compact_change(address: String, action: Action, body: &RawChangeBody) -> Compact {
-    let mut secrets = Sha256::new();
-    let mut any_secret = false;
-    let mut entry = Map::new();
-    entry.insert("actions".into(), Value::from(body.actions.clone()));
-    entry.insert(
-        "before".into(),
-        normalise(
-            &body.before,
-            &body.before_sensitive,
-            &Value::Null,
-            &mut |leaf| {
-                any_secret = true;
-                secrets.update(leaf.as_bytes());
-                secrets.update([0]);
-            },
-        ),
-    );
-    entry.insert(
-        "after".into(),
-        normalise(
-            &body.after,
-            &body.after_sensitive,
-            &body.after_unknown,
-            &mut |leaf| {
-                any_secret = true;
-                secrets.update(leaf.as_bytes());
-                secrets.update([0]);
-            },
-        ),
-    );
-    if !body.importing.is_null() {
-        entry.insert("importing".into(), body.importing.clone());
-    }
-    let mut text = String::new();
-    canonical(&Value::Object(entry), &mut text);
-    let hash: String = Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    Compact {
-        digest: format!("{}|{}", body.actions.join("+"), &hash[..12]),
-        hash,
-        sensitive: any_secret.then(|| secrets.finalize().into()),
+    digest.push('|');
+    digest.push_str(&hex(&hash)[..12]);
+    Ok(Compact {
         address,
         action,
+        digest,
+        hash,
+        sensitive: secrets.any.then(|| secrets.hash.finalize().into()),
+    })
+}
+
+fn hex(bytes: &[u8; 32]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct RawChange {
-    address: String,
-    change: RawChangeBody,
-}
-
-#[derive(Debug, Deserialize)]
-struct RawChangeBody {
-    #[serde(default)]
-    actions: Vec<String>,
-    #[serde(default)]
-    before: Value,
-    #[serde(default)]
-    after: Value,
-    #[serde(default)]
-    after_unknown: Value,
-    #[serde(default)]
-    before_sensitive: Value,
-    #[serde(default)]
-    after_sensitive: Value,
-    /// Set when the change imports existing infrastructure (`{"id": …}`).
-    #[serde(default)]
-    importing: Value,
+    out
 }
 
 /// One changed resource, without values.
@@ -260,113 +586,86 @@ impl PlanSummary {
     }
 }
 
-/// The value with sensitive parts replaced by a marker and unknown parts by another, keys
-/// sorted. `sensitive` and `unknown` mirror the value's shape (`true` marks a leaf). Each
-/// sensitive part, in canonical form, goes to `secret` (and nowhere else).
-fn normalise(
-    value: &Value,
-    sensitive: &Value,
-    unknown: &Value,
-    secret: &mut dyn FnMut(&str),
-) -> Value {
-    if sensitive.as_bool() == Some(true) {
-        let mut text = String::new();
-        canonical(value, &mut text);
-        secret(&text);
-        return Value::String("(sensitive)".to_owned());
-    }
-    if unknown.as_bool() == Some(true) {
-        return Value::String("(known after apply)".to_owned());
-    }
-    match value {
-        Value::Object(map) => {
-            let mut out = Map::new();
-            let mut keys: Vec<&String> = map.keys().collect();
-            if let Value::Object(u) = unknown {
-                keys.extend(u.keys().filter(|k| !map.contains_key(*k)));
-            }
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                let v = map.get(k).unwrap_or(&Value::Null);
-                out.insert(
-                    k.clone(),
-                    normalise(
-                        v,
-                        sensitive.get(k).unwrap_or(&Value::Null),
-                        unknown.get(k).unwrap_or(&Value::Null),
-                        secret,
-                    ),
-                );
-            }
-            Value::Object(out)
-        }
-        Value::Array(items) => Value::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    normalise(
-                        v,
-                        sensitive.get(i).unwrap_or(&Value::Null),
-                        unknown.get(i).unwrap_or(&Value::Null),
-                        secret,
-                    )
-                })
-                .collect(),
-        ),
-        other => other.clone(),
-    }
-}
-
-/// Serialises with object keys sorted, whatever the map implementation keeps.
-fn canonical(v: &Value, out: &mut String) {
-    match v {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                canonical(&map[*k], out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                canonical(item, out);
-            }
-            out.push(']');
-        }
-        other => out.push_str(&other.to_string()),
-    }
-}
-
-/// Parses `show -json` output from a reader, streaming: memory grows with the number of
-/// changed resources (address and hashes each), not with the size of the plan.
+/// Parses `show -json` output from a reader, streaming (see [`crate::tools::json_stream`]):
+/// memory grows with the number of changed resources (an address and two hashes each), not
+/// with the size of the plan. A resource change that changes nothing is recognised from its
+/// address and actions alone; only changing ones are parsed whole and hashed.
 pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
-    let raw: RawPlan = serde_json::from_reader(std::io::BufReader::with_capacity(1 << 16, reader))?;
-    let mut summary = PlanSummary::default();
-    let mut changes = raw.resource_changes.0;
-    changes.sort_by(|a, b| a.address.cmp(&b.address));
-    // Outputs take part as `output.<name>`: an output kubeone reads is as much a change.
-    let outputs: Vec<Compact> = raw
-        .output_changes
-        .iter()
-        .filter_map(|(name, body)| {
-            let action = Action::from_actions(&body.actions);
-            (action != Action::NoOp).then(|| compact_change(format!("output.{name}"), action, body))
-        })
-        .collect();
-    summary.fingerprint = fingerprint(changes.iter().chain(outputs.iter()));
+    let mut stream = JsonStream::new(reader);
+    let mut scratch = Scratch::default();
+    let mut changes: Vec<Compact> = Vec::new();
+    let mut drift: Vec<ResourceChange> = Vec::new();
+    let mut outputs: Vec<Compact> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    stream.each_member(|stream, key| {
+        if matches!(
+            key,
+            "resource_changes" | "resource_drift" | "output_changes"
+        ) {
+            // A key given twice would let one list hide behind another.
+            if seen.iter().any(|k| k == key) {
+                return Err(stream.error(format!("`{key}` appears twice")));
+            }
+            seen.push(key.to_owned());
+        }
+        match key {
+            "resource_changes" => stream.each_element::<QuickChange>(|quick, element| {
+                let action = action_of(&quick.change.actions, &quick.change.importing);
+                if matches!(action, Action::NoOp | Action::Read) {
+                    return Ok(());
+                }
+                let address = quick.address.0.into_owned();
+                changes.push(if quick.change.skipped {
+                    let full: RawChange<'_, true> = serde_json::from_str(element)?;
+                    compact_change(address, action, &full.change, &mut scratch)?
+                } else {
+                    compact_change(address, action, &quick.change, &mut scratch)?
+                });
+                Ok(())
+            }),
+            "resource_drift" => stream.each_element::<DriftFamily>(|d, _| {
+                drift.push(ResourceChange {
+                    action: Action::from_actions(d.change.actions.iter().map(|a| a.0.as_ref())),
+                    address: d.address.0.into_owned(),
+                });
+                Ok(())
+            }),
+            "output_changes" => stream.value_slice(|slice| {
+                let all: Option<BTreeMap<Cow<'_, str>, RawChangeBody<'_, true>>> =
+                    serde_json::from_slice(slice)?;
+                // Outputs take part as `output.<name>`: an output kubeone reads is as much a
+                // change.
+                for (name, body) in all.unwrap_or_default() {
+                    let action = Action::from_actions(body.actions.iter().map(|a| a.0.as_ref()));
+                    if action != Action::NoOp {
+                        outputs.push(compact_change(
+                            format!("output.{name}"),
+                            action,
+                            &body,
+                            &mut scratch,
+                        )?);
+                    }
+                }
+                Ok(())
+            }),
+            _ => stream.skip_value(),
+        }
+    })?;
+    stream.finish()?;
+    Ok(assemble(changes, drift, outputs))
+}
+
+/// The summary of a plan's changing resources, drift and changing outputs.
+fn assemble(
+    changes: Vec<Compact>,
+    drift: Vec<ResourceChange>,
+    outputs: Vec<Compact>,
+) -> PlanSummary {
+    let mut summary = PlanSummary {
+        fingerprint: fingerprint(changes.iter().chain(outputs.iter())),
+        drift,
+        ..PlanSummary::default()
+    };
     for c in &outputs {
         summary.digests.insert(c.address.clone(), c.digest.clone());
     }
@@ -380,19 +679,11 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
     summary
         .changes
         .sort_by(|a, b| (a.action, &a.address).cmp(&(b.action, &b.address)));
-    summary.drift = raw
-        .resource_drift
-        .into_iter()
-        .map(|d| ResourceChange {
-            action: Action::from_actions(&d.change.actions),
-            address: d.address,
-        })
-        .collect();
     summary.output_changes = outputs
         .into_iter()
         .filter_map(|c| c.address.strip_prefix("output.").map(str::to_owned))
         .collect();
-    Ok(summary)
+    summary
 }
 
 /// The fingerprint's format. A new format changes every fingerprint; the version is part of
@@ -415,7 +706,7 @@ fn fingerprint<'a>(changes: impl Iterator<Item = &'a Compact>) -> String {
     for c in all {
         h.update(c.address.as_bytes());
         h.update([0]);
-        h.update(c.hash.as_bytes());
+        h.update(hex(&c.hash).as_bytes());
         h.update([b'\n']);
         if let Some(s) = &c.sensitive {
             any_secret = true;
@@ -434,8 +725,7 @@ fn fingerprint<'a>(changes: impl Iterator<Item = &'a Compact>) -> String {
         h.update(b"sensitive\0");
         h.update(slow);
     }
-    let hex: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    format!("{FINGERPRINT_FORMAT}:{hex}")
+    format!("{FINGERPRINT_FORMAT}:{}", hex(&h.finalize().into()))
 }
 
 /// Largest resource list stored in a comment marker; past it only the fingerprint is kept.
@@ -491,6 +781,312 @@ pub fn digest_differences(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The v2 format as first written, on `serde_json::Value` trees: the oracle the streaming
+    /// parser must agree with, fingerprint for fingerprint.
+    mod reference {
+        use super::super::*;
+        use serde_json::{Map, Value};
+
+        #[derive(Deserialize)]
+        struct RawPlan {
+            #[serde(default)]
+            resource_changes: Vec<RawChange>,
+            #[serde(default)]
+            resource_drift: Vec<RawChange>,
+            #[serde(default)]
+            output_changes: BTreeMap<String, Body>,
+        }
+
+        #[derive(Deserialize)]
+        struct RawChange {
+            address: String,
+            change: Body,
+        }
+
+        #[derive(Deserialize)]
+        struct Body {
+            #[serde(default)]
+            actions: Vec<String>,
+            #[serde(default)]
+            before: Value,
+            #[serde(default)]
+            after: Value,
+            #[serde(default)]
+            after_unknown: Value,
+            #[serde(default)]
+            before_sensitive: Value,
+            #[serde(default)]
+            after_sensitive: Value,
+            #[serde(default)]
+            importing: Value,
+        }
+
+        pub fn normalise(
+            value: &Value,
+            sensitive: &Value,
+            unknown: &Value,
+            secret: &mut dyn FnMut(&str),
+        ) -> Value {
+            if sensitive.as_bool() == Some(true) {
+                let mut text = String::new();
+                canonical(value, &mut text);
+                secret(&text);
+                return Value::String("(sensitive)".to_owned());
+            }
+            if unknown.as_bool() == Some(true) {
+                return Value::String("(known after apply)".to_owned());
+            }
+            match value {
+                Value::Object(map) => {
+                    let mut keys: Vec<&String> = map.keys().collect();
+                    if let Value::Object(u) = unknown {
+                        keys.extend(u.keys().filter(|k| !map.contains_key(*k)));
+                    }
+                    keys.sort();
+                    keys.dedup();
+                    let mut out = Map::new();
+                    for k in keys {
+                        let v = map.get(k).unwrap_or(&Value::Null);
+                        let s = sensitive.get(k).unwrap_or(&Value::Null);
+                        let u = unknown.get(k).unwrap_or(&Value::Null);
+                        out.insert(k.clone(), normalise(v, s, u, secret));
+                    }
+                    Value::Object(out)
+                }
+                Value::Array(items) => Value::Array(
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| {
+                            let s = sensitive.get(i).unwrap_or(&Value::Null);
+                            let u = unknown.get(i).unwrap_or(&Value::Null);
+                            normalise(v, s, u, secret)
+                        })
+                        .collect(),
+                ),
+                other => other.clone(),
+            }
+        }
+
+        fn canonical(v: &Value, out: &mut String) {
+            match v {
+                Value::Object(map) => {
+                    let mut keys: Vec<&String> = map.keys().collect();
+                    keys.sort();
+                    out.push('{');
+                    for (i, k) in keys.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&Value::String((*k).clone()).to_string());
+                        out.push(':');
+                        canonical(&map[*k], out);
+                    }
+                    out.push('}');
+                }
+                Value::Array(items) => {
+                    out.push('[');
+                    for (i, item) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push(',');
+                        }
+                        canonical(item, out);
+                    }
+                    out.push(']');
+                }
+                other => out.push_str(&other.to_string()),
+            }
+        }
+
+        fn compact(address: String, action: Action, body: &Body) -> Compact {
+            let mut secrets = Sha256::new();
+            let mut any_secret = false;
+            let mut secret = |leaf: &str| {
+                any_secret = true;
+                secrets.update(leaf.as_bytes());
+                secrets.update([0]);
+            };
+            let mut entry = Map::new();
+            entry.insert("actions".into(), Value::from(body.actions.clone()));
+            let before = normalise(
+                &body.before,
+                &body.before_sensitive,
+                &Value::Null,
+                &mut secret,
+            );
+            let after = normalise(
+                &body.after,
+                &body.after_sensitive,
+                &body.after_unknown,
+                &mut secret,
+            );
+            entry.insert("before".into(), before);
+            entry.insert("after".into(), after);
+            if !body.importing.is_null() {
+                entry.insert("importing".into(), body.importing.clone());
+            }
+            let mut text = String::new();
+            canonical(&Value::Object(entry), &mut text);
+            let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+            Compact {
+                digest: format!("{}|{}", body.actions.join("+"), &hex(&hash)[..12]),
+                hash,
+                sensitive: any_secret.then(|| secrets.finalize().into()),
+                address,
+                action,
+            }
+        }
+
+        pub fn summarise(text: &str) -> Result<PlanSummary, serde_json::Error> {
+            let raw: RawPlan = serde_json::from_str(text)?;
+            let actions = |b: &Body| Action::from_actions(b.actions.iter().map(String::as_str));
+            let mut changes = Vec::new();
+            for c in raw.resource_changes {
+                let mut action = actions(&c.change);
+                if !c.change.importing.is_null() && matches!(action, Action::NoOp | Action::Read) {
+                    action = Action::Import;
+                }
+                if !matches!(action, Action::NoOp | Action::Read) {
+                    changes.push(compact(c.address, action, &c.change));
+                }
+            }
+            let drift = raw
+                .resource_drift
+                .iter()
+                .map(|d| ResourceChange {
+                    address: d.address.clone(),
+                    action: actions(&d.change),
+                })
+                .collect();
+            let outputs = raw
+                .output_changes
+                .iter()
+                .filter(|(_, b)| actions(b) != Action::NoOp)
+                .map(|(name, b)| compact(format!("output.{name}"), actions(b), b))
+                .collect();
+            Ok(assemble(changes, drift, outputs))
+        }
+    }
+
+    use crate::tools::json_stream::Trickle;
+
+    mod agrees_with_the_reference {
+        use super::*;
+        use proptest::prelude::*;
+        use serde_json::{json, Value};
+
+        /// Values with the shapes plans have: escapes, non-ASCII, floats, nesting, repeated
+        /// keys across value and masks.
+        fn value() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::Bool),
+                any::<i64>().prop_map(Value::from),
+                any::<u64>().prop_map(Value::from),
+                (-1e6f64..1e6).prop_map(Value::from),
+                "[a-c\\\"\\n\\u{e9}\\u{1F600}/ ]{0,6}".prop_map(Value::String),
+            ];
+            leaf.prop_recursive(3, 24, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                    prop::collection::btree_map("[a-d]{1,2}", inner, 0..4)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        /// A sensitive or unknown mask: `true` leaves and containers mirroring a value.
+        fn mask() -> impl Strategy<Value = Value> {
+            let leaf = prop_oneof![
+                Just(Value::Bool(true)),
+                Just(Value::Bool(false)),
+                Just(json!({}))
+            ];
+            leaf.prop_recursive(3, 16, 4, |inner| {
+                prop_oneof![
+                    prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                    prop::collection::btree_map("[a-d]{1,2}", inner, 0..4)
+                        .prop_map(|m| Value::Object(m.into_iter().collect())),
+                ]
+            })
+        }
+
+        fn actions() -> impl Strategy<Value = Value> {
+            prop_oneof![
+                Just(json!(["create"])),
+                Just(json!(["update"])),
+                Just(json!(["delete", "create"])),
+                Just(json!(["create", "delete"])),
+                Just(json!(["delete"])),
+                Just(json!(["no-op"])),
+                Just(json!(["read"])),
+                Just(json!(["forget"])),
+            ]
+        }
+
+        fn change() -> impl Strategy<Value = Value> {
+            (
+                "[a-z_.\\[\\]\"0-9]{1,12}",
+                actions(),
+                (value(), value(), mask(), mask(), mask()),
+                prop::option::of(value()),
+            )
+                .prop_map(|(address, actions, (before, after, unknown, bs, as_), importing)| {
+                    let mut change = json!({"actions": actions, "before": before, "after": after,
+                        "after_unknown": unknown, "before_sensitive": bs, "after_sensitive": as_});
+                    if let Some(i) = importing {
+                        change["importing"] = i;
+                    }
+                    json!({"address": address, "mode": "managed", "change": change})
+                })
+        }
+
+        proptest! {
+            // Few cases: most plans here carry a sensitive value, and each summary then costs
+            // its 100,000-round key derivation twice.
+            #![proptest_config(ProptestConfig::with_cases(40))]
+            #[test]
+            fn on_any_plan(
+                changes in prop::collection::vec(change(), 0..6),
+                drift in prop::collection::vec(change(), 0..2),
+                outputs in prop::collection::btree_map("[a-c]{1,3}", change(), 0..3),
+                skipped in value(),
+                step in 1usize..64,
+                pretty in any::<bool>(),
+            ) {
+                let outputs: serde_json::Map<String, Value> =
+                    outputs.into_iter().map(|(k, v)| (k, v["change"].clone())).collect();
+                let plan = json!({"format_version": "1.2", "planned_values": skipped,
+                    "resource_changes": changes, "resource_drift": drift,
+                    "output_changes": outputs, "errored": false});
+                let text = if pretty {
+                    serde_json::to_string_pretty(&plan).unwrap()
+                } else {
+                    plan.to_string()
+                };
+                let want = reference::summarise(&text).unwrap();
+                let got = summarise(Trickle(text.as_bytes(), step)).unwrap();
+                prop_assert_eq!(got, want);
+            }
+        }
+
+        #[test]
+        fn on_the_bench_shape_with_repeated_keys_and_escapes() {
+            let text = r#"{"planned_values":{"x":[1,"]"]},"resource_changes":[
+              {"address":"a[\"k\"]","change":{"actions":["update"],"before":{"t":{"z":1,"a":2},"t":{"b":3}},
+               "after":{"s":"\u00e9\n","n":1.50,"big":18446744073709551615,"neg":-1,"e":1e300},
+               "after_unknown":{"id":true,"t":{"q":true}},"after_sensitive":{"s":true},"before_sensitive":{}}},
+              {"address":"b","change":{"actions":["no-op"],"importing":{"id":"x"}}}],
+              "output_changes":{"o":{"actions":["update"],"before":1,"after":2,"after_sensitive":true}}}"#;
+            for step in [1, 3, 1 << 20] {
+                assert_eq!(
+                    summarise(Trickle(text.as_bytes(), step)).unwrap(),
+                    reference::summarise(text).unwrap()
+                );
+            }
+        }
+    }
 
     const PLAN: &str = r#"{"format_version":"1.2","resource_changes":[
       {"address":"terraform_data.b","change":{"actions":["delete","create"],"before":{"input":"x"},"after":{"input":"y"},"after_unknown":{"id":true},"before_sensitive":{},"after_sensitive":{}}},
@@ -568,7 +1164,7 @@ mod tests {
         assert_ne!(other.fingerprint, s.fingerprint);
         assert!(!format!("{s:?}").contains("s3cr3t"));
         let mut seen = Vec::new();
-        let masked = normalise(
+        let masked = reference::normalise(
             &serde_json::json!({"a": "s3cr3t", "b": 1}),
             &serde_json::json!({"a": true}),
             &serde_json::json!({"c": true}),
@@ -579,5 +1175,20 @@ mod tests {
             masked,
             serde_json::json!({"a": "(sensitive)", "b": 1, "c": "(known after apply)"})
         );
+        let value: Json<'_> = serde_json::from_str(r#"{"a": "s3cr3t", "b": 1}"#).unwrap();
+        let sensitive: Json<'_> = serde_json::from_str(r#"{"a": true}"#).unwrap();
+        let unknown: Json<'_> = serde_json::from_str(r#"{"c": true}"#).unwrap();
+        let mut secrets = Secrets {
+            hash: Sha256::new(),
+            any: false,
+            leaf: Vec::new(),
+        };
+        let mut out = Vec::new();
+        write_normalised(&value, &sensitive, &unknown, &mut out, &mut secrets).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"a":"(sensitive)","b":1,"c":"(known after apply)"}"#
+        );
+        assert!(secrets.any);
     }
 }

@@ -57,6 +57,7 @@ impl Tool {
             dir: dir.to_owned(),
             extra_env: Vec::new(),
             stdout_to: None,
+            stdout_tail: None,
         }
     }
 }
@@ -191,10 +192,11 @@ impl<'a> MaskingWriter<'a> {
 impl Write for MaskingWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.pending.extend_from_slice(buf);
-        while let Some(end) = self.pending.iter().position(|b| *b == b'\n') {
-            let line: Vec<u8> = self.pending.drain(..=end).collect();
-            let text = String::from_utf8_lossy(&line);
+        // Every complete line at once: masked and written together, in one write.
+        if let Some(end) = memchr::memrchr(b'\n', &self.pending) {
+            let text = String::from_utf8_lossy(&self.pending[..=end]);
             self.inner.write_all(self.masker.mask(&text).as_bytes())?;
+            self.pending.drain(..=end);
         }
         Ok(buf.len())
     }
@@ -365,6 +367,10 @@ pub struct ToolCommand {
     /// Streams stdout into this file (owner-only) instead of keeping it: a plan's `show -json`
     /// is hundreds of MiB for a large estate, and is read back by a streaming parser.
     pub stdout_to: Option<PathBuf>,
+    /// Keeps only about the last this many bytes of stdout (whole lines): for tools whose
+    /// output is only logged as it arrives, and read afterwards only for the error at its end
+    /// (`terraform plan` prints every planned change).
+    pub stdout_tail: Option<usize>,
 }
 
 impl ToolCommand {
@@ -381,7 +387,16 @@ impl ToolCommand {
         self.extra_env.push((name.into(), value.into()));
         self
     }
+
+    /// Keeps only the last [`LOG_TAIL`] bytes of stdout (see [`ToolCommand::stdout_tail`]).
+    pub fn logged_only(mut self) -> Self {
+        self.stdout_tail = Some(LOG_TAIL);
+        self
+    }
 }
+
+/// What [`ToolCommand::logged_only`] keeps of stdout: far more than any error report at its end.
+pub const LOG_TAIL: usize = 1024 * 1024;
 
 /// What a tool run produced.
 #[derive(Debug)]
@@ -408,6 +423,20 @@ pub enum Echo<'a> {
     /// Each line, of stdout and stderr, through a function (JSON log lines shown as their
     /// message); `None` hides it, so the function must show what is not a known log line.
     Map(&'a dyn Fn(&str) -> Option<String>),
+}
+
+/// Drops whole lines from the front of `buf` once it holds twice `tail` bytes, keeping about the
+/// last `tail` (amortised: each byte is moved at most once more).
+fn keep_tail(buf: &mut String, tail: usize) {
+    if buf.len() <= tail.saturating_mul(2) {
+        return;
+    }
+    let mut from = buf.len() - tail;
+    while !buf.is_char_boundary(from) {
+        from += 1;
+    }
+    let cut = buf[from..].find('\n').map_or(buf.len(), |i| from + i + 1);
+    buf.drain(..cut);
 }
 
 /// Why a run was stopped before the tool finished on its own.
@@ -596,13 +625,23 @@ impl Runner {
                         } else {
                             overflowed = true;
                         }
+                        if let (Some(tail), false) = (cmd.stdout_tail, is_err) {
+                            keep_tail(&mut stdout, tail);
+                        }
                     }
                     Err(mpsc::RecvTimeoutError::Timeout) => break,
                     Err(mpsc::RecvTimeoutError::Disconnected) => pipes_open = false,
                 }
             }
             if !pipes_open {
-                std::thread::sleep(tick.saturating_duration_since(Instant::now()));
+                // The pipes closed: the tool is ending. Look at it every few milliseconds
+                // rather than once a tick, which would add up to a tick to every run.
+                while exited.is_none() && Instant::now() < tick {
+                    match child.try_wait()? {
+                        Some(status) => exited = Some((status, Instant::now())),
+                        None => std::thread::sleep(Duration::from_millis(2)),
+                    }
+                }
             }
             // A long step says it is alive: which tool, for how long, and its last word.
             if last_progress.elapsed() >= self.progress_every && log_broken.is_none() {
@@ -884,6 +923,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             stdout_to: None,
+            stdout_tail: None,
         };
         let started = Instant::now();
         let err = r
@@ -919,6 +959,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             stdout_to: None,
+            stdout_tail: None,
         };
         let err = r
             .run(
@@ -930,6 +971,48 @@ mod tests {
         assert!(
             err.to_string().contains("printed more than 0 MiB"),
             "{err:#}"
+        );
+    }
+
+    #[test]
+    fn a_logged_only_tool_keeps_the_tail_of_its_output() {
+        let env = Env::from_pairs([("PATH", "/usr/bin:/bin")]);
+        let r = Runner::new(
+            &env,
+            Masker::default(),
+            Duration::from_secs(30),
+            Interrupts::default(),
+            None,
+        );
+        // About 3.3 MiB of lines, past LOG_TAIL twice over, and a last line to find.
+        let cmd = ToolCommand {
+            tool: Tool::new("sh", "KKP_SH_BIN"),
+            program: PathBuf::from("sh"),
+            args: vec!["-c".into(), "seq 500000; echo 'Error: the end'".into()],
+            dir: std::env::temp_dir(),
+            extra_env: Vec::new(),
+            stdout_to: None,
+            stdout_tail: None,
+        }
+        .logged_only();
+        let mut log = Vec::new();
+        let out = {
+            let mut fold = Fold::open(&Plain, &mut log, "t", "seq").unwrap();
+            r.run(&cmd, &mut fold, Echo::Lines).unwrap()
+        };
+        assert!(out.stdout.len() <= 2 * LOG_TAIL, "{}", out.stdout.len());
+        assert!(out.stdout.len() >= LOG_TAIL / 2, "{}", out.stdout.len());
+        assert!(out.stdout.ends_with("499999\n500000\nError: the end\n"));
+        assert!(
+            out.stdout.starts_with(|c: char| c.is_ascii_digit()),
+            "whole lines kept"
+        );
+        let log = String::from_utf8(log).unwrap();
+        assert!(
+            log.starts_with("1\n2\n")
+                && log.contains("\n250000\n")
+                && log.contains("Error: the end"),
+            "the log has every line"
         );
     }
 
@@ -951,6 +1034,7 @@ mod tests {
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
             stdout_to: None,
+            stdout_tail: None,
         };
         let mut log = Vec::new();
         let started = Instant::now();
