@@ -95,6 +95,54 @@ fn decide(forge: &Forge, host: Host, dir: &std::path::Path, concurrency: &str) -
     }
 }
 
+/// CPU seconds (user + system) of every child this process has waited for, from
+/// `/proc/self/stat` (in clock ticks: summed over many runs for a fine enough figure).
+fn children_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let after = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // Fields 16 and 17 of proc(5): cutime and cstime; `after` starts at field 3.
+    let ticks: f64 = fields[13].parse::<f64>().unwrap() + fields[14].parse::<f64>().unwrap();
+    let out = Command::new("getconf").arg("CLK_TCK").output().unwrap();
+    let per_second: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    ticks / per_second
+}
+
+/// A stage that does not run on the event (terraform-apply on a pull request): its requests
+/// (none) and its CPU time per run, averaged over `runs`.
+fn skipped(forge: &Forge, dir: &std::path::Path, runs: usize) -> (usize, Duration, f64) {
+    let before = forge.received().len();
+    let event = dir.join("event.json");
+    std::fs::write(&event, r#"{"number":7,"pull_request":{"number":7,"base":{"ref":"main","sha":"a"},"head":{"sha":"b"}}}"#).unwrap();
+    let cpu_before = children_cpu();
+    let start = Instant::now();
+    for _ in 0..runs {
+        let out = Command::new(env!("CARGO_BIN_EXE_kkp-terraform-apply"))
+            .arg("--decide-only")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("GITHUB_ACTIONS", "true")
+            .env("GITHUB_EVENT_NAME", "pull_request")
+            .env("GITHUB_EVENT_PATH", &event)
+            .env("GITHUB_REPOSITORY", "acme/kkp")
+            .env("GITHUB_API_URL", forge.github_api())
+            .env("GITHUB_TOKEN", TOKEN)
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && stdout.contains("skip"), "{stdout}");
+    }
+    let wall = start.elapsed() / runs as u32;
+    // `getconf` is a waited-for child too: measured once and taken off.
+    let getconf = {
+        let a = children_cpu();
+        children_cpu() - a
+    };
+    let cpu = (children_cpu() - cpu_before - 2.0 * getconf) / runs as f64;
+    (forge.received().len() - before, wall, cpu.max(0.0))
+}
+
 fn median(mut v: Vec<Measure>) -> Measure {
     v.sort_by_key(|m| m.wall);
     v.swap_remove(v.len() / 2)
@@ -157,4 +205,15 @@ fn main() {
             s.wall.as_secs_f64() / c.wall.as_secs_f64()
         );
     }
+    let runs = if cfg!(debug_assertions) { 3 } else { 50 };
+    let (requests, wall, cpu) = skipped(&forge, dir.path(), runs);
+    assert_eq!(requests, 0, "a skipped stage makes no API call");
+    println!("A stage that does not run on the event (terraform-apply on a pull request), mean of {runs} runs");
+    println!(
+        "  {:<42} {:>6.1}ms {:>9}   CPU {:.1} ms per run (user + system)",
+        "kkp-delivery (skipped)",
+        wall.as_secs_f64() * 1000.0,
+        requests,
+        cpu * 1000.0
+    );
 }

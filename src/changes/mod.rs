@@ -72,8 +72,6 @@ pub async fn resolve(
         }
         _ => {}
     }
-    let git = Git::new(&ctx.workspace);
-    let range = git_range(ctx, &git);
     let note = match api_lookup.await {
         Ok(found) => {
             return ChangeSet::Known {
@@ -89,6 +87,10 @@ pub async fn resolve(
         Platform::Local => None,
         Platform::GitHub | Platform::GitLab | Platform::Bitbucket => Some(note),
     };
+    // Git only when the API did not answer: it is a process start or more on the way to a
+    // decision the API already gave.
+    let git = Git::new(&ctx.workspace);
+    let range = git_range(ctx, &git);
     match from_git(&git, &range) {
         Ok((files, source)) => ChangeSet::Known {
             files,

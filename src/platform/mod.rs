@@ -196,15 +196,37 @@ async fn within<T>(
 /// A host client, or why there is none (no token, an API URL that does not parse). The reason
 /// surfaces only when a call needs the client, so a stage that never asks the host never fails
 /// for want of a token.
-pub struct Connection<C>(Result<C, ApiError>);
+///
+/// The client is built on first use: building one loads the system's root certificates, a
+/// few milliseconds that a stage deciding from the event alone never needs to spend.
+pub struct Connection<C> {
+    make: std::sync::Mutex<Option<MakeClient<C>>>,
+    client: std::sync::OnceLock<Result<C, ApiError>>,
+}
+
+type MakeClient<C> = Box<dyn FnOnce() -> Result<C, ApiError> + Send>;
 
 impl<C> Connection<C> {
-    pub fn new(client: Result<C, ApiError>) -> Self {
-        Self(client)
+    pub fn new(make: impl FnOnce() -> Result<C, ApiError> + Send + 'static) -> Self {
+        Self {
+            make: std::sync::Mutex::new(Some(Box::new(make))),
+            client: std::sync::OnceLock::new(),
+        }
     }
 
     pub fn get(&self) -> Result<&C, ApiError> {
-        self.0.as_ref().map_err(Clone::clone)
+        self.client
+            .get_or_init(|| {
+                let make = self.make.lock().ok().and_then(|mut m| m.take());
+                match make {
+                    Some(make) => make(),
+                    None => Err(ApiError::Other(
+                        "the API client could not be built".to_owned(),
+                    )),
+                }
+            })
+            .as_ref()
+            .map_err(Clone::clone)
     }
 }
 

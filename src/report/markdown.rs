@@ -134,6 +134,18 @@ pub fn decision_summary(v: &DecisionView<'_>) -> String {
     md
 }
 
+/// [`detail_lines`] as one text, each line after `indent`: written to the log at once, since
+/// a line at a time is a system call per changed file.
+pub fn detail_text(v: &DecisionView<'_>, indent: &str) -> String {
+    let mut text = String::new();
+    for line in detail_lines(v) {
+        text.push_str(indent);
+        text.push_str(&line);
+        text.push('\n');
+    }
+    text
+}
+
 /// The detail lines every platform log shows inside its folded section. Each line starts with
 /// `-` or a word, never `::`, so file names cannot form GitHub workflow commands.
 pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {

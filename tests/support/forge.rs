@@ -643,10 +643,6 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         s.max_in_flight = s.max_in_flight.max(s.in_flight);
         (s.latency, fault, authorized)
     };
-    if !latency.is_zero() {
-        tokio::time::sleep(latency).await;
-    }
-    state.lock().unwrap().in_flight -= 1;
     let mut truncate = false;
     let mut next_elsewhere: Option<String> = None;
     let response = match fault {
@@ -686,6 +682,7 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
         }
         Some(Fault::Reset) => {
             // Dropping the connection: the task serving it ends without an answer.
+            state.lock().unwrap().in_flight -= 1;
             std::panic::resume_unwind(Box::new("kkp-test: injected connection reset"))
         }
         Some(Fault::GitLabRateLimit { reset_in }) => {
@@ -756,6 +753,12 @@ async fn handle(State(state): State<Arc<Mutex<ForgeState>>>, req: Request) -> Re
     } else {
         response
     };
+    // The latency is the network's: the answer is made at once (a real host renders it on its
+    // own machines, not on the 2 cores the client runs on) and then takes `latency` to arrive.
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    state.lock().unwrap().in_flight -= 1;
     state.lock().unwrap().received.push(Received {
         method: method.to_string(),
         path,

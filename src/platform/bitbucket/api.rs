@@ -320,19 +320,17 @@ impl Host {
             in_pipe,
             api.retry.request_timeout,
         );
-        let client = match (&http, &api.token) {
-            (Ok(http), Some(token)) => Client::new(
-                http.clone(),
-                api_url,
-                workspace,
-                slug,
-                token,
-                api.retry.clone(),
-            ),
+        let for_client = http.clone();
+        let (url, ws, repo_slug) = (api_url.to_owned(), workspace.to_owned(), slug.to_owned());
+        let (token, retry) = (api.token.clone(), api.retry.clone());
+        let client = move || {
+            match (&for_client, &token) {
+            (Ok(http), Some(token)) => Client::new(http.clone(), &url, &ws, &repo_slug, token, retry),
             (Err(e), _) => Err(e.clone()),
             (Ok(_), None) => Err(ApiError::NoToken {
                 hint: "Bitbucket Pipelines has no built-in API token; set BITBUCKET_ACCESS_TOKEN (repository access token with pullrequest and pipeline read)".to_owned(),
             }),
+        }
         };
         Self {
             http,

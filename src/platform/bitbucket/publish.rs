@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::report::markdown::detail_lines;
+use crate::report::markdown::detail_text;
 use crate::report::markdown::{verdict_word, DecisionView};
 
 pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
@@ -16,8 +16,6 @@ pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
         verdict_word(&v.decision.verdict),
         v.decision.reason
     )?;
-    for line in detail_lines(v) {
-        writeln!(log, "    {line}")?;
-    }
+    log.write_all(detail_text(v, "    ").as_bytes())?;
     Ok(())
 }

@@ -223,11 +223,15 @@ pub struct Host {
 
 impl Host {
     pub fn new(api_url: &str, owner: &str, name: &str, api: &ApiSettings) -> Self {
-        let client = match &api.token {
-            Some(token) => Client::new(api_url, owner, name, token, api.retry.clone()),
+        let (api_url, owner, name) = (api_url.to_owned(), owner.to_owned(), name.to_owned());
+        let (token, retry) = (api.token.clone(), api.retry.clone());
+        let client = move || {
+            match &token {
+            Some(token) => Client::new(&api_url, &owner, &name, token, retry),
             None => Err(ApiError::NoToken {
                 hint: "pass the token to the step (env GITHUB_TOKEN: ${{ github.token }}) with `pull-requests: read` (`write` to comment)".to_owned(),
             }),
+        }
         };
         Self {
             conn: Connection::new(client),

@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 
 use crate::report::annotations::escape_data;
-use crate::report::markdown::detail_lines;
+use crate::report::markdown::detail_text;
 use crate::report::markdown::{verdict_word, DecisionView};
 use crate::report::model::Outputs;
 
@@ -24,9 +24,7 @@ pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
         "::group::{}",
         escape_data(&format!("Decision details for {}", v.stage))
     )?;
-    for line in detail_lines(v) {
-        writeln!(log, "{line}")?;
-    }
+    log.write_all(detail_text(v, "").as_bytes())?;
     writeln!(log, "::endgroup::")?;
     Ok(())
 }

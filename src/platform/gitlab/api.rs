@@ -447,11 +447,14 @@ pub struct Host {
 
 impl Host {
     pub fn new(api_url: &str, project: &str, api: &ApiSettings) -> Self {
-        let client = match &api.token {
-            Some(token) => RetryingClient::new(api_url, token, api.retry.clone()),
+        let (url, token, retry) = (api_url.to_owned(), api.token.clone(), api.retry.clone());
+        let client = move || {
+            match &token {
+            Some(token) => RetryingClient::new(&url, token, retry),
             None => Err(ApiError::NoToken {
                 hint: "CI_JOB_TOKEN cannot read merge request diffs or compare; set GITLAB_TOKEN (or --token) to a token with read_api (api to write notes)".to_owned(),
             }),
+        }
         };
         Self {
             conn: Connection::new(client),

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Result;
 
-use crate::report::markdown::detail_lines;
+use crate::report::markdown::detail_text;
 use crate::report::markdown::{verdict_word, DecisionView};
 
 /// Starts a section. `name` may hold only letters, digits, `_`, `.` and `-`.
@@ -44,9 +44,7 @@ pub fn log_decision(log: &mut dyn Write, v: &DecisionView<'_>) -> Result<()> {
         v.decision.reason
     );
     section_start(log, &name, &header, true)?;
-    for line in detail_lines(v) {
-        writeln!(log, "{line}")?;
-    }
+    log.write_all(detail_text(v, "").as_bytes())?;
     section_end(log, &name)?;
     Ok(())
 }
