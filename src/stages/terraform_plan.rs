@@ -4,6 +4,7 @@
 //! an output and is stored in the comment, so the apply stage can check it was reviewed.
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 use anyhow::Context as _;
 
@@ -12,7 +13,7 @@ use crate::report::comment::{fingerprint_marker, marker, LongText};
 use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
-use crate::tools::runner::Echo;
+use crate::tools::runner::{Echo, Fold, Unfolded};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
@@ -89,29 +90,56 @@ impl Stage for TerraformPlan {
             return Ok(Report::failed(reason, label));
         }
 
+        // The two `terraform show`s only read the saved plan, and each can take minutes for a
+        // large one (most of it loading provider schemas): the text one runs beside the JSON
+        // one. Signals stay held until both have ended, so neither is left running.
+        //
         // The JSON plan holds sensitive values in the clear: `show_plan` streams it, owner-only,
-        // into kkp.tfplan.json for the apply stage; it is never printed.
-        let summary = match terraform.show_plan(cx)? {
-            Ok(summary) => summary,
-            Err(reason) => return Ok(Report::failed(reason, label)),
-        };
-        // The text plan goes to a file and only what a comment or summary can show of it is
-        // read back: for a large estate it is hundreds of MiB. The job log already has all
-        // of it, from `terraform plan`.
+        // into kkp.tfplan.json for the apply stage; it is never printed. The text plan goes to a
+        // file and only what a comment or summary can show of it is read back: for a large
+        // estate it is hundreds of MiB. The job log already has all of it, from `terraform plan`.
         let text_path = cx.dir().join(PLAN_TEXT);
         let mut show_text = tf(&["show", "-no-color", PLAN_FILE]);
         show_text.stdout_to = Some(text_path.clone());
-        cx.run_folded(
-            "kkp_tf_show_text",
-            &format!("terraform show, as text ({label})"),
-            &show_text,
-            Echo::Quiet,
-        )?;
-        let masker = &cx.runner.masker;
-        let plan_text = LongText::from_file(&text_path, &|t| masker.mask(t))
-            .with_context(|| format!("cannot read {}", text_path.display()))
-            .map_err(StageError::Failed)?;
+        let text_runner = cx.runner.clone();
+        let held = cx.runner.interrupts.hold();
+        let (summary, text_job) = std::thread::scope(|scope| {
+            let text_path = &text_path;
+            let text_job = scope.spawn(move || {
+                let mut log = Vec::new();
+                let text = Fold::open(&Unfolded, &mut log, "", "")
+                    .map_err(anyhow::Error::from)
+                    .and_then(|mut fold| text_runner.run(&show_text, &mut fold, Echo::Quiet))
+                    .and_then(|_| {
+                        let masker = &text_runner.masker;
+                        LongText::from_file(text_path, &|t| masker.mask(t))
+                            .with_context(|| format!("cannot read {}", text_path.display()))
+                    });
+                (text, log)
+            });
+            (terraform.show_plan(cx), text_job.join())
+        });
+        drop(held);
         let _ = std::fs::remove_file(&text_path);
+        let (plan_text, text_log) = text_job
+            .map_err(|_| StageError::Failed(anyhow::anyhow!("the text plan could not be read")))?;
+        {
+            let mut fold = Fold::open(
+                cx.folds,
+                &mut *cx.log,
+                "kkp_tf_show_text",
+                &format!("terraform show, as text ({label})"),
+            )
+            .map_err(|e| StageError::Failed(e.into()))?;
+            fold.write_all(&text_log)
+                .map_err(|e| StageError::Failed(e.into()))?;
+            fold.close().map_err(|e| StageError::Failed(e.into()))?;
+        }
+        let summary = match summary? {
+            Ok(summary) => summary,
+            Err(reason) => return Ok(Report::failed(reason, label)),
+        };
+        let plan_text = plan_text.map_err(StageError::Failed)?;
 
         let headline = headline(&summary, &label);
         let head = summary_markdown(&summary, &label, &headline);

@@ -221,6 +221,16 @@ pub trait FoldStyle {
     fn open(&self, out: &mut dyn Write, id: &str, title: &str) -> io::Result<FoldEnd>;
 }
 
+/// No fold markers: for output gathered away from the log (a tool run beside another) and
+/// written into a fold of its own afterwards.
+pub struct Unfolded;
+
+impl FoldStyle for Unfolded {
+    fn open(&self, _: &mut dyn Write, _: &str, _: &str) -> io::Result<FoldEnd> {
+        Ok(Box::new(|_: &mut dyn Write| Ok(())))
+    }
+}
+
 /// An open, folded log section. Everything written to it goes to the log; it closes itself when
 /// dropped, so an early return never leaves a fold open.
 pub struct Fold<'a> {
@@ -894,13 +904,7 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "[t\ninside\n]\n");
     }
 
-    /// A fold without markers, for tests.
-    struct Plain;
-    impl FoldStyle for Plain {
-        fn open(&self, _: &mut dyn Write, _: &str, _: &str) -> io::Result<FoldEnd> {
-            Ok(Box::new(|_: &mut dyn Write| Ok(())))
-        }
-    }
+    use super::Unfolded as Plain;
 
     #[test]
     fn a_tool_that_never_stops_printing_is_still_timed_out() {
