@@ -13,6 +13,8 @@
     clippy::print_stderr
 )]
 
+#[path = "../tests/support/bins.rs"]
+mod bins;
 #[path = "../tests/support/forge.rs"]
 mod forge;
 
@@ -41,7 +43,7 @@ struct Measure {
 fn decide(forge: &Forge, host: Host, dir: &std::path::Path, concurrency: &str) -> Measure {
     let before = forge.received().len();
     forge.with(|s| s.max_in_flight = 0);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kkp-terraform-validate"));
+    let mut cmd = Command::new(bins::bin("kkp-terraform-validate"));
     cmd.arg("--decide-only")
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -117,7 +119,7 @@ fn skipped(forge: &Forge, dir: &std::path::Path, runs: usize) -> (usize, Duratio
     let cpu_before = children_cpu();
     let start = Instant::now();
     for _ in 0..runs {
-        let out = Command::new(env!("CARGO_BIN_EXE_kkp-terraform-apply"))
+        let out = Command::new(bins::bin("kkp-terraform-apply"))
             .arg("--decide-only")
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -12,6 +12,9 @@
     clippy::print_stderr
 )]
 
+#[path = "../tests/support/bins.rs"]
+mod bins;
+
 use std::io::Write;
 use std::process::Command;
 
@@ -126,7 +129,7 @@ fn main() {
         std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     let stage = measure(
-        Command::new(env!("CARGO_BIN_EXE_kkp-terraform-plan"))
+        Command::new(bins::bin("kkp-terraform-plan"))
             .current_dir(&repo)
             .env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())

@@ -386,7 +386,7 @@ pub struct Invocation<'a> {
 }
 
 /// The body of every executable's `main`: the only place the process environment is read.
-/// `$call` is the entry point (`main_multi`, or `main_stage` with a stage name).
+/// `$call` is the entry point (`main_multi`).
 #[macro_export]
 macro_rules! entry_point {
     ($($call:tt)+) => {
@@ -609,7 +609,7 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
     }
 }
 
-/// Entry point of a single-stage executable such as `kkp-terraform-plan`.
+/// A single stage as its own executable, as `kkp-delivery` runs when called `kkp-terraform-plan`.
 pub fn main_stage(stage_name: &str, inv: Invocation<'_>) -> u8 {
     let Some(stage) = stages::find(STAGES, stage_name) else {
         let _ = writeln!(inv.err, "kkp-delivery: no stage is called {stage_name}");

@@ -1,8 +1,9 @@
 //! The stages: one file each, and the registry that every entry point is generated from (the
-//! `kkp-delivery` subcommands, the `kkp-<stage>` executables, `explain` and the help text).
+//! `kkp-delivery` subcommands, the `kkp-<stage>` names it answers to, `explain`, the help text
+//! and the packaging).
 //!
-//! Adding a stage is one file under `src/stages/` implementing [`Stage`], one line in
-//! [`STAGES`], and a shim in `src/bin/` of a few lines. A stage never names a host: it
+//! Adding a stage is one file under `src/stages/` implementing [`Stage`] and one line in
+//! [`STAGES`]. A stage never names a host: it
 //! reaches the host through the [`Forge`] in its [`StageCx`], runs tools through the
 //! [`Runner`], and returns a neutral [`Report`] that the publisher publishes.
 

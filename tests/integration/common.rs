@@ -7,22 +7,7 @@ use std::process::Command;
 /// The token every forge accepts. No output of any run may contain it.
 pub const TOKEN: &str = "kkp-test-token-5f3c9a17e2";
 
-pub fn bin(name: &str) -> PathBuf {
-    match name {
-        "kkp-delivery" => env!("CARGO_BIN_EXE_kkp-delivery").into(),
-        "kkp-terraform-validate" => env!("CARGO_BIN_EXE_kkp-terraform-validate").into(),
-        "kkp-terraform-plan" => env!("CARGO_BIN_EXE_kkp-terraform-plan").into(),
-        "kkp-terraform-apply" => env!("CARGO_BIN_EXE_kkp-terraform-apply").into(),
-        "kkp-terraform-backend-prepare" => {
-            env!("CARGO_BIN_EXE_kkp-terraform-backend-prepare").into()
-        }
-        "kkp-kubeone-apply" => env!("CARGO_BIN_EXE_kkp-kubeone-apply").into(),
-        "kkp-flux-bootstrap" => env!("CARGO_BIN_EXE_kkp-flux-bootstrap").into(),
-        "kkp-deploy" => env!("CARGO_BIN_EXE_kkp-deploy").into(),
-        "kkp-dns-update" => env!("CARGO_BIN_EXE_kkp-dns-update").into(),
-        other => panic!("unknown binary {other}"),
-    }
-}
+pub use crate::bins::bin;
 
 /// What one run produced, everywhere it could write.
 ///

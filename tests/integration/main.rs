@@ -8,6 +8,9 @@
     clippy::print_stderr
 )]
 
+#[path = "../support/bins.rs"]
+mod bins;
+
 #[path = "../support/forge.rs"]
 mod forge;
 
