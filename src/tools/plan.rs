@@ -733,6 +733,11 @@ const DIGESTS_MAX: usize = 30_000;
 
 /// The digests as a hidden HTML comment, or `None` when too large to store.
 pub fn digests_marker(digests: &BTreeMap<String, String>) -> Option<String> {
+    // An entry is at least `"a":"x|<12 hex>",`, 20 characters: a list that cannot fit is not
+    // serialised only to be dropped (100,000 resources are megabytes).
+    if digests.len().saturating_mul(20) > DIGESTS_MAX {
+        return None;
+    }
     // `--` only occurs inside JSON strings here, where `\u002d` is the same character: the
     // comment can then never be closed early by an address.
     let json = serde_json::to_string(digests)

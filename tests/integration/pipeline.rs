@@ -65,16 +65,7 @@ struct Setup {
     common: Vec<(&'static str, String)>,
 }
 
-const STAGES: [&str; 8] = [
-    "kkp-terraform-validate",
-    "kkp-terraform-backend-prepare",
-    "kkp-terraform-plan",
-    "kkp-terraform-apply",
-    "kkp-kubeone-apply",
-    "kkp-deploy",
-    "kkp-dns-update",
-    "kkp-flux-bootstrap",
-];
+use crate::bins::STAGE_BINARIES as STAGES;
 
 impl Setup {
     fn new(host: Host, extra_files: &[(&str, &Path)]) -> Self {

@@ -56,16 +56,7 @@ fn canaries(ssh_key: &str) -> Vec<&str> {
 
 const MAIN_TF: &str = "terraform {\n  backend \"http\" {}\n}\n\nvariable \"db_password\" {\n  type      = string\n  sensitive = true\n}\n\nresource \"terraform_data\" \"db\" {\n  input = var.db_password\n}\n\noutput \"db\" {\n  value     = var.db_password\n  sensitive = true\n}\n\noutput \"endpoint\" {\n  value = \"https://kkp.example\"\n}\n";
 
-const STAGES: &[&str] = &[
-    "kkp-terraform-validate",
-    "kkp-terraform-backend-prepare",
-    "kkp-terraform-plan",
-    "kkp-terraform-apply",
-    "kkp-kubeone-apply",
-    "kkp-deploy",
-    "kkp-dns-update",
-    "kkp-flux-bootstrap",
-];
+use crate::bins::STAGE_BINARIES as STAGES;
 
 /// Every file below `dir`, but Terraform's own secret-bearing ones (checked owner-only where the
 /// product writes them).
