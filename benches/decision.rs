@@ -3,7 +3,8 @@
 //! Bitbucket side by side. Each host runs twice: concurrent paging (the default) and
 //! sequential paging by the same binary (`KKP_API_CONCURRENCY=1`, how a `Link: rel=next`
 //! walker such as octocrab's `all_pages` or dorny/paths-filter's paginate fetches). Prints wall
-//! time, requests, the most requests in flight, round trips of latency, and the ratio.
+//! time, requests, the most requests in flight, round trips of latency (the wall time beyond
+//! the same run without latency, in units of the latency), and the ratio.
 //! Run: `cargo bench --bench decision` (see docs/BENCHMARKS.md).
 
 #![allow(
@@ -176,6 +177,15 @@ fn main() {
     ] {
         decide(&forge, host, dir.path(), "30");
         decide(&forge, host, dir.path(), "1");
+        // The same run without latency: what the process itself costs (start, parsing, the
+        // forge's answers), taken off to count the round trips of latency alone.
+        forge.with(|s| s.latency = Duration::ZERO);
+        let baseline = median(
+            (0..RUNS)
+                .map(|_| decide(&forge, host, dir.path(), "30"))
+                .collect(),
+        );
+        forge.with(|s| s.latency = LATENCY);
         let mut concurrent = Vec::new();
         let mut sequential = Vec::new();
         for _ in 0..RUNS {
@@ -184,7 +194,9 @@ fn main() {
         }
         let (c, s) = (median(concurrent), median(sequential));
         // Round trips of latency: the wall time the latency alone explains.
-        let trips = |m: &Measure| m.wall.as_secs_f64() / LATENCY.as_secs_f64();
+        let trips = |m: &Measure| {
+            m.wall.saturating_sub(baseline.wall).as_secs_f64() / LATENCY.as_secs_f64()
+        };
         println!("{label}");
         println!(
             "  {:<42} {:>6.0}ms {:>9} {:>10} {:>11.1}",
@@ -201,6 +213,14 @@ fn main() {
             s.requests,
             s.max_in_flight,
             trips(&s)
+        );
+        println!(
+            "  {:<42} {:>6.0}ms {:>9} {:>10} {:>11}",
+            "without latency (the process alone)",
+            baseline.wall.as_secs_f64() * 1000.0,
+            baseline.requests,
+            baseline.max_in_flight,
+            "-"
         );
         println!(
             "  ratio sequential/concurrent: {:.2}x",

@@ -21,7 +21,10 @@ use crate::context::{Context, DetectOptions, EventKind, Platform};
 use crate::decision::{self, Decision, OnUnknown, Rules, Verdict};
 use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
-use crate::platform::http::{ApiSettings, RetryPolicy, Token, CHANGES_BUDGET, REFINE_BUDGET};
+use crate::files::ApiChanges;
+use crate::platform::http::{
+    ApiError, ApiSettings, RetryPolicy, Token, CHANGES_BUDGET, REFINE_BUDGET,
+};
 use crate::platform::{self, CommentMode, Forge};
 use crate::publish::{self, verdict_label, LogStyle, Publication, Sinks};
 use crate::stages::{self, RegisteredStage, StageCx, STAGES};
@@ -728,21 +731,43 @@ fn runtime() -> Result<tokio::runtime::Runtime, StageError> {
         .map_err(|e| StageError::Failed(anyhow::anyhow!("cannot start the async runtime: {e}")))
 }
 
+/// What [`context_for`] found: the event, how the API is reached, the run's [`Forge`], notes
+/// for the log, and the changed files when they were asked for early.
+type Found = (
+    Context,
+    ApiSettings,
+    Forge,
+    Vec<String>,
+    Option<Result<ApiChanges, ApiError>>,
+);
+
 /// Detection, the run's [`Forge`], and the host refinements that need the API (Bitbucket's
-/// default branch).
+/// default branch). With `rules`, a pull request whose decision needs its changed files has
+/// them asked for at the same time as the refinement: neither depends on the other, and on
+/// Bitbucket that is one round trip less.
 async fn context_for(
     settings: &Settings,
     env: &Env,
-) -> Result<(Context, ApiSettings, Forge, Vec<String>), StageError> {
+    rules: Option<&Rules>,
+) -> Result<Found, StageError> {
     let mut ctx = platform::detect(env, &settings.detect)?;
     let api = settings.api_settings(env, ctx.platform);
     let forge = Forge::new(&ctx, &api);
-    let notes = forge
-        .refine(&mut ctx, REFINE_BUDGET)
-        .await
-        .into_iter()
-        .collect();
-    Ok((ctx, api, forge, notes))
+    let needs_list = rules.is_some_and(|rules| {
+        ctx.event_kind() == EventKind::PullRequest
+            && decision::decide_by_event(ctx.event_kind(), &ctx.describe_event(), rules).is_none()
+    });
+    let (note, early) = if needs_list {
+        let before_refining = ctx.clone();
+        let (note, list) = tokio::join!(
+            forge.refine(&mut ctx, REFINE_BUDGET),
+            forge.changed_files(&before_refining, api.changes_budget)
+        );
+        (note, Some(list))
+    } else {
+        (forge.refine(&mut ctx, REFINE_BUDGET).await, None)
+    };
+    Ok((ctx, api, forge, note.into_iter().collect(), early))
 }
 
 fn all_notes(mut notes: Vec<String>, changes: Option<&ChangeSet>) -> Vec<String> {
@@ -786,14 +811,20 @@ pub fn run_stage(
     }
     let rt = runtime()?;
     let (ctx, decision, changes, notes, forge, api) = rt.block_on(async {
-        let (ctx, api, forge, notes) = context_for(&settings, env).await?;
+        let (ctx, api, forge, notes, early) =
+            context_for(&settings, env, Some(&settings.rules)).await?;
         let kind = ctx.event_kind();
         let event_text = ctx.describe_event();
         let (decision, changes) =
             match decision::decide_by_event(kind, &event_text, &settings.rules) {
                 Some(d) => (d, None),
                 None => {
-                    let lookup = forge.changed_files(&ctx, api.changes_budget);
+                    let lookup = async {
+                        match early {
+                            Some(list) => list,
+                            None => forge.changed_files(&ctx, api.changes_budget).await,
+                        }
+                    };
                     let changes =
                         changes::resolve(&ctx, async { lookup.await.map_err(|e| e.to_string()) })
                             .await;
@@ -924,7 +955,7 @@ pub fn explain(
         writeln!(out, "{s}").map_err(|e| StageError::Failed(e.into()))
     };
 
-    let (ctx, api, forge, notes) = rt.block_on(context_for(&base, env))?;
+    let (ctx, api, forge, notes, _) = rt.block_on(context_for(&base, env, None))?;
     let kind = ctx.event_kind();
     let event_text = ctx.describe_event();
     let mut decisions: Vec<(&str, Decision)> = Vec::new();

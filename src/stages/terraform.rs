@@ -3,12 +3,14 @@
 //! host manages Terraform state, its `TF_HTTP_*` settings).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::env::Env;
 use crate::error::StageError;
 use crate::platform::Forge;
 use crate::report::markdown::one_line;
 use crate::tools::backend;
+use crate::tools::json_stream::GrowingFile;
 use crate::tools::plan::{summarise, PlanSummary};
 use crate::tools::runner::{make_private, write_private, Captured, Echo, ToolCommand, TERRAFORM};
 use crate::tools::terraform::{failure_reason, log_message};
@@ -195,8 +197,10 @@ impl Terraform {
 
 impl Terraform {
     /// `show -json` of the saved plan into `kkp.tfplan.json` (owner-only: it holds sensitive
-    /// values), streamed to the file and summarised from it by the streaming parser, so no
-    /// step holds the whole document. `Ok(Err(reason))` when Terraform could not show it.
+    /// values), summarised by the streaming parser as Terraform writes it: a thread follows the
+    /// file while the runner streams the pipe into it, so no step holds the whole document and
+    /// the summary is ready when Terraform ends. `Ok(Err(reason))` when Terraform could not show
+    /// it.
     pub fn show_plan(
         &self,
         cx: &mut StageCx<'_>,
@@ -204,12 +208,21 @@ impl Terraform {
         let json_path = cx.dir().join(PLAN_JSON);
         let mut cmd = self.cmd(&["show", "-json", PLAN_FILE]);
         cmd.stdout_to = Some(json_path.clone());
-        let show = cx.run_folded(
-            "kkp_tf_show",
-            &format!("terraform show ({})", cx.dir_label()),
-            &cmd,
-            Echo::Quiet,
-        )?;
+        // Nothing but the runner's new file may be followed (a checkout could hold one).
+        let _ = std::fs::remove_file(&json_path);
+        let written = AtomicBool::new(false);
+        let title = format!("terraform show ({})", cx.dir_label());
+        let (show, parsed) = std::thread::scope(|scope| {
+            let parser = scope.spawn(|| {
+                summarise(GrowingFile::new(&json_path, &written))
+                    .context("terraform show -json printed no plan")
+            });
+            let show = cx.run_folded("kkp_tf_show", &title, &cmd, Echo::Quiet);
+            // Also when the run failed: the parser then reaches the end of what was written.
+            written.store(true, Ordering::SeqCst);
+            (show, parser.join())
+        });
+        let show = show?;
         if !show.success() {
             let _ = std::fs::remove_file(&json_path);
             return Ok(Err(format!(
@@ -217,11 +230,9 @@ impl Terraform {
                 one_line(show.stderr.trim())
             )));
         }
-        let file = std::fs::File::open(&json_path)
-            .with_context(|| format!("cannot read {}", json_path.display()))
-            .map_err(StageError::Failed)?;
-        let summary = summarise(std::io::BufReader::with_capacity(256 * 1024, file))
-            .context("terraform show -json printed no plan")
+        let summary = parsed
+            .map_err(|_| anyhow::anyhow!("the plan parser failed"))
+            .and_then(|parsed| parsed)
             .map_err(StageError::Failed)?;
         Ok(Ok(summary))
     }

@@ -382,6 +382,51 @@ impl<R: Read> JsonStream<R> {
     }
 }
 
+/// A file read while another thread is still writing it: at its current end the reader waits,
+/// a millisecond at a time, until `written` says the writer has finished, then reads the rest.
+/// The file need not exist yet; if it never appears, it reads as empty.
+pub struct GrowingFile<'a> {
+    path: &'a std::path::Path,
+    file: Option<std::fs::File>,
+    written: &'a std::sync::atomic::AtomicBool,
+}
+
+impl<'a> GrowingFile<'a> {
+    pub fn new(path: &'a std::path::Path, written: &'a std::sync::atomic::AtomicBool) -> Self {
+        Self {
+            path,
+            file: None,
+            written,
+        }
+    }
+}
+
+impl Read for GrowingFile<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            // Looked at before reading: when the writer had finished, an empty read is the end.
+            let finished = self.written.load(std::sync::atomic::Ordering::SeqCst);
+            let file = match &mut self.file {
+                Some(file) => file,
+                None => match std::fs::File::open(self.path) {
+                    Ok(file) => self.file.insert(file),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound && finished => return Ok(0),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        std::thread::sleep(std::time::Duration::from_millis(1));
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                },
+            };
+            let n = file.read(buf)?;
+            if n > 0 || finished {
+                return Ok(n);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+}
+
 /// A reader that hands out a few bytes at a time, so values cross reads (for tests).
 #[cfg(test)]
 pub(crate) struct Trickle<'a>(pub &'a [u8], pub usize);
@@ -474,6 +519,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_growing_file_is_read_to_the_end_its_writer_gives_it() {
+        use std::io::Write as _;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.json");
+        let written = AtomicBool::new(false);
+        let doc = format!(r#"{{"list":[{}1]}}"#, "1,".repeat(200_000));
+        let got = std::thread::scope(|scope| {
+            let reader = scope.spawn(|| {
+                let mut text = String::new();
+                GrowingFile::new(&path, &written)
+                    .read_to_string(&mut text)
+                    .unwrap();
+                text
+            });
+            // The file appears late and grows in pieces.
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            let mut file = std::fs::File::create(&path).unwrap();
+            for piece in doc.as_bytes().chunks(100_000) {
+                file.write_all(piece).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            drop(file);
+            written.store(true, Ordering::SeqCst);
+            reader.join().unwrap()
+        });
+        assert_eq!(got, doc);
+        let never = AtomicBool::new(true);
+        let mut empty = String::new();
+        GrowingFile::new(&dir.path().join("none"), &never)
+            .read_to_string(&mut empty)
+            .unwrap();
+        assert_eq!(empty, "");
     }
 
     #[test]

@@ -43,6 +43,36 @@ fn pr_diffstat_follows_the_302_with_the_token() {
 }
 
 #[test]
+fn a_pull_request_asks_for_the_default_branch_and_its_files_together() {
+    let bb = Scenario::new();
+    bb.forge.with(|s| {
+        s.bb_prs.insert(5, files(&["terraform/aws/main.tf"]));
+        // Long enough that two requests sent together are both seen waiting.
+        s.latency = std::time::Duration::from_millis(300);
+    });
+    let r = bb
+        .bitbucket(
+            "kkp-terraform-validate",
+            &[("BITBUCKET_PR_ID", "5"), ("BITBUCKET_BRANCH", "feat")],
+        )
+        .expect_code(0);
+    assert!(r.ran(), "{r:?}");
+    let repo_reads = bb
+        .forge
+        .received()
+        .into_iter()
+        .filter(|r| r.path.ends_with("/repositories/acme/kkp"))
+        .count();
+    assert_eq!(repo_reads, 1, "the default branch asked once");
+    assert_eq!(
+        bb.forge.with(|s| s.max_in_flight),
+        2,
+        "mainbranch and the diffstat went out together: {:?}",
+        bb.forge.received()
+    );
+}
+
+#[test]
 fn pr_touching_only_docs_skips() {
     let bb = Scenario::new();
     bb.forge
