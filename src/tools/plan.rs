@@ -181,16 +181,20 @@ impl<'de: 'a, 'a> Deserialize<'de> for Json<'a> {
                 while let Some((Str(key), value)) = map.next_entry()? {
                     members.push((key, value));
                 }
-                // Stable: of repeated keys the last one stays last, and is the one kept.
-                members.sort_by(|a, b| a.0.cmp(&b.0));
-                let mut sorted: Vec<(Cow<'a, str>, Json<'a>)> = Vec::with_capacity(members.len());
-                for (key, value) in members {
-                    match sorted.last_mut() {
-                        Some(last) if last.0 == key => last.1 = value,
-                        _ => sorted.push((key, value)),
-                    }
+                // Terraform writes keys sorted and once: then there is nothing to do.
+                if members.windows(2).any(|w| w[0].0 >= w[1].0) {
+                    // Stable, so of repeated keys the last stays last; each repeat hands its
+                    // value to the first of its run, which is the one kept.
+                    members.sort_by(|a, b| a.0.cmp(&b.0));
+                    members.dedup_by(|later, kept| {
+                        let same = later.0 == kept.0;
+                        if same {
+                            std::mem::swap(&mut later.1, &mut kept.1);
+                        }
+                        same
+                    });
                 }
-                Ok(Json::Object(sorted))
+                Ok(Json::Object(members))
             }
         }
         d.deserialize_any(Visit(std::marker::PhantomData))
@@ -520,7 +524,7 @@ fn compact_change<const FULL: bool>(
         digest.push_str(&a.0);
     }
     digest.push('|');
-    digest.push_str(&hex(&hash)[..12]);
+    digest.push_str(&hex_str(&hash, 12));
     Ok(Compact {
         address,
         action,
@@ -530,14 +534,23 @@ fn compact_change<const FULL: bool>(
     })
 }
 
-fn hex(bytes: &[u8; 32]) -> String {
+/// Lower-case hex digits of a hash, on the stack (two per resource and summary).
+fn hex(bytes: &[u8; 32]) -> [u8; 64] {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(64);
-    for b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    let mut out = [0u8; 64];
+    for (i, b) in bytes.iter().enumerate() {
+        out[2 * i] = DIGITS[usize::from(b >> 4)];
+        out[2 * i + 1] = DIGITS[usize::from(b & 0xf)];
     }
     out
+}
+
+/// The first `n` hex digits of a hash as text.
+fn hex_str(bytes: &[u8; 32], n: usize) -> String {
+    hex(bytes)[..n.min(64)]
+        .iter()
+        .map(|&d| char::from(d))
+        .collect()
 }
 
 /// One changed resource, without values.
@@ -706,7 +719,7 @@ fn fingerprint<'a>(changes: impl Iterator<Item = &'a Compact>) -> String {
     for c in all {
         h.update(c.address.as_bytes());
         h.update([0]);
-        h.update(hex(&c.hash).as_bytes());
+        h.update(hex(&c.hash));
         h.update([b'\n']);
         if let Some(s) = &c.sensitive {
             any_secret = true;
@@ -725,7 +738,7 @@ fn fingerprint<'a>(changes: impl Iterator<Item = &'a Compact>) -> String {
         h.update(b"sensitive\0");
         h.update(slow);
     }
-    format!("{FINGERPRINT_FORMAT}:{}", hex(&h.finalize().into()))
+    format!("{FINGERPRINT_FORMAT}:{}", hex_str(&h.finalize().into(), 64))
 }
 
 /// Largest resource list stored in a comment marker; past it only the fingerprint is kept.
@@ -935,7 +948,7 @@ mod tests {
             canonical(&Value::Object(entry), &mut text);
             let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
             Compact {
-                digest: format!("{}|{}", body.actions.join("+"), &hex(&hash)[..12]),
+                digest: format!("{}|{}", body.actions.join("+"), hex_str(&hash, 12)),
                 hash,
                 sensitive: any_secret.then(|| secrets.finalize().into()),
                 address,
