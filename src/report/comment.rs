@@ -71,7 +71,13 @@ impl LongText {
             if n == 0 {
                 break;
             }
-            chars += buf[..n].iter().filter(|b| (**b & 0xC0) != 0x80).count();
+            let read = &buf[..n];
+            // Plans are almost all ASCII, which std checks many bytes at a time.
+            chars += if read.is_ascii() {
+                n
+            } else {
+                read.iter().filter(|b| (**b & 0xC0) != 0x80).count()
+            };
         }
         if chars <= HEAD_KEEP + TAIL_KEEP {
             let mut bytes = Vec::new();

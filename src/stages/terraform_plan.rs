@@ -238,21 +238,25 @@ pub fn changes_by_action(s: &PlanSummary) -> String {
         Action::Create,
         Action::Import,
     ] {
-        let list: Vec<String> = s
-            .changes
-            .iter()
-            .filter(|c| c.action == action)
-            .map(|c| format!("`{}`", c.address.replace('`', "'")))
-            .collect();
-        if !list.is_empty() {
-            let _ = writeln!(
-                md,
-                "**{}** ({}): {}\n",
-                action.word(),
-                list.len(),
-                list.join(", ")
-            );
+        // Written straight into the text: a plan may list 100,000 resources.
+        let count = s.count(action);
+        if count == 0 {
+            continue;
         }
+        let _ = write!(md, "**{}** ({count}): ", action.word());
+        for (i, c) in s.changes.iter().filter(|c| c.action == action).enumerate() {
+            if i > 0 {
+                md.push_str(", ");
+            }
+            md.push('`');
+            if c.address.contains('`') {
+                md.push_str(&c.address.replace('`', "'"));
+            } else {
+                md.push_str(&c.address);
+            }
+            md.push('`');
+        }
+        md.push_str("\n\n");
     }
     md
 }

@@ -679,19 +679,29 @@ fn assemble(
         drift,
         ..PlanSummary::default()
     };
-    for c in &outputs {
-        summary.digests.insert(c.address.clone(), c.digest.clone());
-    }
+    // Built at once from a list (sorted, then the tree in one pass; of repeated addresses the
+    // last is kept, as repeated inserts would keep it): a tree grown one insert at a time
+    // costs a search per resource.
+    let mut digests: Vec<(String, String)> = Vec::with_capacity(outputs.len() + changes.len());
+    digests.extend(
+        outputs
+            .iter()
+            .map(|c| (c.address.clone(), c.digest.clone())),
+    );
+    let mut listed = Vec::with_capacity(changes.len());
     for c in changes {
-        summary.digests.insert(c.address.clone(), c.digest);
-        summary.changes.push(ResourceChange {
+        digests.push((c.address.clone(), c.digest));
+        listed.push(ResourceChange {
             address: c.address,
             action: c.action,
         });
     }
-    summary
-        .changes
-        .sort_by(|a, b| (a.action, &a.address).cmp(&(b.action, &b.address)));
+    summary.digests = digests.into_iter().collect();
+    // By action, then address: sorted by address first (Terraform lists them so, which the
+    // sort finds in one pass), then by action alone, which keeps that order.
+    listed.sort_by(|a, b| a.address.cmp(&b.address));
+    listed.sort_by_key(|c| c.action);
+    summary.changes = listed;
     summary.output_changes = outputs
         .into_iter()
         .filter_map(|c| c.address.strip_prefix("output.").map(str::to_owned))
