@@ -143,6 +143,13 @@ fn main() {
             .env("KKP_WORKING_DIRECTORY", "terraform/aws")
             .env("KKP_TERRAFORM_BIN", &fake),
     );
+    // The log lists the first 1000 changed resources and says how many more there are.
+    assert!(
+        stage
+            .0
+            .contains(&format!("… and {} more", n * 3 / 4 - 1000)),
+        "the log's resource list is capped and says so"
+    );
     let summary = std::fs::read_to_string(dir.path().join("summary")).unwrap_or_default();
     assert!(
         summary.contains(&format!("{} to create", n / 4)),

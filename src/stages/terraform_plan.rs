@@ -21,6 +21,8 @@ use super::{Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 pub const PLAN_FILE: &str = "kkp.tfplan";
 pub const PLAN_JSON: &str = "kkp.tfplan.json";
+/// The most changed resources listed in the log after the plan.
+const LOG_LIST: usize = 1000;
 /// The text plan while the stage reads what it shows of it; removed after.
 const PLAN_TEXT: &str = "kkp.tfplan.txt";
 
@@ -143,10 +145,24 @@ impl Stage for TerraformPlan {
 
         let headline = headline(&summary, &label);
         let head = summary_markdown(&summary, &label, &headline);
-        // One write for the whole list: a line at a time is a system call per resource.
+        // The changed resources in the log, at most LOG_LIST of them: past that the list only
+        // repeats what `terraform plan` printed above. One write: a line at a time is a system
+        // call per resource.
         let mut listing = crate::report::markdown::one_line(&headline);
-        for c in &summary.changes {
-            let _ = write!(listing, "\n  {:<8} {}", c.action.word(), c.address);
+        for c in summary.changes.iter().take(LOG_LIST) {
+            let word = c.action.word();
+            listing.push_str("\n  ");
+            listing.push_str(word);
+            listing.push_str(&"        "[word.len().min(8)..]);
+            listing.push(' ');
+            listing.push_str(&c.address);
+        }
+        if summary.changes.len() > LOG_LIST {
+            let _ = write!(
+                listing,
+                "\n  … and {} more: `terraform plan` above lists every change",
+                summary.changes.len() - LOG_LIST
+            );
         }
         cx.say(&listing)?;
 
