@@ -217,9 +217,17 @@ impl Terraform {
                 summarise(GrowingFile::new(&json_path, &written))
                     .context("terraform show -json printed no plan")
             });
+            // Set however the run ends, a failure or an unwinding panic included: the parser
+            // then reaches the end of what was written instead of waiting for more.
+            struct Ended<'a>(&'a AtomicBool);
+            impl Drop for Ended<'_> {
+                fn drop(&mut self) {
+                    self.0.store(true, Ordering::SeqCst);
+                }
+            }
+            let ended = Ended(&written);
             let show = cx.run_folded("kkp_tf_show", &title, &cmd, Echo::Quiet);
-            // Also when the run failed: the parser then reaches the end of what was written.
-            written.store(true, Ordering::SeqCst);
+            drop(ended);
             (show, parser.join())
         });
         let show = show?;
