@@ -101,7 +101,7 @@ pub fn decide_by_event(kind: EventKind, event_text: &str, rules: &Rules) -> Opti
 /// and tool errors may hold newlines, which must never split a log line or an output.
 pub fn decide(kind: EventKind, event_text: &str, changes: &ChangeSet, rules: &Rules) -> Decision {
     let mut d = decide_inner(kind, event_text, changes, rules);
-    d.reason = crate::report::markdown::one_line(&d.reason);
+    d.reason = crate::text::one_line(&d.reason);
     d
 }
 

@@ -25,17 +25,18 @@ pub enum UsageError {
 }
 
 impl UsageError {
-    pub fn invalid(name: &str, expected: &str, got: &str) -> Self {
+    /// `name` is a flag (`--timeout`) or a variable (a catalogue `Var`, or a flag's `KKP_*`).
+    pub fn invalid(name: impl AsRef<str>, expected: &str, got: &str) -> Self {
         UsageError::InvalidValue {
-            name: name.to_owned(),
+            name: name.as_ref().to_owned(),
             expected: expected.to_owned(),
             got: got.to_owned(),
         }
     }
 
-    pub fn missing(name: &str, why: &str) -> Self {
+    pub fn missing(name: impl AsRef<str>, why: &str) -> Self {
         UsageError::Missing {
-            name: name.to_owned(),
+            name: name.as_ref().to_owned(),
             why: why.to_owned(),
         }
     }

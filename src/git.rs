@@ -265,7 +265,7 @@ fn output_within(mut cmd: Command, deadline: Duration) -> Result<Output> {
             break status;
         }
         if started.elapsed() >= deadline {
-            crate::tools::runner::kill_group(child.id());
+            crate::process::kill_group(child.id());
             let _ = child.wait();
             bail!("timed out after {} s", deadline.as_secs());
         }

@@ -612,12 +612,16 @@ impl Client {
             }
             format!(
                 "{prefix}/namespaces/{}/{}/{}",
-                segment(&namespace),
+                crate::text::path_segment(&namespace),
                 resource.plural,
-                segment(&name)
+                crate::text::path_segment(&name)
             )
         } else {
-            format!("{prefix}/{}/{}", resource.plural, segment(&name))
+            format!(
+                "{prefix}/{}/{}",
+                resource.plural,
+                crate::text::path_segment(&name)
+            )
         };
         let mut object = object.clone();
         if resource.namespaced {
@@ -661,8 +665,8 @@ impl Client {
         let what = format!("reading Service {namespace}/{name}");
         let path = format!(
             "/api/v1/namespaces/{}/services/{}",
-            segment(namespace),
-            segment(name)
+            crate::text::path_segment(namespace),
+            crate::text::path_segment(name)
         );
         let req = self.request(reqwest::Method::GET, &path).timeout(within);
         let (status, body) = self.send(&what, req).await?;
@@ -713,18 +717,6 @@ impl Client {
     }
 }
 
-/// A name as one path segment (names are DNS labels, but never trust a file's content).
-fn segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 /// The API server's `Status.message`, else the start of the body.
 fn api_error(what: &str, status: u16, body: &[u8]) -> KubeError {
     let message = serde_json::from_slice::<Value>(body)
@@ -742,7 +734,7 @@ fn api_error(what: &str, status: u16, body: &[u8]) -> KubeError {
     KubeError::Api {
         what: what.to_owned(),
         status,
-        message: crate::report::markdown::one_line(&message),
+        message: crate::text::one_line(&message),
     }
 }
 

@@ -20,21 +20,34 @@ pub mod env;
 pub mod error;
 /// Changed files and where their list came from: the types hosts, git and decisions share.
 pub mod files;
+/// The flag grammar: common flags, `--x-y` ↔ `KKP_X_Y`, validated settings.
+pub mod flags;
 /// The local git fallback, with deadlines on every command.
 pub mod git;
 /// The few Kubernetes API calls the cluster stages make: server-side apply, Service status.
 pub mod kubernetes;
+/// The masker: secrets replaced in any text before it is written.
+pub mod mask;
 /// `init` and `doctor`: the pipeline file for a repository, and what the stages need here.
 pub mod onboarding;
 /// The GitHub actions, GitLab components and Bitbucket pipe, generated from the registry.
 pub mod packaging;
 /// One folder per platform, and the `Forge` that owns every host call.
 pub mod platform;
+/// Process primitives: held signals, undumpable process, process groups.
+pub mod process;
 /// The one publisher: decisions and reports in each platform's native form.
 pub mod publish;
+/// A stage added through the registry alone, proven to reach every generated surface.
+#[cfg(test)]
+mod registry_tests;
 /// The platform-neutral report model and its renderers.
 pub mod report;
 /// The `Stage` trait, the registry, and one file per stage.
 pub mod stages;
+/// Text primitives: one line, Markdown escaping, code blocks, URL path segments.
+pub mod text;
 /// The one tool runner (timeouts, signals, masking) and the tools' output parsers.
 pub mod tools;
+/// The walk of one stage: context, change set, decision, run, publish; `explain`.
+pub mod walk;

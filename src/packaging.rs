@@ -7,8 +7,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::cli;
-use crate::stages::{RegisteredStage, COMMON_OUTPUTS, STAGES};
+use crate::env::{vars, Var};
+use crate::flags;
+use crate::report::model::PLAN_COUNTS_FILE;
+use crate::stages::{precedes_a_review, RegisteredStage, Scope, COMMON_OUTPUTS};
+
+/// The stages the packaging is generated for (the product's registry, or a test's).
+pub type Registry<'a> = &'a [&'a dyn RegisteredStage];
 
 /// The version every packaging file pins (the crate's).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -45,7 +50,7 @@ fn options_of(long: &str) -> Vec<&'static str> {
 
 /// The flags of `stage`, in the order `--help` shows them.
 pub fn flags(stage: &dyn RegisteredStage) -> Vec<Flag> {
-    let cmd = cli::stage_command(stage, clap::Command::new(stage.name()));
+    let cmd = flags::stage_command(stage, clap::Command::new(stage.name()));
     cmd.get_arguments()
         .filter(|a| !matches!(a.get_id().as_str(), "help" | "version"))
         .filter_map(|a| {
@@ -68,7 +73,7 @@ pub fn flags(stage: &dyn RegisteredStage) -> Vec<Flag> {
                     .join(",")
             };
             Some(Flag {
-                var: cli::env_var(&long),
+                var: flags::env_var(&long),
                 options: options_of(&long),
                 long,
                 help,
@@ -81,9 +86,9 @@ pub fn flags(stage: &dyn RegisteredStage) -> Vec<Flag> {
 
 /// Every stage's flags once, for the wrappers that run any stage (the root action, the pipe);
 /// a default that differs between stages (`run-on`) is left to the binary: empty, and said so.
-fn all_flags() -> Vec<Flag> {
+fn all_flags(registry: Registry<'_>) -> Vec<Flag> {
     let mut all: Vec<Flag> = Vec::new();
-    for s in STAGES {
+    for s in registry {
         for f in flags(*s) {
             match all.iter_mut().find(|a| a.long == f.long) {
                 Some(a) if a.default != f.default => {
@@ -105,17 +110,6 @@ fn q(s: &str) -> String {
     serde_json::Value::String(s.to_owned()).to_string()
 }
 
-/// Whether a stage runs in merge request pipelines (validate and plan).
-fn reviews(stage: &dyn RegisteredStage) -> bool {
-    stage
-        .default_run_on()
-        .contains(&crate::context::EventKind::PullRequest)
-}
-
-fn is_terraform(stage: &dyn RegisteredStage) -> bool {
-    stage.name().starts_with("terraform-")
-}
-
 /// The GitHub input's description: the flag's help and its variable.
 fn input_description(f: &Flag) -> String {
     let mut d = f.help.clone();
@@ -133,7 +127,7 @@ fn input_description(f: &Flag) -> String {
 
 /// The composite action of one stage (`stage = None`: the root action, with a `stage` input
 /// and every stage's flags).
-pub fn github_action(stage: Option<&dyn RegisteredStage>) -> String {
+pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>) -> String {
     let mut y = String::from(HEADER);
     let (name, description, all_flags, outputs): (String, String, Vec<Flag>, Vec<(&str, &str)>) =
         match stage {
@@ -148,9 +142,9 @@ pub fn github_action(stage: Option<&dyn RegisteredStage>) -> String {
                 )
             }
             None => {
-                let all = all_flags();
+                let all = all_flags(registry);
                 let mut outs: Vec<(&str, &str)> = COMMON_OUTPUTS.to_vec();
-                for s in STAGES {
+                for s in registry {
                     for o in s.info().outputs {
                         if !outs.iter().any(|(n, _)| n == &o.0) {
                             outs.push(*o);
@@ -169,7 +163,7 @@ pub fn github_action(stage: Option<&dyn RegisteredStage>) -> String {
     let _ = writeln!(y, "description: {}", q(&description));
     y.push_str("author: kkp-delivery\nbranding:\n  icon: layers\n  color: blue\ninputs:\n");
     if stage.is_none() {
-        let names: Vec<&str> = STAGES.iter().map(|s| s.name()).collect();
+        let names: Vec<&str> = registry.iter().map(|s| s.name()).collect();
         let _ = writeln!(
             y,
             "  stage:\n    description: {}\n    required: true",
@@ -248,9 +242,10 @@ fn capitalise(s: &str) -> String {
 }
 
 /// The GitLab CI/CD component of one stage.
-pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
+pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> String {
     let name = stage.name();
-    let terraform = is_terraform(stage);
+    let info = stage.info();
+    let terraform = info.scope.is_terraform_root();
     let mut y = String::from(HEADER);
     y.push_str("spec:\n  inputs:\n");
     let _ = writeln!(
@@ -262,8 +257,9 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
         y,
         "    stage:\n      description: {}\n      default: {}",
         q("The pipeline stage the job runs in"),
-        // The state backend comes before the plans that need it: the same stage as they.
-        if reviews(stage) || name == "terraform-backend-prepare" {
+        // A stage a review comes after (the state backend before the plans) runs with the
+        // reviews.
+        if info.reviews() || precedes_a_review(registry, name) {
             "test"
         } else {
             "deploy"
@@ -309,22 +305,13 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
     // One job per pipeline: merge request pipelines review, the default branch applies; a
     // branch with an open merge request does not run the job twice.
     y.push_str("  rules:\n");
-    if reviews(stage) {
+    if info.reviews() {
         y.push_str("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n");
     }
     y.push_str("    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n");
     // The flow's order within a stage, and the artifacts each job reads (the saved plan, the
     // Terraform outputs): jobs of the same prefix that are not included are skipped.
-    let needs: &[&str] = match name {
-        "terraform-backend-prepare" => &["terraform-validate"],
-        "terraform-plan" => &["terraform-validate", "terraform-backend-prepare"],
-        "terraform-apply" => &["terraform-plan"],
-        "kubeone-apply" => &["terraform-apply"],
-        "kkp-deploy" => &["kubeone-apply", "terraform-apply"],
-        "dns-update" => &["kkp-deploy", "terraform-apply"],
-        "flux-bootstrap" => &["dns-update", "terraform-apply"],
-        _ => &[],
-    };
+    let needs = info.after;
     if !needs.is_empty() {
         y.push_str("  needs:\n");
         for n in needs {
@@ -334,11 +321,14 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
             );
         }
     }
-    if terraform && name != "terraform-validate" {
+    match info.scope {
+        // Code only: any number at once.
+        Scope::TerraformCode => {}
         // One plan or apply at a time per Terraform root.
-        y.push_str("  resource_group: \"kkp-terraform-$[[ inputs.working-directory ]]\"\n");
-    } else if !terraform {
-        y.push_str("  resource_group: kkp-cluster\n");
+        Scope::TerraformState => {
+            y.push_str("  resource_group: \"kkp-terraform-$[[ inputs.working-directory ]]\"\n")
+        }
+        Scope::Cluster => y.push_str("  resource_group: kkp-cluster\n"),
     }
     if terraform {
         y.push_str("  cache:\n    key: \"kkp-terraform-providers-$[[ inputs.working-directory ]]\"\n    paths:\n      - \"$[[ inputs.working-directory ]]/.terraform/providers\"\n");
@@ -350,14 +340,11 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
     y.push_str("  script:\n");
     let _ = writeln!(y, "    - '\"$KKP_BIN\" {name}'");
     y.push_str("  artifacts:\n    when: always\n    # Plans and outputs are for later jobs of this pipeline only.\n    access: developer\n    expire_in: 1 week\n");
-    let paths: Vec<String> = match name {
-        "terraform-plan" => vec![
-            "$[[ inputs.working-directory ]]/kkp.tfplan".into(),
-            "$[[ inputs.working-directory ]]/kkp.tfplan.json".into(),
-        ],
-        "terraform-apply" => vec!["$[[ inputs.working-directory ]]/kkp-outputs.json".into()],
-        _ => Vec::new(),
-    };
+    let paths: Vec<String> = info
+        .hands_on
+        .iter()
+        .map(|f| format!("$[[ inputs.working-directory ]]/{}", f.name))
+        .collect();
     if !paths.is_empty() {
         y.push_str("    paths:\n");
         for p in paths {
@@ -368,38 +355,51 @@ pub fn gitlab_component(stage: &dyn RegisteredStage) -> String {
         y,
         "    reports:\n      dotenv: kkp-{name}.env\n      codequality: kkp-{name}-codequality.json"
     );
-    if name == "terraform-plan" {
-        y.push_str("      terraform: kkp-terraform-plan-report.json\n");
+    if info.plan_counts {
+        let _ = writeln!(y, "      terraform: {PLAN_COUNTS_FILE}");
     }
     y
 }
 
-/// Variables the stages read that are not flags: secrets and tool locations.
-pub const ENV_ONLY: &[(&str, &str, bool)] = &[
-    ("BITBUCKET_ACCESS_TOKEN", "Repository access token: pull request files, comments, Code Insights", true),
-    ("SSH_PRIVATE_KEY", "The nodes' SSH key, text or base64 (kubeone-apply; the other cluster stages without KUBECONFIG)", true),
-    ("KUBECONFIG", "A kubeconfig for the cluster stages (else derived with kubeone)", false),
-    ("SOPS_AGE_SECRET_KEY", "The age key for SOPS-encrypted files (kkp-deploy)", true),
-    ("KKP_FLUX_TOKEN", "GitHub/GitLab token that can create deploy keys (flux-bootstrap)", true),
-    ("KKP_FLUX_SSH_PRIVATE_KEY", "Bitbucket access key with write access, text or base64 (flux-bootstrap)", true),
-    ("KKP_INSTALLER_SHA256", "The KKP release tarball's SHA-256 (kkp-deploy; else the releases API's digest)", false),
-    ("KKP_INSTALLER_BIN", "A kubermatic-installer executable (kkp-deploy; else downloaded for KKP_VERSION)", false),
-    ("KKP_CHARTS_DIR", "The installer's charts, with KKP_INSTALLER_BIN", false),
-    ("AWS_ACCESS_KEY_ID", "AWS credentials for Terraform and the S3 state", false),
-    ("AWS_SECRET_ACCESS_KEY", "AWS credentials for Terraform and the S3 state", true),
-    ("DEBUG", "true: debug output (pipe convention)", false),
-];
+/// The variables a pipe passes besides the flags' own: the forge token, every variable a stage
+/// of `registry` reads that applies on Bitbucket (secrets and tool locations), and the pipe
+/// convention's `DEBUG`.
+pub fn env_only(registry: Registry<'_>) -> Vec<Var> {
+    let mut all = vec![vars::BITBUCKET_ACCESS_TOKEN];
+    for stage in registry {
+        for var in stage.info().variables {
+            if var.hosts.include("bitbucket") && !all.contains(var) {
+                all.push(*var);
+            }
+        }
+    }
+    all.push(vars::DEBUG);
+    all
+}
+
+/// The secrets the stages of `registry` read on `host`, each once, in pipeline order.
+pub fn secrets_on(registry: Registry<'_>, host: &str) -> Vec<Var> {
+    let mut all: Vec<Var> = Vec::new();
+    for stage in registry {
+        for var in stage.info().secrets() {
+            if var.hosts.include(host) && !all.contains(&var) {
+                all.push(var);
+            }
+        }
+    }
+    all
+}
 
 /// The Bitbucket pipe's metadata: every variable, its description, whether it is required,
 /// and its default.
-pub fn bitbucket_pipe() -> String {
+pub fn bitbucket_pipe(registry: Registry<'_>) -> String {
     let mut y = String::from(HEADER);
     y.push_str("name: kkp-delivery\n");
     let _ = writeln!(y, "image: {}", q(&format!("{IMAGE}:{VERSION}")));
     y.push_str("category: Deployment\n");
     let _ = writeln!(y, "description: {}", q("Take a Kubermatic KKP repository from commit to running platform: one stage per step (terraform-validate … flux-bootstrap), each deciding from the pull request or push whether to run and saying why."));
     y.push_str("repository: https://github.com/kkp-delivery/kkp-delivery\nmaintainer:\n  name: kkp-delivery\ntags:\n  - terraform\n  - kubernetes\n  - kubermatic\n  - gitops\nvariables:\n");
-    let names: Vec<&str> = STAGES.iter().map(|s| s.name()).collect();
+    let names: Vec<&str> = registry.iter().map(|s| s.name()).collect();
     let _ = writeln!(
         y,
         "  - name: STAGE\n    description: {}\n    required: true\n    allowed_values: [{}]",
@@ -407,7 +407,7 @@ pub fn bitbucket_pipe() -> String {
         names.join(", ")
     );
     {
-        for f in all_flags() {
+        for f in all_flags(registry) {
             let _ = writeln!(
                 y,
                 "  - name: {}\n    description: {}\n    required: false\n    default: {}",
@@ -420,13 +420,14 @@ pub fn bitbucket_pipe() -> String {
             }
         }
     }
-    for (name, description, secret) in ENV_ONLY {
+    for var in env_only(registry) {
         let _ = writeln!(
             y,
-            "  - name: {name}\n    description: {}\n    required: false",
-            q(description)
+            "  - name: {}\n    description: {}\n    required: false",
+            var.name,
+            q(var.about)
         );
-        if *secret {
+        if var.is_secret() {
             y.push_str("    secret: true\n");
         }
     }
@@ -435,16 +436,16 @@ pub fn bitbucket_pipe() -> String {
 
 /// The pipe's README in the Bitbucket pipe format: YAML definition, variables, prerequisites,
 /// examples, support.
-pub fn bitbucket_pipe_readme() -> String {
+pub fn bitbucket_pipe_readme(registry: Registry<'_>) -> String {
     let mut md = String::from("<!-- Generated by `kkp-delivery packaging --write` from the stage registry: do not edit. -->\n");
     let _ = write!(
         md,
         "# Bitbucket Pipelines Pipe: kkp-delivery\n\nTake a Kubermatic KKP repository from commit to running platform, one stage per step. Each stage decides from the pull request or push whether it must run, says why, runs its tool, and reports (Code Insights, `kkp-<stage>.env` and `kkp-<stage>.sh`).\n\n## YAML Definition\n\nAdd the following snippet to the script section of your `bitbucket-pipelines.yml` file:\n\n```yaml\n- pipe: docker://{IMAGE}:{VERSION}\n  variables:\n    STAGE: \"<string>\"\n    # KKP_WORKING_DIRECTORY: \"<string>\" # Optional\n    # BITBUCKET_ACCESS_TOKEN: \"<string>\" # Optional\n    # DEBUG: \"<boolean>\" # Optional\n```\n\n## Variables\n\n| Variable | Usage |\n|---|---|\n"
     );
-    let names: Vec<&str> = STAGES.iter().map(|s| s.name()).collect();
+    let names: Vec<&str> = registry.iter().map(|s| s.name()).collect();
     let _ = writeln!(md, "| STAGE (*) | The stage: {} |", names.join(", "));
     {
-        for f in all_flags() {
+        for f in all_flags(registry) {
             let default = if f.default.is_empty() {
                 String::new()
             } else {
@@ -458,18 +459,29 @@ pub fn bitbucket_pipe_readme() -> String {
             );
         }
     }
-    for (name, description, secret) in ENV_ONLY {
+    for var in env_only(registry) {
         let _ = writeln!(
             md,
-            "| {name} | {description}.{} |",
-            if *secret {
+            "| {} | {}.{} |",
+            var.name,
+            var.about,
+            if var.is_secret() {
                 " Use a secured variable."
             } else {
                 ""
             }
         );
     }
-    md.push_str("\n_(*) = required variable._\n\n## Prerequisites\n\n- A repository access token with pull request and pipeline read (`BITBUCKET_ACCESS_TOKEN`), to read the changed files and write Code Insights; without it the pipe decides from `git diff`.\n- For the cluster stages: `SSH_PRIVATE_KEY`, `SOPS_AGE_SECRET_KEY` (SOPS-encrypted files), `KKP_FLUX_SSH_PRIVATE_KEY` (flux-bootstrap), as secured variables.\n\n## Examples\n\nPlan on pull requests:\n\n```yaml\n");
+    md.push_str("\n_(*) = required variable._\n\n## Prerequisites\n\n- A repository access token with pull request and pipeline read (`BITBUCKET_ACCESS_TOKEN`), to read the changed files and write Code Insights; without it the pipe decides from `git diff`.\n- As secured variables, passed to the steps of the stages that read them:\n");
+    for var in secrets_on(registry, "bitbucket") {
+        let users: Vec<&str> = registry
+            .iter()
+            .filter(|s| s.info().variables.contains(&var))
+            .map(|s| s.name())
+            .collect();
+        let _ = writeln!(md, "  - `{}` ({})", var.name, users.join(", "));
+    }
+    md.push_str("\n## Examples\n\nPlan on pull requests:\n\n```yaml\n");
     let _ = write!(
         md,
         "- pipe: docker://{IMAGE}:{VERSION}\n  variables:\n    STAGE: terraform-plan\n    KKP_WORKING_DIRECTORY: terraform/aws\n    BITBUCKET_ACCESS_TOKEN: $BITBUCKET_ACCESS_TOKEN\n```\n\nThe cluster, and its outputs in a later command of the step:\n\n```yaml\n- pipe: docker://{IMAGE}:{VERSION}\n  variables:\n    STAGE: kubeone-apply\n    SSH_PRIVATE_KEY: $SSH_PRIVATE_KEY\n- source kkp-kubeone-apply.sh\n```\n\n## Support\n\nRun `kkp-delivery doctor` in the repository for what a stage will need; the project's README has a troubleshooting section.\n"
@@ -478,26 +490,29 @@ pub fn bitbucket_pipe_readme() -> String {
 }
 
 /// Every generated file, by its path in the repository.
-pub fn files() -> Vec<(PathBuf, String)> {
-    let mut out = vec![(PathBuf::from("action.yml"), github_action(None))];
-    for s in STAGES {
+pub fn files(registry: Registry<'_>) -> Vec<(PathBuf, String)> {
+    let mut out = vec![(PathBuf::from("action.yml"), github_action(registry, None))];
+    for s in registry {
         out.push((
             Path::new("actions").join(s.name()).join("action.yml"),
-            github_action(Some(*s)),
+            github_action(registry, Some(*s)),
         ));
         out.push((
             Path::new("templates").join(format!("{}.yml", s.name())),
-            gitlab_component(*s),
+            gitlab_component(registry, *s),
         ));
     }
-    out.push((PathBuf::from("pipe.yml"), bitbucket_pipe()));
-    out.push((PathBuf::from("pipe/README.md"), bitbucket_pipe_readme()));
+    out.push((PathBuf::from("pipe.yml"), bitbucket_pipe(registry)));
+    out.push((
+        PathBuf::from("pipe/README.md"),
+        bitbucket_pipe_readme(registry),
+    ));
     out
 }
 
 /// The generated files under `root` that differ from what the registry gives.
-pub fn stale(root: &Path) -> Vec<PathBuf> {
-    files()
+pub fn stale(root: &Path, registry: Registry<'_>) -> Vec<PathBuf> {
+    files(registry)
         .into_iter()
         .filter(|(p, text)| std::fs::read_to_string(root.join(p)).ok().as_deref() != Some(text))
         .map(|(p, _)| p)
@@ -505,9 +520,9 @@ pub fn stale(root: &Path) -> Vec<PathBuf> {
 }
 
 /// Writes every generated file under `root`.
-pub fn write(root: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn write(root: &Path, registry: Registry<'_>) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for (p, text) in files() {
+    for (p, text) in files(registry) {
         let path = root.join(&p);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
@@ -521,12 +536,13 @@ pub fn write(root: &Path) -> std::io::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stages::STAGES;
 
     #[test]
     fn every_flag_and_output_is_packaged() {
         for s in STAGES {
-            let action = github_action(Some(*s));
-            let component = gitlab_component(*s);
+            let action = github_action(STAGES, Some(*s));
+            let component = gitlab_component(STAGES, *s);
             for f in flags(*s) {
                 assert!(
                     action.contains(&format!("\n  {}:\n", f.long)),
@@ -546,6 +562,6 @@ mod tests {
                 assert!(action.contains(&format!("steps.stage.outputs.{o} ")), "{o}");
             }
         }
-        assert!(bitbucket_pipe().contains("name: KKP_WORKING_DIRECTORY"));
+        assert!(bitbucket_pipe(STAGES).contains("name: KKP_WORKING_DIRECTORY"));
     }
 }

@@ -20,14 +20,18 @@ use crate::changes::ChangeSet;
 use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
+use crate::mask::Masker;
 use crate::platform::github::publish::append;
 use crate::platform::http::ApiError;
 use crate::platform::{bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Written};
 use crate::report::comment::fit;
-use crate::report::markdown::{decision_summary, one_line, DecisionView};
-use crate::report::model::{Artifact, Finding, Level, Outputs, Report};
+use crate::report::markdown::{decision_summary, DecisionView};
+use crate::report::model::{
+    plan_counts_json, Artifact, Finding, Level, Outputs, Report, PLAN_COUNTS_FILE,
+};
 use crate::stages::env_prefix;
-use crate::tools::runner::{FoldEnd, FoldStyle, Masker};
+use crate::text::one_line;
+use crate::tools::fold::{FoldEnd, FoldStyle};
 
 /// Where publishers write, resolved once from the environment.
 #[derive(Clone, Debug, Default)]
@@ -219,11 +223,9 @@ pub fn verdict_label(v: &Verdict) -> (&'static str, &'static str) {
 const FINDINGS_IN_SUMMARY: usize = 200;
 /// GitHub's step summary holds at most 1 MiB per step; the long text is fitted below that.
 const GITHUB_SUMMARY_MAX: usize = 1_000_000;
-/// GitLab caps each count of its terraform report at this.
-const GITLAB_COUNT_MAX: usize = 999_999;
 
 fn findings_table(findings: &[&Finding]) -> String {
-    use crate::report::markdown::escape;
+    use crate::text::escape;
     let mut md = String::from("| level | location | finding |\n|---|---|---|\n");
     for f in findings.iter().take(FINDINGS_IN_SUMMARY) {
         let place = match (&f.file, f.line) {
@@ -298,7 +300,7 @@ impl Publication<'_> {
     pub fn publish(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
         // Masked once, before any rendering: escaping for Markdown, JSON or workflow commands
         // would otherwise change a secret so the masker no longer sees it.
-        let report = &masked(report, self.masker);
+        let report = &report.masked(self.masker);
         let m = |t: &str| self.masker.mask(t);
         let platform = self.ctx.platform;
         let mut comment_failed = None;
@@ -377,7 +379,7 @@ impl Publication<'_> {
         let style = LogStyle {
             platform: self.ctx.platform,
         };
-        let mut fold = crate::tools::runner::Fold::open(
+        let mut fold = crate::tools::fold::Fold::open(
             &style,
             log,
             "kkp_findings",
@@ -464,12 +466,8 @@ impl Publication<'_> {
                     update,
                     delete,
                 } => {
-                    let json = serde_json::json!({
-                        "create": (*create).min(GITLAB_COUNT_MAX),
-                        "update": (*update).min(GITLAB_COUNT_MAX),
-                        "delete": (*delete).min(GITLAB_COUNT_MAX),
-                    });
-                    let path = ws.join("kkp-terraform-plan-report.json");
+                    let json = plan_counts_json(*create, *update, *delete);
+                    let path = ws.join(PLAN_COUNTS_FILE);
                     std::fs::write(&path, json.to_string())
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     writeln!(
@@ -515,31 +513,6 @@ impl Publication<'_> {
         }?;
         Ok(())
     }
-}
-
-/// `report` with every text it carries masked.
-fn masked(report: &Report, masker: &Masker) -> Report {
-    let m = |t: &str| masker.mask(t);
-    let mut r = report.clone();
-    r.headline = m(&r.headline);
-    r.summary = m(&r.summary);
-    r.details = r.details.map(|(title, text)| (m(&title), text.map(m)));
-    for f in &mut r.findings {
-        f.message = m(&f.message);
-        f.title = f.title.as_deref().map(m);
-        f.file = f.file.as_deref().map(m);
-    }
-    r.metrics = r.metrics.into_iter().map(|(t, v)| (m(&t), v)).collect();
-    let mut outputs = Outputs::default();
-    for (k, v) in report.outputs.iter() {
-        outputs.set(k, m(v));
-    }
-    r.outputs = outputs;
-    if let Some(c) = &mut r.comment {
-        c.head = m(&c.head);
-        c.long = c.long.map(m);
-    }
-    r
 }
 
 /// Writes a stage's outputs after its tool run: appended to `$GITHUB_OUTPUT`, or merged into the

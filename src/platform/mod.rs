@@ -171,7 +171,7 @@ pub struct ManagedState {
     /// The non-secret `TF_HTTP_*` settings.
     pub vars: Vec<(String, String)>,
     /// The variable whose value is the password; only Terraform's environment receives it.
-    pub password_var: &'static str,
+    pub password_var: crate::env::Var,
 }
 
 /// How long writing a sticky comment, or finding the reviewed plan, may take in all.
@@ -491,7 +491,9 @@ impl Forge {
         match &ctx.repo {
             RepoRef::GitHub { owner, name, .. } => {
                 let mut args = vec![format!("--owner={owner}"), format!("--repository={name}")];
-                let server = env.get("GITHUB_SERVER_URL").unwrap_or("https://github.com");
+                let server = env
+                    .get(vars::GITHUB_SERVER_URL)
+                    .unwrap_or("https://github.com");
                 let host = server
                     .trim_start_matches("https://")
                     .trim_start_matches("http://")
@@ -509,7 +511,7 @@ impl Forge {
             }
             RepoRef::GitLab { project, .. } => {
                 // The API may name the project by id; flux needs its path.
-                let project = env.get("CI_PROJECT_PATH").unwrap_or(project);
+                let project = env.get(vars::CI_PROJECT_PATH).unwrap_or(project);
                 let Some((namespace, name)) = project.rsplit_once('/') else {
                     return Err(UsageError::invalid(
                         "CI_PROJECT_PATH",
@@ -518,8 +520,8 @@ impl Forge {
                     ));
                 };
                 let host = env
-                    .get("CI_SERVER_FQDN")
-                    .or_else(|| env.get("CI_SERVER_HOST"))
+                    .get(vars::CI_SERVER_FQDN)
+                    .or_else(|| env.get(vars::CI_SERVER_HOST))
                     .unwrap_or("gitlab.com");
                 Ok(FluxSource {
                     provider: "gitlab",

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::changes::ChangeSet;
 use crate::context::Context;
 use crate::decision::{Decision, Verdict};
+use crate::text::{escape, one_line};
 
 /// How many matched files a summary lists before pointing at the job log for the rest: the
 /// summary stays far below GitHub's 1 MiB step-summary limit whatever the pull request size.
@@ -26,52 +27,6 @@ pub fn verdict_word(v: &Verdict) -> &'static str {
         Verdict::Skip => "skipped",
         Verdict::Fail => "failed to decide",
     }
-}
-
-/// Folds control characters (newlines from file names or tool errors) into spaces, so one
-/// value can never become several log lines or start a line with a workflow command.
-pub fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
-}
-
-/// `text` as a fenced code block: the fence is longer than any run of backticks in the text, so
-/// the text cannot close it early, and control characters other than newlines and tabs are
-/// dropped (they could hide or fake content in a rendered page).
-pub fn code_block(lang: &str, text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect();
-    let mut longest = 0;
-    let mut run = 0;
-    for c in clean.chars() {
-        run = if c == '`' { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    let fence = "`".repeat((longest + 1).max(3));
-    format!("{fence}{lang}\n{clean}\n{fence}\n")
-}
-
-/// Escapes text for a Markdown table cell or inline text.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            // As entities: no renderer takes them for HTML, escaped or not.
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 pub fn decision_summary(v: &DecisionView<'_>) -> String {
@@ -179,17 +134,4 @@ pub fn detail_lines(v: &DecisionView<'_>) -> Vec<String> {
         }
     }
     lines.into_iter().map(|l| one_line(&l)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_code_block_cannot_be_closed_by_its_content() {
-        let block = code_block("diff", "+a = \"```\"\n+b = \"````\"\x1b[31m");
-        assert!(block.starts_with("`````diff\n"), "{block}");
-        assert!(block.ends_with("\n`````\n"));
-        assert!(!block.contains('\x1b'));
-    }
 }

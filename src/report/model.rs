@@ -1,5 +1,7 @@
 //! What a stage reports, independent of where it is published.
 
+use crate::mask::Masker;
+
 /// Severity, worst first (the order annotations are budgeted in).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -105,6 +107,20 @@ pub enum Artifact {
     },
 }
 
+/// The file the plan counts are written to for GitLab's merge request widget (a job's
+/// `reports: terraform`), in the workspace.
+pub const PLAN_COUNTS_FILE: &str = "kkp-terraform-plan-report.json";
+
+/// GitLab caps each count of its terraform report at this.
+pub const GITLAB_COUNT_MAX: usize = 999_999;
+
+/// A plan's counts as GitLab's terraform report (`{"create","update","delete"}`), each capped at
+/// [`GITLAB_COUNT_MAX`]: what the publisher writes and what `plan-report` prints.
+pub fn plan_counts_json(create: usize, update: usize, delete: usize) -> serde_json::Value {
+    let cap = |n: usize| n.min(GITLAB_COUNT_MAX);
+    serde_json::json!({"create": cap(create), "update": cap(update), "delete": cap(delete)})
+}
+
 /// What a stage's tool run produced, independent of where it is published. The publisher turns
 /// it into each host's native form and applies every limit.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -129,6 +145,33 @@ pub struct Report {
 }
 
 impl Report {
+    /// The report with every text it carries masked: what a user reads (headline, summary,
+    /// details, findings, metrics, outputs, the comment). The publisher calls it once, before
+    /// any rendering.
+    pub fn masked(&self, masker: &Masker) -> Report {
+        let m = |t: &str| masker.mask(t);
+        let mut r = self.clone();
+        r.headline = m(&r.headline);
+        r.summary = m(&r.summary);
+        r.details = r.details.map(|(title, text)| (m(&title), text.map(m)));
+        for f in &mut r.findings {
+            f.message = m(&f.message);
+            f.title = f.title.as_deref().map(m);
+            f.file = f.file.as_deref().map(m);
+        }
+        r.metrics = r.metrics.into_iter().map(|(t, v)| (m(&t), v)).collect();
+        let mut outputs = Outputs::default();
+        for (k, v) in self.outputs.iter() {
+            outputs.set(k, m(v));
+        }
+        r.outputs = outputs;
+        if let Some(c) = &mut r.comment {
+            c.head = m(&c.head);
+            c.long = c.long.map(m);
+        }
+        r
+    }
+
     /// A report with its outcome and headline, for the stage to fill in.
     pub fn new(success: bool, headline: impl Into<String>, scope: impl Into<String>) -> Self {
         Self {

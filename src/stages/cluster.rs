@@ -2,14 +2,18 @@
 //! flags, the Terraform outputs kubeone reads, private temporary files, and the stage's own
 //! `ssh-agent` holding `SSH_PRIVATE_KEY`.
 
+use super::TERRAFORM_OUTPUTS;
+use crate::env::{vars, Var};
+use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use base64::Engine as _;
 
 use crate::error::{StageError, UsageError};
+use crate::process::Holding;
 use crate::tools::kubeone;
-use crate::tools::runner::{write_private, Echo, Holding, Tool};
+use crate::tools::runner::{write_private, Echo};
 
 use super::terraform::{BackendArgs, Terraform};
 use super::StageCx;
@@ -27,15 +31,6 @@ pub struct ClusterArgs {
     #[command(flatten)]
     pub backend: BackendArgs,
 }
-
-/// kubeone, for `apply` and for `kubeconfig`.
-pub const KUBEONE: Tool = Tool::new("kubeone", "KKP_KUBEONE_BIN");
-pub const SSH_AGENT: Tool = Tool::new("ssh-agent", "KKP_SSH_AGENT_BIN");
-pub const SSH_ADD: Tool = Tool::new("ssh-add", "KKP_SSH_ADD_BIN");
-pub const SSH_KEYGEN: Tool = Tool::new("ssh-keygen", "KKP_SSH_KEYGEN_BIN");
-
-/// The file Terraform's outputs are handed to kubeone in (written by terraform-apply).
-pub const OUTPUTS_FILE: &str = "kkp-outputs.json";
 
 impl ClusterArgs {
     /// The Terraform root, relative to the repository: `--terraform-dir`, else the only folder
@@ -106,7 +101,7 @@ impl ClusterArgs {
     /// Checks, before any tool runs, what [`Self::kubeconfig`] will need: without `KUBECONFIG`,
     /// `SSH_PRIVATE_KEY` and the kubeone manifest.
     pub fn check_kubeconfig_inputs(&self, cx: &StageCx<'_>) -> Result<(), StageError> {
-        if cx.env.get("KUBECONFIG").is_some_and(|v| !v.is_empty()) {
+        if cx.env.get(vars::KUBECONFIG).is_some_and(|v| !v.is_empty()) {
             return Ok(());
         }
         ssh_private_key(cx).map_err(|e| match e {
@@ -131,7 +126,7 @@ impl ClusterArgs {
         cx: &mut StageCx<'_>,
         private: &PrivateDir,
     ) -> Result<Option<PathBuf>, StageError> {
-        if let Some(value) = cx.env.get("KUBECONFIG").filter(|v| !v.is_empty()) {
+        if let Some(value) = cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
             mask_credentials(cx, &crate::kubernetes::kubeconfig_paths(value));
             cx.say("Kubeconfig: KUBECONFIG")?;
             return Ok(None);
@@ -172,11 +167,11 @@ impl ClusterArgs {
         private: &PrivateDir,
     ) -> Result<PathBuf, StageError> {
         let root = self.terraform_dir(cx)?;
-        let existing = cx.ctx.workspace.join(&root).join(OUTPUTS_FILE);
+        let existing = cx.ctx.workspace.join(&root).join(TERRAFORM_OUTPUTS.name);
         if existing.is_file() {
             cx.say(&format!(
                 "Terraform outputs: {} (from terraform-apply)",
-                root.join(OUTPUTS_FILE).display()
+                root.join(TERRAFORM_OUTPUTS.name).display()
             ))?;
             return Ok(existing);
         }
@@ -203,10 +198,10 @@ impl ClusterArgs {
             return Err(StageError::Failed(anyhow::anyhow!(
                 "terraform output -json in {} failed: {}",
                 root.display(),
-                crate::report::markdown::one_line(output.stderr.trim())
+                crate::text::one_line(output.stderr.trim())
             )));
         }
-        let path = private.path().join(OUTPUTS_FILE);
+        let path = private.path().join(TERRAFORM_OUTPUTS.name);
         write_private(&path, output.stdout.as_bytes()).map_err(StageError::Failed)?;
         Ok(path)
     }
@@ -235,7 +230,7 @@ impl PrivateDir {
         // artifact or a commit.
         let base = cx
             .env
-            .get("TMPDIR")
+            .get(vars::TMPDIR)
             .map(PathBuf::from)
             .filter(|t| t.is_absolute() && !t.starts_with(&cx.ctx.workspace))
             .unwrap_or_else(|| PathBuf::from("/tmp"));
@@ -274,7 +269,7 @@ pub fn until_interrupted<T>(
 /// [`until_interrupted`] where the stage's context is borrowed (an open fold).
 pub fn until_interrupted_on<T>(
     rt: &tokio::runtime::Runtime,
-    interrupts: &crate::tools::runner::Interrupts,
+    interrupts: &crate::process::Interrupts,
     doing: &str,
     fut: impl std::future::Future<Output = T>,
 ) -> Result<T, StageError> {
@@ -308,17 +303,18 @@ impl Drop for PrivateDir {
 pub fn ssh_private_key(cx: &StageCx<'_>) -> Result<String, StageError> {
     private_key(
         cx,
-        "SSH_PRIVATE_KEY",
+        vars::SSH_PRIVATE_KEY,
         "the private key kubeone reaches the nodes with (text or base64)",
     )
 }
 
-/// A private key from variable `name`, as text or base64 (CI variables often cannot hold
+/// A private key from variable `var`, as text or base64 (CI variables often cannot hold
 /// newlines); a usage error naming the variable when it is missing or neither.
-pub fn private_key(cx: &StageCx<'_>, name: &str, why: &str) -> Result<String, StageError> {
+pub fn private_key(cx: &StageCx<'_>, var: Var, why: &str) -> Result<String, StageError> {
+    let name = var.name;
     let raw = cx
         .env
-        .get(name)
+        .get(var)
         .ok_or_else(|| UsageError::missing(name, why))?;
     if raw.contains("-----BEGIN") {
         // CI variables often lose the final newline; ssh-keygen needs it.
@@ -390,7 +386,7 @@ impl SshAgent {
         if !started.success() || agent.pid.is_none() {
             return Err(StageError::Failed(anyhow::anyhow!(
                 "ssh-agent did not start: {}",
-                crate::report::markdown::one_line(started.stderr.trim())
+                crate::text::one_line(started.stderr.trim())
             )));
         }
         let added = cx.run_folded(
@@ -405,7 +401,7 @@ impl SshAgent {
         if !added.success() {
             return Err(StageError::Failed(anyhow::anyhow!(
                 "ssh-add could not add the key: {}",
-                crate::report::markdown::one_line(added.stderr.trim())
+                crate::text::one_line(added.stderr.trim())
             )));
         }
         Ok(agent)

@@ -5,6 +5,9 @@
 //! masking, managed state). There is no reviewed-plan guard: the address exists only after
 //! kkp-deploy, so no pull request could have reviewed it; the summary shows what was applied.
 
+use super::Scope;
+use crate::env::vars;
+use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN, TERRAFORM};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -12,8 +15,8 @@ use std::time::{Duration, Instant};
 
 use crate::error::{StageError, UsageError};
 use crate::kubernetes::LoadBalancer;
-use crate::report::markdown::escape;
 use crate::report::model::Report;
+use crate::text::escape;
 use crate::tools::plan::Action;
 use crate::tools::runner::Echo;
 use crate::tools::terraform;
@@ -21,8 +24,8 @@ use crate::tools::terraform;
 use super::cluster::{ClusterArgs, PrivateDir};
 use super::kkp_deploy::{check_kubeconfig_env, kube_client};
 use super::terraform::{BackendArgs, Terraform};
-use super::terraform_plan::PLAN_FILE;
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{PLAN_FILE, PLAN_JSON};
 
 /// How often the Service is read while waiting.
 const POLL_EVERY: Duration = Duration::from_secs(3);
@@ -67,6 +70,17 @@ const INFO: StageInfo = StageInfo {
         ("update", "Records updated"),
         ("delete", "Records deleted"),
         ("replace", "Records replaced"),
+    ],
+    scope: Scope::Cluster,
+    after: &["kkp-deploy", "terraform-apply"],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[TERRAFORM, KUBEONE, SSH_AGENT, SSH_ADD, SSH_KEYGEN],
+    variables: &[
+        vars::SSH_PRIVATE_KEY,
+        vars::KUBECONFIG,
+        vars::AWS_ACCESS_KEY_ID,
+        vars::AWS_SECRET_ACCESS_KEY,
     ],
 };
 
@@ -198,7 +212,7 @@ fn wait_for_address(
                 // outputs and Terraform variables: only a hostname or an IP is accepted.
                 return Ok(Err(format!(
                     "Service {service} reports a load-balancer address that is neither a hostname nor an IP: {}",
-                    crate::report::markdown::one_line(&format!("{hostname} {ip}"))
+                    crate::text::one_line(&format!("{hostname} {ip}"))
                 )));
             }
             Ok(LoadBalancer::Ready { hostname, ip }) => {
@@ -294,11 +308,11 @@ fn apply(
     let summary = match terraform.show_plan(cx)? {
         Ok(summary) => summary,
         Err(reason) => {
-            let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE));
+            let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE.name));
             return fail(reason);
         }
     };
-    let plan_path = PathBuf::from(PLAN_FILE);
+    let plan_path = PathBuf::from(PLAN_FILE.name);
     let plan_arg = plan_path.display().to_string();
     let applied = cx.run_folded(
         "kkp_tf_apply",
@@ -315,8 +329,8 @@ fn apply(
         Echo::Lines,
     )?;
     // The saved plan and its JSON hold the variables in the clear: not left behind.
-    let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE));
-    let _ = std::fs::remove_file(cx.dir().join(super::terraform_plan::PLAN_JSON));
+    let _ = std::fs::remove_file(cx.dir().join(PLAN_FILE.name));
+    let _ = std::fs::remove_file(cx.dir().join(PLAN_JSON.name));
     if !applied.success() {
         return fail(zone_reason(terraform::failure_reason(
             &format!("{}\n{}", applied.stdout, applied.stderr),

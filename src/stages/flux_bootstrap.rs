@@ -7,25 +7,28 @@
 //! reaches flux only under flux's own variable name; an SSH key only as a private temporary
 //! file.
 
+use super::Scope;
+use crate::env::{vars, Var};
+use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN, TERRAFORM};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::error::{StageError, UsageError};
 use crate::platform::{FluxCredential, OwnerKind};
-use crate::report::markdown::{code_block, escape};
 use crate::report::model::{Finding, Level, Report};
+use crate::text::{code_block, escape};
 use crate::tools::flux::{self, FluxVersion, OnCluster};
-use crate::tools::runner::{write_private, Echo, Tool, ToolCommand};
+use crate::tools::runner::{write_private, Echo, ToolCommand};
 
 use super::cluster::{private_key, ClusterArgs, PrivateDir};
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
-pub const FLUX: Tool = Tool::new("flux", "KKP_FLUX_BIN");
+use crate::tools::FLUX;
 
 /// The token flux creates deploy keys with (CI job tokens cannot).
-const FLUX_TOKEN: &str = "KKP_FLUX_TOKEN";
+const FLUX_TOKEN: Var = vars::KKP_FLUX_TOKEN;
 /// Where the host takes a key instead of a token: the key flux pushes with.
-const FLUX_SSH_KEY: &str = "KKP_FLUX_SSH_PRIVATE_KEY";
+const FLUX_SSH_KEY: Var = vars::KKP_FLUX_SSH_PRIVATE_KEY;
 /// Flux's own commits must not start another pipeline.
 const SKIP_CI: &str = "[ci skip]";
 
@@ -53,6 +56,17 @@ const INFO: StageInfo = StageInfo {
             "flux-version",
             "The Flux version now expected on the cluster",
         ),
+    ],
+    scope: Scope::Cluster,
+    after: &["dns-update", "terraform-apply"],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[TERRAFORM, KUBEONE, SSH_AGENT, SSH_ADD, SSH_KEYGEN, FLUX],
+    variables: &[
+        vars::SSH_PRIVATE_KEY,
+        vars::KUBECONFIG,
+        vars::KKP_FLUX_TOKEN,
+        vars::KKP_FLUX_SSH_PRIVATE_KEY,
     ],
 };
 
@@ -108,7 +122,7 @@ impl Stage for FluxBootstrap {
         let client = flux::client_version(&client.stdout).ok_or_else(|| {
             StageError::Failed(anyhow::anyhow!(
                 "`flux version --client -o json` did not give the CLI's version: {}",
-                crate::report::markdown::one_line(client.stderr.trim())
+                crate::text::one_line(client.stderr.trim())
             ))
         })?;
         let cluster = cx.run_folded(
@@ -266,7 +280,7 @@ fn target(cx: &StageCx<'_>, branch: &str, path: &Path) -> Result<Target, StageEr
         FluxCredential::Token(var) => {
             let value = cx.env.get(FLUX_TOKEN).ok_or_else(|| {
                 UsageError::missing(
-                    FLUX_TOKEN,
+                    FLUX_TOKEN.name,
                     "a token that can create deploy keys and push to the repository (a CI job \
                      token cannot); flux gets it as its own token variable",
                 )

@@ -5,6 +5,9 @@
 //! then the cluster issuer and the Secrets of DESIGN §4.1 are applied server-side through the
 //! Kubernetes API, never with a value on a command line.
 
+use super::Scope;
+use crate::env::vars;
+use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN, TERRAFORM};
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,20 +15,18 @@ use std::path::{Path, PathBuf};
 use crate::download;
 use crate::error::{StageError, UsageError};
 use crate::kubernetes::{self, Applied};
-use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
+use crate::text::{escape, one_line};
 use crate::tools::installer::{
     self, Source, DEFAULT_RELEASES_API_URL, DEFAULT_RELEASES_URL, KKP_REPOSITORY,
 };
-use crate::tools::runner::{write_private, Echo, Tool};
+use crate::tools::runner::{write_private, Echo};
 use crate::tools::sops;
 
 use super::cluster::{until_interrupted, until_interrupted_on, ClusterArgs, PrivateDir};
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
-pub const INSTALLER: Tool = Tool::new("kubermatic-installer", "KKP_INSTALLER_BIN");
-pub const SOPS: Tool = Tool::new("sops", "KKP_SOPS_BIN");
-pub const TAR: Tool = Tool::new("tar", "KKP_TAR_BIN");
+use crate::tools::{INSTALLER, SOPS, TAR};
 
 /// Where the installer keeps its objects and where the cluster secrets go.
 const KUBERMATIC_NAMESPACE: &str = "kubermatic";
@@ -137,6 +138,21 @@ const INFO: StageInfo = StageInfo {
             "The KKP edition installed (downloaded installers)",
         ),
         ("objects", "How many cluster objects were applied"),
+    ],
+    scope: Scope::Cluster,
+    after: &["kubeone-apply", "terraform-apply"],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[
+        TERRAFORM, KUBEONE, SSH_AGENT, SSH_ADD, SSH_KEYGEN, INSTALLER, SOPS, TAR,
+    ],
+    variables: &[
+        vars::SSH_PRIVATE_KEY,
+        vars::KUBECONFIG,
+        vars::SOPS_AGE_SECRET_KEY,
+        vars::KKP_INSTALLER_SHA256,
+        vars::KKP_INSTALLER_BIN,
+        vars::KKP_CHARTS_DIR,
     ],
 };
 
@@ -288,7 +304,7 @@ impl Inputs {
                     )
                     .into());
                 }
-                let charts = match cx.env.get("KKP_CHARTS_DIR").filter(|v| !v.is_empty()) {
+                let charts = match cx.env.get(vars::KKP_CHARTS_DIR).filter(|v| !v.is_empty()) {
                     Some(dir) => cx.ctx.workspace.join(dir),
                     None => program
                         .parent()
@@ -332,7 +348,11 @@ impl Inputs {
                         UsageError::invalid("KKP_EDITION", "ce or ee", &args.edition).into(),
                     );
                 }
-                if let Some(pin) = cx.env.get("KKP_INSTALLER_SHA256").filter(|v| !v.is_empty()) {
+                if let Some(pin) = cx
+                    .env
+                    .get(vars::KKP_INSTALLER_SHA256)
+                    .filter(|v| !v.is_empty())
+                {
                     if crate::download::normalise_sha256(pin).is_none() {
                         return Err(UsageError::invalid(
                             "KKP_INSTALLER_SHA256",
@@ -342,12 +362,14 @@ impl Inputs {
                         .into());
                     }
                 }
-                for var in ["KKP_RELEASES_URL", "KKP_RELEASES_API_URL"] {
+                for var in [vars::KKP_RELEASES_URL, vars::KKP_RELEASES_API_URL] {
                     if let Some(value) = cx.env.get(var).filter(|v| !v.is_empty()) {
                         let ok = url::Url::parse(value)
                             .is_ok_and(|u| matches!(u.scheme(), "https" | "http"));
                         if !ok {
-                            return Err(UsageError::invalid(var, "an http(s) URL", value).into());
+                            return Err(
+                                UsageError::invalid(var.name, "an http(s) URL", value).into()
+                            );
                         }
                     }
                 }
@@ -392,9 +414,9 @@ impl Inputs {
                 values_namespaces.push(ns.to_owned());
             }
         }
-        let age_key = ["SOPS_AGE_SECRET_KEY", "SOPS_AGE_KEY"]
+        let age_key = [vars::SOPS_AGE_SECRET_KEY, vars::SOPS_AGE_KEY]
             .iter()
-            .find_map(|v| cx.env.get(v).filter(|k| !k.trim().is_empty()))
+            .find_map(|v| cx.env.get(*v).filter(|k| !k.trim().is_empty()))
             .map(|k| format!("{}\n", k.trim()));
         let encrypted: Vec<String> = [Some(&config), Some(&values), issuer.as_ref()]
             .into_iter()
@@ -562,54 +584,57 @@ fn installer(
     let asset = format!("kubermatic-{edition}-{version}-{os}-{arch}.tar.gz");
     let releases = cx
         .env
-        .get("KKP_RELEASES_URL")
+        .get(vars::KKP_RELEASES_URL)
         .filter(|v| !v.is_empty())
         .unwrap_or(DEFAULT_RELEASES_URL)
         .trim_end_matches('/')
         .to_owned();
     let url = format!("{releases}/{version}/{asset}");
-    let (expected, source_of_expected) =
-        match cx.env.get("KKP_INSTALLER_SHA256").filter(|v| !v.is_empty()) {
-            Some(pin) => match download::normalise_sha256(pin) {
-                Some(sum) => (sum, "KKP_INSTALLER_SHA256".to_owned()),
-                None => {
-                    return Err(UsageError::invalid(
-                        "KKP_INSTALLER_SHA256",
-                        "a SHA-256 as 64 hex digits",
-                        pin,
-                    )
-                    .into())
-                }
-            },
+    let (expected, source_of_expected) = match cx
+        .env
+        .get(vars::KKP_INSTALLER_SHA256)
+        .filter(|v| !v.is_empty())
+    {
+        Some(pin) => match download::normalise_sha256(pin) {
+            Some(sum) => (sum, "KKP_INSTALLER_SHA256".to_owned()),
             None => {
-                let api = cx
-                    .env
-                    .get("KKP_RELEASES_API_URL")
-                    .filter(|v| !v.is_empty())
-                    .unwrap_or(DEFAULT_RELEASES_API_URL)
-                    .to_owned();
-                cx.say(&format!(
-                    "Looking up the SHA-256 of {asset} in the releases API"
-                ))?;
-                match until_interrupted(
-                    cx,
-                    "looking up the installer's SHA-256",
-                    download::release_asset_digest(&api, KKP_REPOSITORY, version, &asset),
-                )? {
-                    Ok(Some(digest)) => (
-                        digest,
-                        format!("the releases API ({KKP_REPOSITORY} {version})"),
-                    ),
-                    Ok(None) => {
-                        return Ok(Err(format!(
+                return Err(UsageError::invalid(
+                    "KKP_INSTALLER_SHA256",
+                    "a SHA-256 as 64 hex digits",
+                    pin,
+                )
+                .into())
+            }
+        },
+        None => {
+            let api = cx
+                .env
+                .get(vars::KKP_RELEASES_API_URL)
+                .filter(|v| !v.is_empty())
+                .unwrap_or(DEFAULT_RELEASES_API_URL)
+                .to_owned();
+            cx.say(&format!(
+                "Looking up the SHA-256 of {asset} in the releases API"
+            ))?;
+            match until_interrupted(
+                cx,
+                "looking up the installer's SHA-256",
+                download::release_asset_digest(&api, KKP_REPOSITORY, version, &asset),
+            )? {
+                Ok(Some(digest)) => (
+                    digest,
+                    format!("the releases API ({KKP_REPOSITORY} {version})"),
+                ),
+                Ok(None) => {
+                    return Ok(Err(format!(
                         "the releases API publishes no SHA-256 digest for {asset}, so the download \
                          cannot be verified: set KKP_INSTALLER_SHA256 to the asset's SHA-256"
                     )))
-                    }
-                    Err(e) => return Ok(Err(format!("cannot verify the installer download: {e}"))),
                 }
+                Err(e) => return Ok(Err(format!("cannot verify the installer download: {e}"))),
             }
-        };
+        }
+    };
     let tarball = private.path().join(&asset);
     {
         let rt = cx.rt;
@@ -745,7 +770,7 @@ fn run(
     let kubeconfig_file = match &kubeconfig {
         Some(k) => k.clone(),
         None => {
-            let value = cx.env.get("KUBECONFIG").unwrap_or_default();
+            let value = cx.env.get(vars::KUBECONFIG).unwrap_or_default();
             match kubernetes::kubeconfig_paths(value).as_slice() {
                 [one] => one.clone(),
                 _ => {
@@ -962,7 +987,7 @@ fn run(
 
 /// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
 pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
-    match cx.env.get("KUBECONFIG").filter(|v| !v.is_empty()) {
+    match cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
         None => Ok(()),
         Some(value) => kubernetes::Access::load(&kubernetes::kubeconfig_paths(value))
             .map(|_| ())
@@ -989,13 +1014,13 @@ pub fn kube_access(
 ) -> Result<kubernetes::Access, StageError> {
     let paths = match derived {
         Some(p) => vec![p.to_owned()],
-        None => kubernetes::kubeconfig_paths(cx.env.get("KUBECONFIG").unwrap_or_default()),
+        None => kubernetes::kubeconfig_paths(cx.env.get(vars::KUBECONFIG).unwrap_or_default()),
     };
     kubernetes::Access::load(&paths).map_err(|e| match derived {
         None => StageError::Usage(UsageError::invalid(
             "KUBECONFIG",
             &format!("a usable kubeconfig ({e})"),
-            cx.env.get("KUBECONFIG").unwrap_or_default(),
+            cx.env.get(vars::KUBECONFIG).unwrap_or_default(),
         )),
         Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
     })

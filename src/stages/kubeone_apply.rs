@@ -4,16 +4,20 @@
 //! readable lines, its warnings and errors into findings, its action plan into the summary and
 //! its exit code into a one-line reason.
 
+use super::Scope;
+use crate::env::vars;
+use crate::tools::{SSH_ADD, SSH_AGENT, SSH_KEYGEN, TERRAFORM};
 use std::fmt::Write as _;
 
 use crate::error::StageError;
-use crate::report::markdown::{code_block, escape};
 use crate::report::model::Report;
+use crate::text::{code_block, escape};
 use crate::tools::kubeone;
 use crate::tools::runner::Echo;
 
-use super::cluster::{ClusterArgs, PrivateDir, SshAgent, KUBEONE};
+use super::cluster::{ClusterArgs, PrivateDir, SshAgent};
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use crate::tools::KUBEONE;
 
 pub struct KubeoneApply;
 
@@ -22,6 +26,12 @@ const INFO: StageInfo = StageInfo {
     about: "kubeone apply with the Terraform outputs: the Kubernetes cluster",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[("actions", "How many actions kubeone planned")],
+    scope: Scope::Cluster,
+    after: &["terraform-apply"],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[TERRAFORM, KUBEONE, SSH_AGENT, SSH_ADD, SSH_KEYGEN],
+    variables: &[vars::SSH_PRIVATE_KEY],
 };
 
 impl Stage for KubeoneApply {

@@ -26,10 +26,12 @@ use clap::{ArgMatches, FromArgMatches};
 
 use crate::context::{Context, EventKind};
 use crate::env::Env;
+use crate::env::{vars, Var, VarKind};
 use crate::error::{StageError, UsageError};
 use crate::platform::Forge;
 use crate::report::model::Report;
-use crate::tools::runner::{Captured, Echo, Fold, FoldStyle, Runner, ToolCommand};
+use crate::tools::fold::{Fold, FoldStyle};
+use crate::tools::runner::{Captured, Echo, Runner, Tool, ToolCommand};
 
 /// The default events of a stage that changes something: a push to the default branch only.
 pub const PUSH_DEFAULT_ONLY: &[EventKind] = &[EventKind::PushDefault];
@@ -48,7 +50,61 @@ pub const REVIEW_EVENTS: &[EventKind] = &[
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct NoArgs {}
 
-/// What the registry, the help text and `explain` know of a stage.
+/// What a stage works on: it decides how the pipeline runs it (one at a time per Terraform root
+/// or per cluster, which artifacts and caches its job keeps).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A Terraform root's code only, never its state: any number of runs at once.
+    TerraformCode,
+    /// A Terraform root and its state: one run at a time per root.
+    TerraformState,
+    /// The cluster (it finds its Terraform root with `--terraform-dir`): one run at a time.
+    Cluster,
+}
+
+impl Scope {
+    /// Whether the stage runs in a Terraform root given by `--working-directory`.
+    pub fn is_terraform_root(self) -> bool {
+        matches!(self, Scope::TerraformCode | Scope::TerraformState)
+    }
+
+    /// Words for `doctor` and the docs.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Scope::TerraformCode => "a Terraform root's code",
+            Scope::TerraformState => "a Terraform root and its state",
+            Scope::Cluster => "the cluster",
+        }
+    }
+}
+
+/// A file a stage leaves in its Terraform root for later stages of the same pipeline (an
+/// artifact of its CI job). Each is defined once, here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HandedFile {
+    /// Its name inside the Terraform root.
+    pub name: &'static str,
+    pub about: &'static str,
+}
+
+/// The saved plan terraform-plan makes and terraform-apply applies.
+pub const PLAN_FILE: HandedFile = HandedFile {
+    name: "kkp.tfplan",
+    about: "the saved plan (owner-only)",
+};
+/// `terraform show -json` of the saved plan: its summary and fingerprint.
+pub const PLAN_JSON: HandedFile = HandedFile {
+    name: "kkp.tfplan.json",
+    about: "the saved plan as JSON (owner-only)",
+};
+/// The non-sensitive Terraform outputs terraform-apply leaves for the cluster stages.
+pub const TERRAFORM_OUTPUTS: HandedFile = HandedFile {
+    name: "kkp-outputs.json",
+    about: "the non-sensitive Terraform outputs, for kubeone (owner-only)",
+};
+
+/// Everything the product knows of a stage: the registry's one record, from which the command
+/// line, `explain`, the packaging, `init`, `doctor` and the tools' environment are generated.
 #[derive(Clone, Copy, Debug)]
 pub struct StageInfo {
     /// The name in subcommands, outputs and file names (`terraform-plan`).
@@ -60,6 +116,35 @@ pub struct StageInfo {
     /// The outputs the stage adds to [`COMMON_OUTPUTS`] (name, description): the packaging
     /// declares them, and a run that sets another fails its tests.
     pub outputs: &'static [(&'static str, &'static str)],
+    /// What it works on.
+    pub scope: Scope,
+    /// The stages it comes after in a pipeline (their jobs, when present, run first; it reads
+    /// the files they hand on). Each precedes it in [`STAGES`].
+    pub after: &'static [&'static str],
+    /// The files it leaves in its Terraform root for later stages.
+    pub hands_on: &'static [HandedFile],
+    /// Whether its report carries a Terraform plan's counts (a merge request widget's report).
+    pub plan_counts: bool,
+    /// The tools it runs, each with its `KKP_*_BIN` variable.
+    pub tools: &'static [Tool],
+    /// The variables it reads beside its flags, each with one line on what it is. Its
+    /// secrets among them ([`VarKind::Secret`]) are kept from every tool.
+    pub variables: &'static [Var],
+}
+
+impl StageInfo {
+    /// Its secret variables: the pipeline must pass them.
+    pub fn secrets(&self) -> impl Iterator<Item = Var> + '_ {
+        self.variables
+            .iter()
+            .copied()
+            .filter(|v| v.kind == VarKind::Secret)
+    }
+
+    /// Whether it runs for pull and merge requests (a review stage).
+    pub fn reviews(&self) -> bool {
+        self.default_run_on.contains(&EventKind::PullRequest)
+    }
 }
 
 /// The outputs of every stage.
@@ -136,9 +221,6 @@ impl<S: Stage> RegisteredStage for Entry<S> {
         let args = S::Args::from_arg_matches(matches)
             .map_err(|e| UsageError::Other(e.to_string().trim().to_owned()))?;
         let result = self.0.run(cx, &args);
-        // Secrets found during the run (a derived kubeconfig's credentials, decrypted values)
-        // are known to the runner's masker only; the publisher's knows the environment's.
-        let masker = &cx.runner.masker;
         if let Ok(report) = &result {
             // Every output is declared, so the packaging (action outputs, pipe docs) lists it.
             let info = self.0.info();
@@ -151,30 +233,17 @@ impl<S: Stage> RegisteredStage for Entry<S> {
                 );
             }
         }
+        // The report is masked once, by the publisher, with the runner's masker (which knows
+        // the secrets found during the run too). An error's text goes straight to the log:
+        // masked here.
         match result {
-            Ok(report) => Ok(mask_report(report, masker)),
             Err(StageError::Failed(e)) => Err(StageError::Failed(anyhow::anyhow!(
                 "{}",
-                masker.mask(&format!("{e:#}"))
+                cx.runner.masker.mask(&format!("{e:#}"))
             ))),
-            Err(usage) => Err(usage),
+            other => other,
         }
     }
-}
-
-/// `report` with every text a user sees masked by `masker`.
-fn mask_report(mut report: Report, masker: &crate::tools::runner::Masker) -> Report {
-    report.headline = masker.mask(&report.headline);
-    report.summary = masker.mask(&report.summary);
-    if let Some((title, text)) = &mut report.details {
-        *title = masker.mask(title);
-        *text = text.map(|t| masker.mask(t));
-    }
-    for f in &mut report.findings {
-        f.message = masker.mask(&f.message);
-        f.title = f.title.as_deref().map(|t| masker.mask(t));
-    }
-    report
 }
 
 /// Every stage, in pipeline order.
@@ -199,6 +268,28 @@ pub fn find<'r>(
         .iter()
         .copied()
         .find(|s| s.name() == v || s.binary() == v)
+}
+
+/// The variables no tool of `registry` inherits: the forge tokens, the tools' own key
+/// variables, and every stage's secrets.
+pub fn hidden_from_tools(registry: &[&dyn RegisteredStage]) -> Vec<Var> {
+    let mut hidden: Vec<Var> = vars::hidden_from_tools().collect();
+    for stage in registry {
+        for var in stage.info().secrets() {
+            if !hidden.contains(&var) {
+                hidden.push(var);
+            }
+        }
+    }
+    hidden
+}
+
+/// Whether a stage of `registry` that reviews comes after `stage`: then `stage` runs before the
+/// reviews too (the state backend before the plans).
+pub fn precedes_a_review(registry: &[&dyn RegisteredStage], stage: &str) -> bool {
+    registry
+        .iter()
+        .any(|s| s.info().reviews() && s.info().after.contains(&stage))
 }
 
 /// `KKP_<STAGE>` prefix for dotenv outputs (`KKP_TERRAFORM_PLAN_RUN`).
@@ -297,109 +388,5 @@ mod tests {
             find(STAGES, "kkp-deploy").map(|s| s.binary()).as_deref(),
             Some("kkp-deploy")
         );
-    }
-}
-
-#[cfg(test)]
-mod throwaway {
-    //! A stage that exists only here proves that the registry alone gives a stage its
-    //! subcommand, its flags with their variables, its decision, its outputs and its summary.
-
-    use super::*;
-    use crate::cli::{main_with, Invocation};
-
-    struct Throwaway;
-
-    #[derive(clap::Args, Debug)]
-    struct ThrowawayArgs {
-        /// What the stage says when it runs
-        #[arg(long, default_value = "hello")]
-        greeting: String,
-    }
-
-    impl Stage for Throwaway {
-        type Args = ThrowawayArgs;
-
-        fn info(&self) -> StageInfo {
-            StageInfo {
-                name: "throwaway",
-                about: "a stage that exists only in this test",
-                default_run_on: PUSH_DEFAULT_ONLY,
-                outputs: &[("greeting", "what it said")],
-            }
-        }
-
-        fn run(&self, cx: &mut StageCx<'_>, args: &ThrowawayArgs) -> Result<Report, StageError> {
-            cx.say(&format!("throwaway says {}", args.greeting))?;
-            let mut report = Report::new(true, format!("said {}", args.greeting), ".");
-            report.summary = format!("### throwaway said {}\n", args.greeting);
-            report.outputs.set("greeting", args.greeting.clone());
-            Ok(report)
-        }
-    }
-
-    static REGISTRY: &[&dyn RegisteredStage] = &[&Entry(Throwaway)];
-
-    fn invoke(args: &[&str], env: Env) -> (u8, String, String) {
-        let (mut out, mut err) = (Vec::new(), Vec::new());
-        let code = main_with(
-            REGISTRY,
-            Invocation {
-                args: args.iter().map(Into::into).collect(),
-                env,
-                cwd: std::env::temp_dir(),
-                stdout_is_terminal: false,
-                out: &mut out,
-                err: &mut err,
-            },
-        );
-        (
-            code,
-            String::from_utf8_lossy(&out).into_owned(),
-            String::from_utf8_lossy(&err).into_owned(),
-        )
-    }
-
-    #[test]
-    fn a_stage_added_through_the_registry_alone_runs_end_to_end() {
-        let (code, help, _) = invoke(&["kkp-delivery", "--help"], Env::default());
-        assert_eq!(code, 0);
-        assert!(help.contains("throwaway") && help.contains("exists only in this test"));
-        let (code, help, _) = invoke(&["kkp-delivery", "throwaway", "--help"], Env::default());
-        assert_eq!(code, 0);
-        assert!(
-            help.contains("--greeting") && help.contains("[env: KKP_GREETING]"),
-            "{help}"
-        );
-
-        let dir = tempfile::tempdir().unwrap();
-        let outputs = dir.path().join("output");
-        let summary = dir.path().join("summary");
-        let env = Env::from_pairs([
-            ("GITHUB_ACTIONS", "true".to_owned()),
-            ("GITHUB_EVENT_NAME", "workflow_dispatch".to_owned()),
-            ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
-            ("GITHUB_WORKSPACE", dir.path().display().to_string()),
-            ("GITHUB_OUTPUT", outputs.display().to_string()),
-            ("GITHUB_STEP_SUMMARY", summary.display().to_string()),
-            ("KKP_GREETING", "hi there".to_owned()),
-        ]);
-        // Its default events are the registry's default (push to the default branch only):
-        // a manual run skips …
-        let (code, log, err) = invoke(&["kkp-delivery", "throwaway"], env.clone());
-        assert_eq!(code, 0, "{log}{err}");
-        assert!(log.contains("kkp-delivery throwaway: skipped"), "{log}");
-        // … and runs when forced, with the stage's own flag from its variable.
-        let (code, log, err) = invoke(&["kkp-delivery", "throwaway", "--force"], env);
-        assert_eq!(code, 0, "{log}{err}");
-        assert!(log.contains("kkp-delivery throwaway: runs"), "{log}");
-        assert!(log.contains("throwaway says hi there"), "{log}");
-        assert!(log.contains("throwaway: said hi there"), "{log}");
-        let outputs = std::fs::read_to_string(outputs).unwrap();
-        assert!(outputs.contains("run=true"), "{outputs}");
-        assert!(outputs.contains("greeting=hi there"), "{outputs}");
-        let summary = std::fs::read_to_string(summary).unwrap();
-        assert!(summary.contains("`throwaway` runs"), "{summary}");
-        assert!(summary.contains("### throwaway said hi there"), "{summary}");
     }
 }

@@ -2,23 +2,25 @@
 //! command lines in a root (the executable, the folder, the automation settings and, where the
 //! host manages Terraform state, its `TF_HTTP_*` settings).
 
+use crate::env::vars;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::env::Env;
 use crate::error::StageError;
 use crate::platform::Forge;
-use crate::report::markdown::one_line;
+use crate::text::one_line;
 use crate::tools::backend;
 use crate::tools::json_stream::GrowingFile;
 use crate::tools::plan::{summarise, PlanSummary};
-use crate::tools::runner::{make_private, write_private, Captured, Echo, ToolCommand, TERRAFORM};
+use crate::tools::runner::{make_private, write_private, Captured, Echo, ToolCommand};
 use crate::tools::terraform::{failure_reason, log_message};
+use crate::tools::TERRAFORM;
 
 use anyhow::Context as _;
 
-use super::terraform_plan::{PLAN_FILE, PLAN_JSON};
 use super::StageCx;
+use super::{PLAN_FILE, PLAN_JSON};
 
 /// Flags of the stages that initialise a Terraform backend.
 #[derive(clap::Args, Clone, Debug, Default)]
@@ -77,7 +79,7 @@ fn managed_state_env(
         .iter()
         .find(|(k, _)| k == "TF_HTTP_ADDRESS")
         .map(|(_, v)| v.clone());
-    let mut vars = match env.get("TF_HTTP_ADDRESS") {
+    let mut vars = match env.get(vars::TF_HTTP_ADDRESS) {
         None => state.vars,
         // Set by the job, often from terraform-backend-prepare's dotenv: the password goes
         // with it only when it is the host's own state address, never to another address.
@@ -85,7 +87,7 @@ fn managed_state_env(
         Some(_) => return Vec::new(),
     };
     if let (None, Some(password)) = (
-        env.get("TF_HTTP_PASSWORD"),
+        env.get(vars::TF_HTTP_PASSWORD),
         forge.managed_terraform_password(env),
     ) {
         vars.push(("TF_HTTP_PASSWORD".into(), password.to_owned()));
@@ -170,10 +172,10 @@ impl Terraform {
         cx: &mut StageCx<'_>,
         title: &str,
     ) -> Result<Result<(), String>, StageError> {
-        let out = format!("-out={PLAN_FILE}");
+        let out = format!("-out={}", PLAN_FILE.name);
         // Created owner-only before Terraform writes it (it truncates, keeping the mode), and
         // restricted again after, in case the file was replaced.
-        let plan_path = cx.dir().join(PLAN_FILE);
+        let plan_path = cx.dir().join(PLAN_FILE.name);
         write_private(&plan_path, b"").map_err(StageError::Failed)?;
         let plan = cx.run_folded(
             "kkp_tf_plan",
@@ -205,8 +207,8 @@ impl Terraform {
         &self,
         cx: &mut StageCx<'_>,
     ) -> Result<Result<PlanSummary, String>, StageError> {
-        let json_path = cx.dir().join(PLAN_JSON);
-        let mut cmd = self.cmd(&["show", "-json", PLAN_FILE]);
+        let json_path = cx.dir().join(PLAN_JSON.name);
+        let mut cmd = self.cmd(&["show", "-json", PLAN_FILE.name]);
         cmd.stdout_to = Some(json_path.clone());
         // Nothing but the runner's new file may be followed (a checkout could hold one).
         let _ = std::fs::remove_file(&json_path);
@@ -234,7 +236,8 @@ impl Terraform {
         if !show.success() {
             let _ = std::fs::remove_file(&json_path);
             return Ok(Err(format!(
-                "terraform show -json {PLAN_FILE} failed: {}",
+                "terraform show -json {} failed: {}",
+                PLAN_FILE.name,
                 one_line(show.stderr.trim())
             )));
         }

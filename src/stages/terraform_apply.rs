@@ -5,13 +5,16 @@
 //! with the resources that differ. After the apply, `output -json` goes to a file for kubeone,
 //! never to a log.
 
+use super::{Scope, PLAN_FILE, TERRAFORM_OUTPUTS};
+use crate::env::vars;
+use crate::tools::TERRAFORM;
 use std::fmt::Write as _;
 
 use crate::error::StageError;
 use crate::files::short;
 use crate::report::comment::{marker, parse_fingerprint};
-use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
+use crate::text::{escape, one_line};
 use crate::tools::plan::{
     digest_differences, parse_digests, Action, PlanSummary, FINGERPRINT_FORMAT,
 };
@@ -19,10 +22,8 @@ use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
-use super::terraform_plan::PLAN_FILE;
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
-pub const OUTPUTS_FILE: &str = "kkp-outputs.json";
 /// How many differing resources a refusal lists; the rest are counted.
 const DIFFERENCES_SHOWN: usize = 50;
 
@@ -62,6 +63,12 @@ const INFO: StageInfo = StageInfo {
         ("delete", "Resources deleted"),
         ("replace", "Resources replaced"),
     ],
+    scope: Scope::TerraformState,
+    after: &["terraform-plan"],
+    hands_on: &[TERRAFORM_OUTPUTS],
+    plan_counts: false,
+    tools: &[TERRAFORM],
+    variables: &[vars::AWS_ACCESS_KEY_ID, vars::AWS_SECRET_ACCESS_KEY],
 };
 
 impl Stage for TerraformApply {
@@ -92,7 +99,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         ));
     }
 
-    if !dir.join(PLAN_FILE).is_file() {
+    if !dir.join(PLAN_FILE.name).is_file() {
         let title = format!("terraform plan ({label}): no saved plan, planning now");
         if let Err(reason) = terraform.save_plan(cx, &title)? {
             return fail(reason);
@@ -160,7 +167,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
             "-input=false",
             "-no-color",
             "-auto-approve",
-            PLAN_FILE,
+            PLAN_FILE.name,
         ])
         .logged_only(),
         Echo::Lines,
@@ -187,7 +194,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     }
     // Without the sensitive outputs: kubeone needs none, and the file travels between jobs
     // as an artifact.
-    let outputs_path = dir.join(OUTPUTS_FILE);
+    let outputs_path = dir.join(TERRAFORM_OUTPUTS.name);
     let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&output.stdout)
         .map_err(|e| {
             failed(anyhow::anyhow!(
@@ -236,7 +243,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let outputs = &mut report.outputs;
     outputs.set(
         "outputs-json",
-        format!("{label}/{OUTPUTS_FILE}")
+        format!("{label}/{}", TERRAFORM_OUTPUTS.name)
             .trim_start_matches("./")
             .to_owned(),
     );

@@ -11,15 +11,20 @@
 //!   `TF_HTTP_*` variables (never `-backend-config`, which would be stored in the plan), exported
 //!   as outputs for later jobs; the password is never exported.
 
+use super::Scope;
+use crate::env::vars;
+use crate::tools::TERRAFORM;
 use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::error::{StageError, UsageError};
 use crate::platform::ManagedState;
-use crate::report::markdown::{escape, one_line};
 use crate::report::model::Report;
+use crate::text::{escape, one_line};
 use crate::tools::backend::{self, BackendConfig};
-use crate::tools::runner::{Echo, Fold, Runner, ToolCommand, AWS, GCLOUD};
+use crate::tools::fold::Fold;
+use crate::tools::runner::{Echo, Runner, ToolCommand};
+use crate::tools::{AWS, GCLOUD};
 
 use super::terraform::BackendArgs;
 use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
@@ -75,6 +80,17 @@ const INFO: StageInfo = StageInfo {
             "TF_HTTP_RETRY_WAIT_MIN",
             "Seconds between state retries (where the host manages the state)",
         ),
+    ],
+    scope: Scope::TerraformState,
+    after: &["terraform-validate"],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[TERRAFORM, AWS, GCLOUD],
+    variables: &[
+        vars::AWS_REGION,
+        vars::AWS_DEFAULT_REGION,
+        vars::AWS_ACCESS_KEY_ID,
+        vars::AWS_SECRET_ACCESS_KEY,
     ],
 };
 
@@ -181,8 +197,8 @@ fn s3(cx: &mut StageCx<'_>, cfg: &BackendConfig, label: &str) -> Result<Report, 
     let region = cfg
         .get("region")
         .map(str::to_owned)
-        .or_else(|| cx.env.get("AWS_REGION").map(str::to_owned))
-        .or_else(|| cx.env.get("AWS_DEFAULT_REGION").map(str::to_owned))
+        .or_else(|| cx.env.get(vars::AWS_REGION).map(str::to_owned))
+        .or_else(|| cx.env.get(vars::AWS_DEFAULT_REGION).map(str::to_owned))
         .ok_or_else(|| {
             UsageError::missing("AWS_REGION", "set the backend's region, or AWS_REGION")
         })?;

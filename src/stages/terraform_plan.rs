@@ -3,6 +3,9 @@
 //! counts to the host's own plan widgets and reports. The plan's fingerprint is
 //! an output and is stored in the comment, so the apply stage can check it was reviewed.
 
+use super::{Scope, PLAN_FILE, PLAN_JSON};
+use crate::env::vars;
+use crate::tools::TERRAFORM;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
@@ -10,17 +13,16 @@ use anyhow::Context as _;
 
 use crate::error::StageError;
 use crate::report::comment::{fingerprint_marker, marker, LongText};
-use crate::report::markdown::escape;
 use crate::report::model::{Artifact, Report, StickyComment};
+use crate::text::escape;
+use crate::tools::fold::{Fold, Unfolded};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
-use crate::tools::runner::{Echo, Fold, Unfolded};
+use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
 use super::{Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
-pub const PLAN_FILE: &str = "kkp.tfplan";
-pub const PLAN_JSON: &str = "kkp.tfplan.json";
 /// The most changed resources listed in the log after the plan.
 const LOG_LIST: usize = 1000;
 /// The text plan while the stage reads what it shows of it; removed after.
@@ -48,6 +50,12 @@ const INFO: StageInfo = StageInfo {
             "The plan's fingerprint, which terraform-apply checks",
         ),
     ],
+    scope: Scope::TerraformState,
+    after: &["terraform-validate", "terraform-backend-prepare"],
+    hands_on: &[PLAN_FILE, PLAN_JSON],
+    plan_counts: true,
+    tools: &[TERRAFORM],
+    variables: &[vars::AWS_ACCESS_KEY_ID, vars::AWS_SECRET_ACCESS_KEY],
 };
 
 impl Stage for TerraformPlan {
@@ -67,19 +75,13 @@ impl Stage for TerraformPlan {
         if !init.success() {
             let problems: Vec<String> = terraform::diagnostics_from_log(&init.stdout)
                 .iter()
-                .map(|d| {
-                    format!(
-                        "{}: {}",
-                        d.summary,
-                        crate::report::markdown::one_line(&d.detail)
-                    )
-                })
+                .map(|d| format!("{}: {}", d.summary, crate::text::one_line(&d.detail)))
                 .collect();
             return Ok(Report::failed(
                 format!(
                     "terraform init failed in {label}: {}. If the state backend does not exist yet, it is created by terraform-backend-prepare on the default branch; check the backend configuration and credentials.",
                     if problems.is_empty() {
-                        crate::report::markdown::one_line(init.stderr.trim())
+                        crate::text::one_line(init.stderr.trim())
                     } else {
                         problems.join("; ")
                     }
@@ -101,7 +103,7 @@ impl Stage for TerraformPlan {
         // file and only what a comment or summary can show of it is read back: for a large
         // estate it is hundreds of MiB. The job log already has all of it, from `terraform plan`.
         let text_path = cx.dir().join(PLAN_TEXT);
-        let mut show_text = tf(&["show", "-no-color", PLAN_FILE]);
+        let mut show_text = tf(&["show", "-no-color", PLAN_FILE.name]);
         show_text.stdout_to = Some(text_path.clone());
         let text_runner = cx.runner.clone();
         let held = cx.runner.interrupts.hold();
@@ -148,7 +150,7 @@ impl Stage for TerraformPlan {
         // The changed resources in the log, at most LOG_LIST of them: past that the list only
         // repeats what `terraform plan` printed above. One write: a line at a time is a system
         // call per resource.
-        let mut listing = crate::report::markdown::one_line(&headline);
+        let mut listing = crate::text::one_line(&headline);
         for c in summary.changes.iter().take(LOG_LIST) {
             let word = c.action.word();
             listing.push_str("\n  ");
@@ -200,13 +202,13 @@ impl Stage for TerraformPlan {
         outputs.set("replace", summary.count(Action::Replace).to_string());
         outputs.set(
             "plan-file",
-            format!("{}/{PLAN_FILE}", label.trim_start_matches("./"))
+            format!("{}/{}", label.trim_start_matches("./"), PLAN_FILE.name)
                 .trim_start_matches("./")
                 .to_owned(),
         );
         outputs.set(
             "plan-json",
-            format!("{}/{PLAN_JSON}", label)
+            format!("{}/{}", label, PLAN_JSON.name)
                 .trim_start_matches("./")
                 .to_owned(),
         );

@@ -2,13 +2,15 @@
 //! diagnostic becomes a finding with a repository-relative file and line range, published as
 //! annotations and code-quality reports in the host's own form.
 
+use super::Scope;
+use crate::tools::TERRAFORM;
 use std::fmt::Write as _;
 
 use anyhow::Context as _;
 
 use crate::error::StageError;
-use crate::report::markdown::escape;
 use crate::report::model::{Finding, Level, Report};
+use crate::text::escape;
 use crate::tools::runner::Echo;
 use crate::tools::terraform::{self, ValidateOutput};
 
@@ -30,6 +32,12 @@ const INFO: StageInfo = StageInfo {
         ("warnings", "Validation warnings"),
         ("unformatted", "Files terraform fmt would change"),
     ],
+    scope: Scope::TerraformCode,
+    after: &[],
+    hands_on: &[],
+    plan_counts: false,
+    tools: &[TERRAFORM],
+    variables: &[],
 };
 
 impl Stage for TerraformValidate {
@@ -87,7 +95,7 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
             let why = match (init.stderr.trim(), init.code) {
                 ("", Some(code)) => format!("exit status {code}"),
                 ("", None) => "killed by a signal".to_owned(),
-                (stderr, _) => crate::report::markdown::one_line(stderr),
+                (stderr, _) => crate::text::one_line(stderr),
             };
             return Err(failed(anyhow::anyhow!(
                 "terraform init failed (its output is in the log above): {why}"
@@ -166,7 +174,7 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
         let _ = writeln!(
             md,
             "<details><summary>terraform fmt -diff</summary>\n\n{}",
-            crate::report::markdown::code_block("diff", &shown)
+            crate::text::code_block("diff", &shown)
         );
         if diff.len() > DIFF_MAX {
             let _ = writeln!(

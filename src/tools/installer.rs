@@ -175,7 +175,7 @@ pub fn log_line(line: &str) -> Option<String> {
         let fields: Vec<String> = parsed
             .fields
             .iter()
-            .map(|(k, v)| format!("{k}={}", crate::report::markdown::one_line(v)))
+            .map(|(k, v)| format!("{k}={}", crate::text::one_line(v)))
             .collect();
         format!("{}: {msg} ({})", parsed.level, fields.join(", "))
     })
@@ -269,7 +269,7 @@ pub fn failure_reason(code: Option<i32>, output: &str) -> String {
         })
         .find(|m| !m.is_empty());
     match (last, code) {
-        (Some(m), _) => crate::report::markdown::one_line(&m),
+        (Some(m), _) => crate::text::one_line(&m),
         (None, Some(c)) => format!("kubermatic-installer exited with status {c}"),
         (None, None) => "kubermatic-installer was stopped by a signal".to_owned(),
     }

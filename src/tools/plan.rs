@@ -14,12 +14,14 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Write};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use super::json_stream::{Borrowed, JsonStream};
+use crate::error::{StageError, UsageError};
 
 /// What a resource change does, as reviewers read it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -804,6 +806,40 @@ pub fn digest_differences(
         ));
     }
     out
+}
+
+/// `plan-report`: the counts GitLab's merge request widget shows, computed as GitLab's own jq
+/// filter does (a replace counts once as create and once as delete), summed over the files and
+/// capped at GitLab's 999,999 (the publisher's cap: `report::model::plan_counts_json`).
+pub fn plan_report(files: &[PathBuf], out: &mut dyn Write) -> Result<u8, StageError> {
+    let (mut create, mut update, mut delete) = (0usize, 0usize, 0usize);
+    for file in files {
+        let reader = std::fs::File::open(file).map_err(|e| {
+            UsageError::invalid(
+                "FILE",
+                "a readable `terraform show -json` file",
+                &format!("{} ({e})", file.display()),
+            )
+        })?;
+        let summary = summarise(reader).map_err(|e| {
+            UsageError::invalid(
+                "FILE",
+                "`terraform show -json` output",
+                &format!("{} ({e})", file.display()),
+            )
+        })?;
+        let (c, u, d) = summary.widget_counts();
+        create += c;
+        update += u;
+        delete += d;
+    }
+    writeln!(
+        out,
+        "{}",
+        crate::report::model::plan_counts_json(create, update, delete)
+    )
+    .map_err(|e| StageError::Failed(e.into()))?;
+    Ok(0)
 }
 
 #[cfg(test)]

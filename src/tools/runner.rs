@@ -10,35 +10,44 @@
 //!   SIGTERM, the tool gets the signal at once, its output keeps being drained, and it has a
 //!   grace period to exit (Terraform uses it to release its state lock) before it is killed.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{bail, Context as _, Result};
-use nix::sys::signal::{kill, killpg, Signal};
+use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
-use crate::env::Env;
+use crate::env::{Env, Var};
+use crate::mask::Masker;
+use crate::process::{kill_group, Interrupts};
+use crate::tools::fold::Fold;
 
-/// A wrapped tool: its name, and the variable that points at its executable.
+/// A wrapped tool: its name, the variable that points at its executable, and the arguments
+/// that make it print its version (`doctor`). The tools the stages run are declared in
+/// `tools/mod.rs`; each stage names its own in the registry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tool {
     pub name: &'static str,
-    pub bin_var: &'static str,
+    pub bin_var: Var,
+    /// Empty when the tool has no version flag: `doctor` then only looks for it.
+    pub version_args: &'static [&'static str],
 }
 
-pub const TERRAFORM: Tool = Tool::new("terraform", "KKP_TERRAFORM_BIN");
-pub const AWS: Tool = Tool::new("aws", "KKP_AWS_BIN");
-pub const GCLOUD: Tool = Tool::new("gcloud", "KKP_GCLOUD_BIN");
-
 impl Tool {
-    pub const fn new(name: &'static str, bin_var: &'static str) -> Self {
-        Self { name, bin_var }
+    pub const fn new(
+        name: &'static str,
+        bin_var: Var,
+        version_args: &'static [&'static str],
+    ) -> Self {
+        Self {
+            name,
+            bin_var,
+            version_args,
+        }
     }
 
     /// `KKP_<TOOL>_BIN` from the snapshot, else the name (found on PATH).
@@ -60,300 +69,6 @@ impl Tool {
             stdout_tail: None,
         }
     }
-}
-
-/// The cluster stages' secrets. No tool inherits them: the one tool that needs one gets it
-/// explicitly, under the name it reads (`SOPS_AGE_KEY` for sops only, `GITHUB_TOKEN` for flux
-/// only); ssh keys reach tools only through the stage's agent or a private file.
-pub const CLUSTER_SECRET_VARS: &[&str] = &[
-    "SSH_PRIVATE_KEY",
-    "SOPS_AGE_SECRET_KEY",
-    "SOPS_AGE_KEY",
-    "SOPS_AGE_KEY_FILE",
-    "SOPS_AGE_KEY_CMD",
-    "SOPS_AGE_SSH_PRIVATE_KEY_FILE",
-    "KKP_FLUX_TOKEN",
-    "KKP_FLUX_SSH_PRIVATE_KEY",
-];
-
-/// Variables that hold forge API tokens. No tool ever sees them: on GitLab the job token
-/// reaches Terraform only as its HTTP backend password, which the caller adds explicitly.
-pub const FORGE_TOKEN_VARS: &[&str] = &[
-    "GITHUB_TOKEN",
-    "GITLAB_TOKEN",
-    "KKP_TOKEN",
-    "BITBUCKET_ACCESS_TOKEN",
-    "CI_JOB_TOKEN",
-];
-
-/// Masks secret values in text with one multi-pattern pass. A multi-line secret (a PEM key) is
-/// also masked line by line, for each of its lines of at least 4 characters, since tools print
-/// such values a line at a time.
-#[derive(Clone, Default)]
-pub struct Masker {
-    secrets: Vec<String>,
-    matcher: Option<AhoCorasick>,
-}
-
-impl std::fmt::Debug for Masker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Masker({} secrets, values hidden)", self.secrets.len())
-    }
-}
-
-impl Masker {
-    /// Every variable of `env` whose name marks it as a credential, plus `extra` (the API
-    /// token given as a flag).
-    pub fn from_env<'a>(env: &'a Env, extra: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut values: Vec<&str> = env
-            .iter()
-            .filter(|(name, _)| crate::env::is_secret_name(name))
-            .map(|(_, v)| v)
-            .collect();
-        values.extend(extra);
-        Self::new(values)
-    }
-
-    pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut secrets: Vec<String> = Vec::new();
-        for value in values {
-            // Very short values are not masked: masking `1` or `true` would mangle output
-            // without protecting anything.
-            if value.len() >= 6 {
-                secrets.push(value.to_owned());
-            }
-            if value.contains('\n') {
-                secrets.extend(
-                    value
-                        .lines()
-                        .map(str::trim)
-                        .filter(|l| l.chars().count() >= 4)
-                        .map(str::to_owned),
-                );
-            }
-        }
-        secrets.sort();
-        secrets.dedup();
-        let matcher = if secrets.is_empty() {
-            None
-        } else {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&secrets)
-                .ok()
-        };
-        Self { secrets, matcher }
-    }
-
-    /// This masker and `more` (credentials found during the run, such as a derived
-    /// kubeconfig's).
-    pub fn with<'a>(&self, more: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut all: Vec<String> = self.secrets.clone();
-        all.extend(more.into_iter().map(str::to_owned));
-        Self::new(all.iter().map(String::as_str))
-    }
-
-    pub fn mask(&self, text: &str) -> String {
-        match &self.matcher {
-            Some(m) => m.replace_all(text, &vec!["***"; self.secrets.len()]),
-            None => text.to_owned(),
-        }
-    }
-}
-
-/// A log writer that masks every line before it is written. Partial lines wait for their end
-/// (or for [`MaskingWriter::finish`]), so a secret split across two writes is still caught.
-pub struct MaskingWriter<'a> {
-    inner: &'a mut dyn Write,
-    masker: Masker,
-    pending: Vec<u8>,
-}
-
-impl<'a> MaskingWriter<'a> {
-    pub fn new(inner: &'a mut dyn Write, masker: Masker) -> Self {
-        Self {
-            inner,
-            masker,
-            pending: Vec::new(),
-        }
-    }
-
-    /// Writes out a last line without its newline.
-    pub fn finish(&mut self) -> io::Result<()> {
-        if !self.pending.is_empty() {
-            let text = String::from_utf8_lossy(&self.pending).into_owned();
-            self.pending.clear();
-            self.inner.write_all(self.masker.mask(&text).as_bytes())?;
-        }
-        self.inner.flush()
-    }
-}
-
-impl Write for MaskingWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        // Every complete line at once: masked and written together, in one write.
-        if let Some(end) = memchr::memrchr(b'\n', &self.pending) {
-            let text = String::from_utf8_lossy(&self.pending[..=end]);
-            self.inner.write_all(self.masker.mask(&text).as_bytes())?;
-            self.pending.drain(..=end);
-        }
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
-impl Drop for MaskingWriter<'_> {
-    fn drop(&mut self) {
-        let _ = self.finish();
-    }
-}
-
-/// What closes a fold: written when the [`Fold`] is closed or dropped.
-pub type FoldEnd = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()>>;
-
-/// How the platform folds a log section. The publisher supplies it, so this module never names
-/// a platform.
-pub trait FoldStyle {
-    fn open(&self, out: &mut dyn Write, id: &str, title: &str) -> io::Result<FoldEnd>;
-}
-
-/// No fold markers: for output gathered away from the log (a tool run beside another) and
-/// written into a fold of its own afterwards.
-pub struct Unfolded;
-
-impl FoldStyle for Unfolded {
-    fn open(&self, _: &mut dyn Write, _: &str, _: &str) -> io::Result<FoldEnd> {
-        Ok(Box::new(|_: &mut dyn Write| Ok(())))
-    }
-}
-
-/// An open, folded log section. Everything written to it goes to the log; it closes itself when
-/// dropped, so an early return never leaves a fold open.
-pub struct Fold<'a> {
-    out: &'a mut dyn Write,
-    end: Option<FoldEnd>,
-}
-
-impl<'a> Fold<'a> {
-    pub fn open(
-        style: &dyn FoldStyle,
-        out: &'a mut dyn Write,
-        id: &str,
-        title: &str,
-    ) -> io::Result<Self> {
-        let end = style.open(out, id, title)?;
-        Ok(Self {
-            out,
-            end: Some(end),
-        })
-    }
-
-    pub fn close(mut self) -> io::Result<()> {
-        match self.end.take() {
-            Some(end) => end(self.out),
-            None => Ok(()),
-        }
-    }
-}
-
-impl Write for Fold<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.out.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
-impl Drop for Fold<'_> {
-    fn drop(&mut self) {
-        if let Some(end) = self.end.take() {
-            let _ = end(self.out);
-        }
-    }
-}
-
-/// SIGINT and SIGTERM sent to the stage. While a tool runs, they are recorded here and
-/// forwarded to it; while none runs, they end the process as they normally would.
-#[derive(Clone, Debug)]
-pub struct Interrupts {
-    received: Arc<AtomicUsize>,
-    /// True while no tool runs and nothing holds the signals: a signal then takes its default
-    /// action.
-    idle: Arc<AtomicBool>,
-    /// How many [`Holding`] guards are alive.
-    holds: Arc<AtomicUsize>,
-}
-
-/// While alive, SIGINT and SIGTERM are recorded instead of ending the process, so the holder
-/// can stop at its next check and clean up (a cluster stage removes its private files).
-pub struct Holding(Interrupts);
-
-impl Drop for Holding {
-    fn drop(&mut self) {
-        let left = self
-            .0
-            .holds
-            .fetch_sub(1, Ordering::SeqCst)
-            .saturating_sub(1);
-        self.0.idle.store(left == 0, Ordering::SeqCst);
-    }
-}
-
-impl Default for Interrupts {
-    fn default() -> Self {
-        Self {
-            received: Arc::new(AtomicUsize::new(0)),
-            idle: Arc::new(AtomicBool::new(true)),
-            holds: Arc::new(AtomicUsize::new(0)),
-        }
-    }
-}
-
-impl Interrupts {
-    /// Installs the handlers for SIGINT and SIGTERM.
-    pub fn install() -> io::Result<Self> {
-        let me = Self::default();
-        for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-            signal_hook::flag::register_conditional_default(sig, Arc::clone(&me.idle))?;
-            signal_hook::flag::register_usize(sig, Arc::clone(&me.received), sig as usize)?;
-        }
-        Ok(me)
-    }
-
-    /// Records signals instead of ending the process until the guard is dropped.
-    pub fn hold(&self) -> Holding {
-        self.holds.fetch_add(1, Ordering::SeqCst);
-        self.idle.store(false, Ordering::SeqCst);
-        Holding(self.clone())
-    }
-
-    /// The first signal received, if any.
-    pub fn received(&self) -> Option<Signal> {
-        match self.received.load(Ordering::SeqCst) {
-            0 => None,
-            n => Signal::try_from(n as i32).ok(),
-        }
-    }
-}
-
-/// Makes this process undumpable: other processes of the same user — the tools it runs among
-/// them — can then no longer read its memory or `/proc/<pid>/environ`, where the forge tokens
-/// it was started with are. A tool's own environment has no token (see [`Runner::new`]); this
-/// closes the way round through its parent.
-pub fn protect_process() -> io::Result<()> {
-    nix::sys::prctl::set_dumpable(false).map_err(io::Error::from)
-}
-
-/// Sends SIGKILL to the process group led by `pid` (children started by [`Runner`] and by the
-/// git fallback lead their own group).
-pub fn kill_group(pid: u32) {
-    let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
 }
 
 /// The default `--timeout` of one tool run, in seconds.
@@ -479,22 +194,23 @@ pub struct Runner {
 pub const CAPTURE_LIMIT: usize = 512 * 1024 * 1024;
 
 impl Runner {
-    /// A runner whose tools must all finish within `timeout` from now. Variables holding the
-    /// forge tokens, and any other variable whose value is `forge_token` (a `--token` given
-    /// from a variable of the user's own naming), are kept from every tool.
+    /// A runner whose tools must all finish within `timeout` from now. The variables in
+    /// `hidden` (the forge tokens and every stage's own secrets: the registry's list), and any
+    /// other variable whose value is `forge_token` (a `--token` given from a variable of the
+    /// user's own naming), are kept from every tool: a tool that needs one gets it explicitly,
+    /// under the name it reads.
     pub fn new(
         env: &Env,
         masker: Masker,
         timeout: Duration,
         interrupts: Interrupts,
+        hidden: &[Var],
         forge_token: Option<&str>,
     ) -> Self {
         let env = env
             .iter()
             .filter(|(name, value)| {
-                !FORGE_TOKEN_VARS.contains(name)
-                    && !CLUSTER_SECRET_VARS.contains(name)
-                    && Some(*value) != forge_token
+                !hidden.iter().any(|v| v.name == *name) && Some(*value) != forge_token
             })
             .map(|(k, v)| (k.to_owned(), v.to_owned()))
             .collect();
@@ -542,11 +258,10 @@ impl Runner {
                 self.timeout.as_secs()
             );
         }
-        self.interrupts.idle.store(false, Ordering::SeqCst);
-        let result = self.supervise(cmd, command, log, echo);
-        let held = self.interrupts.holds.load(Ordering::SeqCst) > 0;
-        self.interrupts.idle.store(!held, Ordering::SeqCst);
-        result
+        // Signals are recorded (and forwarded to the tool) while it runs, and end the process
+        // as usual again afterwards unless someone else still holds them.
+        let _catching = self.interrupts.hold();
+        self.supervise(cmd, command, log, echo)
     }
 
     fn supervise(
@@ -621,7 +336,7 @@ impl Runner {
                         };
                         if let (Some(text), None) = (shown, &log_broken) {
                             if !text.trim().is_empty() {
-                                last_line = crate::report::markdown::one_line(&text);
+                                last_line = crate::text::one_line(&text);
                             }
                             if let Err(e) = writeln!(log, "{}", self.masker.mask(&text)) {
                                 log_broken = Some(e);
@@ -827,6 +542,18 @@ pub fn write_private(path: &Path, contents: &[u8]) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    use crate::mask::MaskingWriter;
+    use crate::tools::fold::{FoldEnd, FoldStyle};
+    use std::io;
+    /// A tool variable for a test's own tool.
+    fn test_var(name: &'static str) -> crate::env::Var {
+        crate::env::Var {
+            name,
+            about: "a test's tool",
+            kind: crate::env::VarKind::Plain,
+            hosts: crate::env::Hosts::All,
+        }
+    }
     use super::*;
 
     #[test]
@@ -876,6 +603,7 @@ mod tests {
             Masker::default(),
             Duration::from_secs(5),
             Interrupts::default(),
+            &[crate::env::vars::GITHUB_TOKEN],
             Some("given-as-token"),
         );
         assert!(r
@@ -904,7 +632,7 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), "[t\ninside\n]\n");
     }
 
-    use super::Unfolded as Plain;
+    use crate::tools::fold::Unfolded as Plain;
 
     #[test]
     fn a_tool_that_never_stops_printing_is_still_timed_out() {
@@ -914,11 +642,12 @@ mod tests {
             Masker::default(),
             Duration::from_millis(500),
             Interrupts::default(),
+            &[],
             None,
         );
         // A line every 10 ms: never a pause long enough to look at the clock between lines.
         let cmd = ToolCommand {
-            tool: Tool::new("sh", "KKP_SH_BIN"),
+            tool: Tool::new("sh", test_var("KKP_SH_BIN"), &[]),
             program: PathBuf::from("sh"),
             args: vec![
                 "-c".into(),
@@ -953,11 +682,12 @@ mod tests {
             Masker::default(),
             Duration::from_secs(30),
             Interrupts::default(),
+            &[],
             None,
         );
         r.capture_limit = 1000;
         let cmd = ToolCommand {
-            tool: Tool::new("seq", "KKP_SEQ_BIN"),
+            tool: Tool::new("seq", test_var("KKP_SEQ_BIN"), &[]),
             program: PathBuf::from("seq"),
             args: vec!["100000".into()],
             dir: std::env::temp_dir(),
@@ -986,11 +716,12 @@ mod tests {
             Masker::default(),
             Duration::from_secs(30),
             Interrupts::default(),
+            &[],
             None,
         );
         // About 3.3 MiB of lines, past LOG_TAIL twice over, and a last line to find.
         let cmd = ToolCommand {
-            tool: Tool::new("sh", "KKP_SH_BIN"),
+            tool: Tool::new("sh", test_var("KKP_SH_BIN"), &[]),
             program: PathBuf::from("sh"),
             args: vec!["-c".into(), "seq 500000; echo 'Error: the end'".into()],
             dir: std::env::temp_dir(),
@@ -1028,11 +759,12 @@ mod tests {
             Masker::default(),
             Duration::from_millis(300),
             Interrupts::default(),
+            &[],
             None,
         );
         r.grace = Duration::from_secs(5);
         let cmd = ToolCommand {
-            tool: Tool::new("sleep", "KKP_SLEEP_BIN"),
+            tool: Tool::new("sleep", test_var("KKP_SLEEP_BIN"), &[]),
             program: PathBuf::from("sleep"),
             args: vec!["30".into()],
             dir: std::env::temp_dir(),

@@ -57,7 +57,7 @@ pub fn failure_reason(code: Option<i32>, stderr: &str) -> String {
         }
         Some(51) => "the file's MAC does not match: it was changed after encryption".to_owned(),
         Some(c) if first_line.is_empty() => format!("sops exited with status {c}"),
-        Some(_) => crate::report::markdown::one_line(&first_line),
+        Some(_) => crate::text::one_line(&first_line),
         None => "sops was stopped by a signal".to_owned(),
     }
 }

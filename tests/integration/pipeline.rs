@@ -65,7 +65,7 @@ struct Setup {
     common: Vec<(&'static str, String)>,
 }
 
-use crate::bins::STAGE_BINARIES as STAGES;
+use crate::bins::stage_binaries;
 
 impl Setup {
     fn new(host: Host, extra_files: &[(&str, &Path)]) -> Self {
@@ -259,7 +259,7 @@ fn the_whole_pipeline_on(host: Host) {
     let push = setup.push_event();
     let mut transcript = String::new();
     let mut runs: Vec<(&str, Run)> = Vec::new();
-    for stage in STAGES {
+    for stage in stage_binaries() {
         let r = setup.stage(stage, &push).expect_code(0);
         assert!(
             r.ran(),
@@ -366,7 +366,7 @@ fn the_whole_pipeline_under_act_with_the_actions() {
     review.push_str("      - env:\n          CHANGES: ${{ steps.terraform_plan.outputs.has-changes }}\n        run: echo \"RESULT review has-changes=$CHANGES\"\n");
     // Secrets reach the steps the way the README's workflow passes them: job env from secrets.
     let mut deliver = String::from("name: deliver\non: [push]\njobs:\n  deliver:\n    runs-on: ubuntu-latest\n    env:\n      SSH_PRIVATE_KEY: ${{ secrets.SSH_PRIVATE_KEY }}\n      KKP_FLUX_SSH_PRIVATE_KEY: ${{ secrets.KKP_FLUX_SSH_PRIVATE_KEY }}\n    steps:\n      - run: cp -a \"$SRC/.\" .\n");
-    for stage in STAGES {
+    for stage in stage_binaries() {
         let name = stage
             .strip_prefix("kkp-")
             .filter(|n| *n != "deploy")
@@ -469,7 +469,7 @@ fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
     )
     .unwrap();
     let mut ci = String::from("stages: [test, deploy, report]\ninclude:\n");
-    for stage in STAGES {
+    for stage in stage_binaries() {
         let name = stage
             .strip_prefix("kkp-")
             .filter(|n| *n != "deploy")

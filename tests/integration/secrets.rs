@@ -56,7 +56,7 @@ fn canaries(ssh_key: &str) -> Vec<&str> {
 
 const MAIN_TF: &str = "terraform {\n  backend \"http\" {}\n}\n\nvariable \"db_password\" {\n  type      = string\n  sensitive = true\n}\n\nresource \"terraform_data\" \"db\" {\n  input = var.db_password\n}\n\noutput \"db\" {\n  value     = var.db_password\n  sensitive = true\n}\n\noutput \"endpoint\" {\n  value = \"https://kkp.example\"\n}\n";
 
-use crate::bins::STAGE_BINARIES as STAGES;
+use crate::bins::stage_binaries;
 
 /// Every file below `dir`, but Terraform's own secret-bearing ones (checked owner-only where the
 /// product writes them).
@@ -214,7 +214,7 @@ fn no_secret_reaches_any_output_on_any_platform() {
                 ("BITBUCKET_COMMIT", head.clone()),
             ],
         };
-        for stage in STAGES {
+        for stage in stage_binaries() {
             let mut env = secrets.clone();
             env.extend(push.clone());
             env.push(("KKP_FORCE", "true".into()));

@@ -5,17 +5,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-/// Every stage's executable name.
-pub const STAGE_BINARIES: &[&str] = &[
-    "kkp-terraform-validate",
-    "kkp-terraform-backend-prepare",
-    "kkp-terraform-plan",
-    "kkp-terraform-apply",
-    "kkp-kubeone-apply",
-    "kkp-deploy",
-    "kkp-dns-update",
-    "kkp-flux-bootstrap",
-];
+/// Every stage's executable name, in pipeline order: the registry's.
+pub fn stage_binaries() -> &'static [&'static str] {
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        kkp_delivery::stages::STAGES
+            .iter()
+            .map(|s| &*Box::leak(s.binary().into_boxed_str()))
+            .collect()
+    })
+}
 
 /// `kkp-delivery`, or a stage's link to it.
 pub fn bin(name: &str) -> PathBuf {
@@ -23,14 +22,14 @@ pub fn bin(name: &str) -> PathBuf {
     if name == "kkp-delivery" {
         return delivery;
     }
-    assert!(STAGE_BINARIES.contains(&name), "unknown binary {name}");
+    assert!(stage_binaries().contains(&name), "unknown binary {name}");
     static LINKS: OnceLock<PathBuf> = OnceLock::new();
     let dir = LINKS.get_or_init(|| {
         // One folder per process: a link is never replaced under a running test.
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
             .join(format!("stage-links-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        for stage in STAGE_BINARIES {
+        for stage in stage_binaries() {
             let link = dir.join(stage);
             let _ = std::fs::remove_file(&link);
             std::os::unix::fs::symlink(&delivery, &link).unwrap();

@@ -246,7 +246,7 @@ impl Client {
         let url = format!(
             "{}/pipelines/?target.branch={}&sort=-created_on&pagelen=50",
             self.repo_url,
-            url_escape(branch)
+            crate::text::path_segment(branch)
         );
         let page: Paginated<Value> = self.get(&url).await?;
         let head_full = git.resolve(head);
@@ -281,17 +281,6 @@ impl Client {
         }
         Ok(None)
     }
-}
-
-fn url_escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The Bitbucket side of the [`crate::platform::Forge`]: one reqwest client, shared by the REST

@@ -277,7 +277,7 @@ impl api::Endpoint for DiffsPage {
     fn endpoint(&self) -> std::borrow::Cow<'static, str> {
         format!(
             "projects/{}/merge_requests/{}/diffs",
-            path_segment(&self.project),
+            crate::text::path_segment(&self.project),
             self.iid
         )
         .into()
@@ -526,7 +526,7 @@ impl Host {
     /// (platform-facts §2.8). The password (the job token) is added only to Terraform's
     /// environment by the caller.
     pub fn terraform_state_env(&self, state_name: &str) -> Vec<(String, String)> {
-        let encoded = path_segment(state_name);
+        let encoded = crate::text::path_segment(state_name);
         let address = format!(
             "{}/projects/{}/terraform/state/{encoded}",
             self.api_url, self.project
@@ -584,7 +584,7 @@ impl RetryingClient {
     /// Deletes a note. The crate has no endpoint for it: a plain DELETE through the same
     /// client and policy.
     pub async fn delete_note(&self, project: &str, iid: u64, id: u64) -> Result<(), ApiError> {
-        let project = path_segment(project);
+        let project = crate::text::path_segment(project);
         let url = self
             .rest_url
             .join(&format!(
@@ -732,15 +732,4 @@ impl CommentApi for Host {
     async fn token_identity(&self) -> Result<String, ApiError> {
         self.token_user().await
     }
-}
-
-/// `text` as one URL path segment: everything but unreserved characters percent-encoded, so
-/// `/` in a project path or a state name cannot reach another endpoint.
-fn path_segment(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -89,9 +89,9 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
         "external_pull_request_event" => Event::PullRequest {
             number: None,
             base_branch: env
-                .get("CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME")
+                .get(vars::CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_NAME)
                 .map(str::to_owned),
-            base_sha: real_sha(env.get("CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA")),
+            base_sha: real_sha(env.get(vars::CI_EXTERNAL_PULL_REQUEST_TARGET_BRANCH_SHA)),
             head_sha: head_sha.clone(),
         },
         "push" | "parent_pipeline" | "pipeline" => branch_or_tag(),

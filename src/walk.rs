@@ -1,0 +1,386 @@
+//! The walk of one stage: context → change set → decision → run → publish. The entry points
+//! (`cli`) parse the command line and hand over here; `explain` walks every stage of the
+//! registry the same way up to the decision, with one change-set lookup for all of them.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::ArgMatches;
+
+use crate::changes::{self, ChangeSet};
+use crate::context::{Context, EventKind};
+use crate::decision::{self, Decision, Rules, Verdict};
+use crate::env::{vars, Env};
+use crate::error::StageError;
+use crate::files::ApiChanges;
+use crate::flags::{common_args, CommonArgs, Parsed, Settings};
+use crate::mask::Masker;
+use crate::platform::http::{ApiError, ApiSettings, Token, REFINE_BUDGET};
+use crate::platform::{self, Forge};
+use crate::process::Interrupts;
+use crate::publish::{self, verdict_label, LogStyle, Publication, Sinks};
+use crate::stages::{self, RegisteredStage, StageCx};
+use crate::tools::runner::Runner;
+
+fn runtime() -> Result<tokio::runtime::Runtime, StageError> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| StageError::Failed(anyhow::anyhow!("cannot start the async runtime: {e}")))
+}
+
+/// What [`context_for`] found.
+struct Found {
+    /// The platform, the event and the repository.
+    ctx: Context,
+    /// How the API is reached.
+    api: ApiSettings,
+    /// The run's one owner of host calls.
+    forge: Forge,
+    /// Notes for the log (a refinement that failed).
+    notes: Vec<String>,
+    /// The changed files, when they were asked for beside the refinement.
+    early: Option<Result<ApiChanges, ApiError>>,
+}
+
+/// What the entry point hands the walk besides the stage: the registry it was built from, the
+/// parsed command line, the environment snapshot, the working folder and whether stdout is a
+/// terminal.
+pub struct Invoked<'a> {
+    pub registry: &'a [&'a dyn RegisteredStage],
+    pub parsed: &'a Parsed,
+    pub env: &'a Env,
+    pub cwd: PathBuf,
+    pub tty: bool,
+}
+
+/// Detection, the run's [`Forge`], and the host refinements that need the API (Bitbucket's
+/// default branch). With `rules`, a pull request whose decision needs its changed files has
+/// them asked for at the same time as the refinement: neither depends on the other, and on
+/// Bitbucket that is one round trip less.
+async fn context_for(
+    settings: &Settings,
+    env: &Env,
+    rules: Option<&Rules>,
+) -> Result<Found, StageError> {
+    let mut ctx = platform::detect(env, &settings.detect)?;
+    let api = settings.api_settings(env, ctx.platform);
+    let forge = Forge::new(&ctx, &api);
+    let needs_list = rules.is_some_and(|rules| {
+        ctx.event_kind() == EventKind::PullRequest
+            && decision::decide_by_event(ctx.event_kind(), &ctx.describe_event(), rules).is_none()
+    });
+    let (note, early) = if needs_list {
+        let before_refining = ctx.clone();
+        let (note, list) = tokio::join!(
+            forge.refine(&mut ctx, REFINE_BUDGET),
+            forge.changed_files(&before_refining, api.changes_budget)
+        );
+        (note, Some(list))
+    } else {
+        (forge.refine(&mut ctx, REFINE_BUDGET).await, None)
+    };
+    Ok(Found {
+        ctx,
+        api,
+        forge,
+        notes: note.into_iter().collect(),
+        early,
+    })
+}
+
+fn all_notes(mut notes: Vec<String>, changes: Option<&ChangeSet>) -> Vec<String> {
+    if let Some(ChangeSet::Known { notes: n, .. }) = changes {
+        notes.extend(n.iter().map(|n| format!("API list not used: {n}")));
+    }
+    notes.iter().map(|n| crate::text::one_line(n)).collect()
+}
+
+/// Decides one stage, publishes the decision, and runs the stage if it should.
+pub fn run_stage(
+    stage: &dyn RegisteredStage,
+    matches: &ArgMatches,
+    invoked: Invoked<'_>,
+    out: &mut dyn Write,
+    masker: &Masker,
+) -> Result<u8, StageError> {
+    let Invoked {
+        registry,
+        parsed,
+        env,
+        cwd,
+        tty,
+    } = invoked;
+    let settings = Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
+    if env.is_true(vars::DEBUG) {
+        // The pipe convention's debug switch: what was configured and where from (names only;
+        // values may be secrets).
+        let from_env: Vec<&str> = parsed.from_env.values().map(String::as_str).collect();
+        let _ = writeln!(
+            out,
+            "DEBUG: kkp-delivery {} {}; flags set through variables: {}",
+            env!("CARGO_PKG_VERSION"),
+            stage.name(),
+            if from_env.is_empty() {
+                "none".to_owned()
+            } else {
+                from_env.join(", ")
+            }
+        );
+    }
+    let rt = runtime()?;
+    let (ctx, decision, changes, notes, forge, api) = rt.block_on(async {
+        let Found {
+            ctx,
+            api,
+            forge,
+            notes,
+            early,
+        } = context_for(&settings, env, Some(&settings.rules)).await?;
+        let kind = ctx.event_kind();
+        let event_text = ctx.describe_event();
+        let (decision, changes) =
+            match decision::decide_by_event(kind, &event_text, &settings.rules) {
+                Some(d) => (d, None),
+                None => {
+                    let lookup = async {
+                        match early {
+                            Some(list) => list,
+                            None => forge.changed_files(&ctx, api.changes_budget).await,
+                        }
+                    };
+                    let changes =
+                        changes::resolve(&ctx, async { lookup.await.map_err(|e| e.to_string()) })
+                            .await;
+                    (
+                        decision::decide(kind, &event_text, &changes, &settings.rules),
+                        Some(changes),
+                    )
+                }
+            };
+        Ok::<_, StageError>((ctx, decision, changes, notes, forge, api))
+    })?;
+    // The reason and the notes carry API and git error text and file names: masked and made
+    // one line (a file name with a newline could otherwise start a workflow command) before
+    // any rendering.
+    let mut decision = decision;
+    decision.reason = crate::text::one_line(&masker.mask(&decision.reason));
+    let notes: Vec<String> = all_notes(notes, changes.as_ref())
+        .iter()
+        .map(|n| masker.mask(n))
+        .collect();
+    let sinks = Sinks::from_env(env, tty);
+    publish::publish_decision(
+        &ctx,
+        stage.name(),
+        changes.as_ref(),
+        &decision,
+        &notes,
+        &sinks,
+        out,
+    )
+    .map_err(StageError::Failed)?;
+    match decision.verdict {
+        Verdict::Fail => Err(StageError::Failed(anyhow::anyhow!(
+            "{}: {}",
+            stage.name(),
+            decision.reason
+        ))),
+        Verdict::Skip => Ok(0),
+        Verdict::Run if settings.decide_only => {
+            let _ = writeln!(
+                out,
+                "{}: --decide-only given, not running the tool",
+                stage.name()
+            );
+            Ok(0)
+        }
+        Verdict::Run => {
+            let mut masker = masker.clone();
+            if let Some(t) = &api.token {
+                masker = Masker::from_env(env, [t.expose()]);
+            }
+            // Signals are caught only from here on: before a tool runs, SIGINT and SIGTERM end
+            // the process as usual.
+            let interrupts = Interrupts::install().unwrap_or_else(|e| {
+                let _ = writeln!(
+                    out,
+                    "WARNING: cannot catch SIGINT/SIGTERM ({e}): a cancelled job may stop the tool without letting it release its locks"
+                );
+                Interrupts::default()
+            });
+            let style = LogStyle {
+                platform: ctx.platform,
+            };
+            let mut cx = StageCx {
+                name: stage.name(),
+                ctx: &ctx,
+                env,
+                forge: &forge,
+                rt: &rt,
+                log: &mut *out,
+                folds: &style,
+                runner: Runner::new(
+                    env,
+                    masker.clone(),
+                    settings.timeout,
+                    interrupts,
+                    &stages::hidden_from_tools(registry),
+                    api.token.as_ref().map(Token::expose),
+                ),
+                working_dir: settings.working_directory.clone().unwrap_or_default(),
+            };
+            let report = stage.run(&mut cx, matches)?;
+            // Every secret the run knows, those it found while running (a derived
+            // kubeconfig's credentials, decrypted values) included: the publisher masks the
+            // report with it, once.
+            let masker = cx.runner.masker.clone();
+            drop(cx);
+            let publication = Publication {
+                ctx: &ctx,
+                forge: &forge,
+                rt: &rt,
+                stage: stage.name(),
+                decision: &decision,
+                comment: settings.comment,
+                sinks: &sinks,
+                masker: &masker,
+            };
+            publication
+                .publish(&report, out)
+                .map_err(StageError::Failed)?;
+            if report.success {
+                let _ = writeln!(out, "{}: {}", stage.name(), report.headline);
+                Ok(0)
+            } else {
+                Err(StageError::Failed(anyhow::anyhow!(
+                    "{}: {}",
+                    stage.name(),
+                    report.headline
+                )))
+            }
+        }
+    }
+}
+
+/// `explain`: every stage's decision for the current checkout or CI run, with one change-set
+/// lookup shared by all stages.
+pub fn explain(
+    args: CommonArgs,
+    invoked: Invoked<'_>,
+    out: &mut dyn Write,
+) -> Result<u8, StageError> {
+    let Invoked {
+        registry,
+        parsed,
+        env,
+        cwd,
+        tty,
+    } = invoked;
+    let explicit_run_on = args.run_on.is_some();
+    let base = Settings::resolve(args, parsed, &[], cwd)?;
+    let rt = runtime()?;
+    let color = tty && env.get(vars::NO_COLOR).is_none();
+    let paint = |text: &str, code: &str| publish::paint(text, code, color);
+    let write = |out: &mut dyn Write, s: String| {
+        writeln!(out, "{s}").map_err(|e| StageError::Failed(e.into()))
+    };
+
+    let Found {
+        ctx,
+        api,
+        forge,
+        notes,
+        early: _,
+    } = rt.block_on(context_for(&base, env, None))?;
+    let kind = ctx.event_kind();
+    let event_text = ctx.describe_event();
+    let mut decisions: Vec<(&str, Decision)> = Vec::new();
+    let mut changes: Option<ChangeSet> = None;
+    for stage in registry {
+        let mut rules = base.rules.clone();
+        if !explicit_run_on {
+            rules.run_on = stage.default_run_on().to_vec();
+        }
+        let d = match decision::decide_by_event(kind, &event_text, &rules) {
+            Some(d) => d,
+            None => {
+                if changes.is_none() {
+                    let lookup = forge.changed_files(&ctx, api.changes_budget);
+                    changes = Some(rt.block_on(changes::resolve(&ctx, async {
+                        lookup.await.map_err(|e| e.to_string())
+                    })));
+                }
+                let c = changes
+                    .as_ref()
+                    .ok_or_else(|| StageError::Failed(anyhow::anyhow!("change set missing")))?;
+                decision::decide(kind, &event_text, c, &rules)
+            }
+        };
+        decisions.push((stage.name(), d));
+    }
+    let notes = all_notes(notes, changes.as_ref());
+    write(
+        out,
+        format!(
+            "{} {} ({} on {})",
+            paint("kkp-delivery explain:", "1"),
+            event_text,
+            ctx.trigger,
+            ctx.platform
+        ),
+    )?;
+    match &changes {
+        Some(ChangeSet::Known { files, source, .. }) => write(
+            out,
+            format!(
+                "changes: {} file{} from {source}",
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            ),
+        )?,
+        Some(ChangeSet::Unknown { why }) => write(out, format!("changes: unknown: {why}"))?,
+        Some(ChangeSet::NotApplicable { why }) => {
+            write(out, format!("changes: not checked: {why}"))?
+        }
+        None => write(
+            out,
+            "changes: not needed, the event decides every stage".to_owned(),
+        )?,
+    }
+    for note in &notes {
+        write(out, format!("{}: {note}", paint("note", "33")))?;
+    }
+    write(out, String::new())?;
+    let width = registry.iter().map(|s| s.name().len()).max().unwrap_or(0);
+    for (name, d) in &decisions {
+        let (word, code) = verdict_label(&d.verdict);
+        write(
+            out,
+            format!("  {} {:width$}  {}", paint(word, code), name, d.reason),
+        )?;
+    }
+    let matched: Vec<_> = decisions
+        .iter()
+        .flat_map(|(_, d)| d.matched.iter())
+        .collect();
+    if !matched.is_empty() {
+        write(out, String::new())?;
+        write(out, "matched files:".to_owned())?;
+        let mut seen = std::collections::BTreeSet::new();
+        for m in matched {
+            if seen.insert((m.file.to_string(), m.pattern.clone())) {
+                // File names come from the change: no control character reaches a terminal.
+                write(
+                    out,
+                    format!(
+                        "  - {}  ({})",
+                        crate::text::one_line(&m.file.to_string()),
+                        m.pattern
+                    ),
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}
