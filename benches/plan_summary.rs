@@ -1,7 +1,8 @@
 //! The plan summary on a generated `terraform show -json` with 100,000 resource changes,
 //! side by side with the jq filter GitLab's own tooling uses for its terraform report
-//! (platform-facts §2.6). Both run as processes under `/usr/bin/time`; the bench prints wall
-//! time, peak memory (max RSS) and the ratios, and checks both print the same counts.
+//! (docs/REFERENCES.md, "GitLab: Terraform report counts"). Both run as processes under
+//! `/usr/bin/time`; the bench prints wall time, peak memory (max RSS) and the ratios, and checks
+//! both print the same counts.
 //! Run: `cargo bench --bench plan_summary` (see docs/BENCHMARKS.md). Under `cargo test` (debug)
 //! it runs on 2,000 resources, only to prove it works.
 

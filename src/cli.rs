@@ -477,6 +477,24 @@ mod tests {
         }
     }
 
+    /// The help a user reads, whole (src/snapshots/): `kkp-delivery --help` and each stage's.
+    #[test]
+    fn help_texts_match_their_snapshots() {
+        let mut settings = insta::Settings::clone_current();
+        settings.set_prepend_module_to_snapshot(false);
+        settings.bind(|| {
+            let mut multi = multi_command(STAGES).term_width(100);
+            insta::assert_snapshot!("help_kkp_delivery", multi.render_long_help().to_string());
+            for stage in STAGES {
+                let mut cmd = single_command(*stage).term_width(100);
+                insta::assert_snapshot!(
+                    format!("help_{}", stage.binary()),
+                    cmd.render_long_help().to_string()
+                );
+            }
+        });
+    }
+
     #[test]
     fn each_binary_shows_only_its_own_flags() {
         let help = |name: &str| {

@@ -37,7 +37,8 @@ impl Platform {
         }
     }
 
-    /// Detection order from platform-facts §0: each marker is specific to its host.
+    /// Detection order from docs/REFERENCES.md, "CI detection markers": each marker is
+    /// specific to its host.
     pub fn detect(env: &Env) -> Self {
         if env.is_true(vars::GITHUB_ACTIONS) {
             Platform::GitHub

@@ -21,6 +21,9 @@ use crate::platform::{self, CommentMode};
 use crate::stages::RegisteredStage;
 use crate::tools::runner::DEFAULT_TIMEOUT_SECS;
 
+/// `--api-concurrency`'s default: a 3000-file pull request (the most GitHub lists) in one round.
+pub const DEFAULT_API_CONCURRENCY: &str = "30";
+
 /// Flags shared by every stage and by `explain`.
 #[derive(Args, Clone, Debug, Default)]
 pub struct CommonArgs {
@@ -68,7 +71,7 @@ pub struct CommonArgs {
     pub default_branch: Option<String>,
     /// API pages fetched at once; 1 pages sequentially. 30 takes a 3000-file pull request (the
     /// most GitHub lists) in one round, well under GitHub's 100 concurrent requests
-    #[arg(long, value_name = "N", default_value = "30")]
+    #[arg(long, value_name = "N", default_value = DEFAULT_API_CONCURRENCY)]
     pub api_concurrency: Option<String>,
     /// Longest wait for a rate limit to reset, in seconds, before falling back to git
     #[arg(long, value_name = "SECONDS", default_value = "60")]
@@ -277,17 +280,23 @@ impl Settings {
                 .ok_or_else(|| UsageError::invalid(name("comment"), "update, new or off", v))?,
             None => CommentMode::Update,
         };
-        let concurrency = match &args.api_concurrency {
-            Some(v) => v
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=64).contains(n))
-                .ok_or_else(|| {
-                    UsageError::invalid(name("api_concurrency"), "a whole number from 1 to 64", v)
-                })?,
-            None => 8,
-        };
+        // clap always supplies the default; a `Settings` built without clap gets the same.
+        let concurrency_text = args
+            .api_concurrency
+            .as_deref()
+            .unwrap_or(DEFAULT_API_CONCURRENCY);
+        let concurrency = concurrency_text
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=64).contains(n))
+            .ok_or_else(|| {
+                UsageError::invalid(
+                    name("api_concurrency"),
+                    "a whole number from 1 to 64",
+                    concurrency_text,
+                )
+            })?;
         let seconds =
             |id: &str, v: &Option<String>, default: u64| -> Result<Duration, UsageError> {
                 match v {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::env::{vars, Var};
 use crate::flags;
 use crate::report::model::PLAN_COUNTS_FILE;
-use crate::stages::{precedes_a_review, RegisteredStage, Scope, COMMON_OUTPUTS};
+use crate::stages::{precedes_a_review, OutputInfo, RegisteredStage, Scope, COMMON_OUTPUTS};
 
 /// The stages the packaging is generated for (the product's registry, or a test's).
 pub type Registry<'a> = &'a [&'a dyn RegisteredStage];
@@ -125,40 +125,52 @@ fn input_description(f: &Flag) -> String {
     d
 }
 
+/// What an action declares: its name, description, inputs and outputs.
+struct ActionFacts {
+    name: String,
+    description: String,
+    flags: Vec<Flag>,
+    outputs: Vec<OutputInfo>,
+}
+
 /// The composite action of one stage (`stage = None`: the root action, with a `stage` input
 /// and every stage's flags).
 pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>) -> String {
     let mut y = String::from(HEADER);
-    let (name, description, all_flags, outputs): (String, String, Vec<Flag>, Vec<(&str, &str)>) =
-        match stage {
-            Some(s) => {
-                let mut outs: Vec<(&str, &str)> = COMMON_OUTPUTS.to_vec();
-                outs.extend(s.info().outputs.iter().copied());
-                (
-                    format!("kkp-delivery {}", s.name()),
-                    format!("{}. Decides from the event and the changed files whether to run, says why, runs, and reports.", capitalise(s.about())),
-                    flags(s),
-                    outs,
-                )
+    let action = match stage {
+        Some(s) => {
+            let mut outputs: Vec<OutputInfo> = COMMON_OUTPUTS.to_vec();
+            outputs.extend(s.info().outputs.iter().copied());
+            ActionFacts {
+                name: format!("kkp-delivery {}", s.name()),
+                description: format!("{}. Decides from the event and the changed files whether to run, says why, runs, and reports.", capitalise(s.about())),
+                flags: flags(s),
+                outputs,
             }
-            None => {
-                let all = all_flags(registry);
-                let mut outs: Vec<(&str, &str)> = COMMON_OUTPUTS.to_vec();
-                for s in registry {
-                    for o in s.info().outputs {
-                        if !outs.iter().any(|(n, _)| n == &o.0) {
-                            outs.push(*o);
-                        }
+        }
+        None => {
+            let mut outputs: Vec<OutputInfo> = COMMON_OUTPUTS.to_vec();
+            for s in registry {
+                for o in s.info().outputs {
+                    if !outputs.iter().any(|known| known.name == o.name) {
+                        outputs.push(*o);
                     }
                 }
-                (
-                    "kkp-delivery".to_owned(),
-                    "Run one kkp-delivery stage (terraform-validate … flux-bootstrap): decide from the event and the changed files whether it must run, say why, run it, and report.".to_owned(),
-                    all,
-                    outs,
-                )
             }
-        };
+            ActionFacts {
+                name: "kkp-delivery".to_owned(),
+                description: "Run one kkp-delivery stage (terraform-validate … flux-bootstrap): decide from the event and the changed files whether it must run, say why, run it, and report.".to_owned(),
+                flags: all_flags(registry),
+                outputs,
+            }
+        }
+    };
+    let ActionFacts {
+        name,
+        description,
+        flags: all_flags,
+        outputs,
+    } = action;
     let _ = writeln!(y, "name: {}", q(&name));
     let _ = writeln!(y, "description: {}", q(&description));
     y.push_str("author: kkp-delivery\nbranding:\n  icon: layers\n  color: blue\ninputs:\n");
@@ -199,11 +211,12 @@ pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>
         q("A kkp-delivery executable to run instead of installing the release that matches this action's version (tests, air-gapped runners)")
     );
     y.push_str("outputs:\n");
-    for (n, d) in &outputs {
+    for o in &outputs {
         let _ = writeln!(
             y,
-            "  {n}:\n    description: {}\n    value: ${{{{ steps.stage.outputs.{n} }}}}",
-            q(d)
+            "  {0}:\n    description: {1}\n    value: ${{{{ steps.stage.outputs.{0} }}}}",
+            o.name,
+            q(o.about)
         );
     }
     let script = match stage {
@@ -558,8 +571,12 @@ mod tests {
                 );
                 assert!(component.contains(&format!("{}: \"$[[ inputs.{} ]]\"", f.var, f.long)));
             }
-            for (o, _) in s.info().outputs.iter().chain(COMMON_OUTPUTS) {
-                assert!(action.contains(&format!("steps.stage.outputs.{o} ")), "{o}");
+            for o in s.info().outputs.iter().chain(COMMON_OUTPUTS) {
+                let name = o.name;
+                assert!(
+                    action.contains(&format!("steps.stage.outputs.{name} ")),
+                    "{name}"
+                );
             }
         }
         assert!(bitbucket_pipe(STAGES).contains("name: KKP_WORKING_DIRECTORY"));

@@ -52,7 +52,8 @@ impl Sinks {
     }
 }
 
-/// The decision outputs every stage sets (DESIGN §4).
+/// The decision outputs every stage sets: `run`, `reason`, `changed-files`, `matched-files`
+/// (docs/REFERENCES.md, "Design: outputs of every stage").
 pub fn decision_outputs(decision: &Decision) -> Outputs {
     let mut o = Outputs::default();
     o.set("run", if decision.runs() { "true" } else { "false" });

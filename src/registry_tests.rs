@@ -52,7 +52,10 @@ impl Stage for Throwaway {
             name: "throwaway",
             about: "a stage that exists only in this test",
             default_run_on: PUSH_DEFAULT_ONLY,
-            outputs: &[("greeting", "what it said")],
+            outputs: &[OutputInfo {
+                name: "greeting",
+                about: "what it said",
+            }],
             scope: Scope::TerraformState,
             after: &["terraform-validate"],
             hands_on: &[THROWAWAY_FILE],

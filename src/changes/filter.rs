@@ -8,8 +8,8 @@ use globset::{GlobBuilder, GlobMatcher};
 
 use crate::error::UsageError;
 
-/// Trigger paths shared by every stage unless `--paths` is given (DESIGN §1): the KKP folders
-/// and every supported CI configuration.
+/// Trigger paths shared by every stage unless `--paths` is given (docs/REFERENCES.md,
+/// "Design: default trigger paths"): the KKP folders and every supported CI configuration.
 pub const DEFAULT_PATHS: &[&str] = &[
     "kubeone/**",
     "kubermatic/**",

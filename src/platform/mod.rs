@@ -42,7 +42,7 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
 
 /// The forge API token for `platform`: `--token`/`KKP_TOKEN` first, else the host's own
 /// variable. GitLab's `CI_JOB_TOKEN` is deliberately not used: it cannot read merge request
-/// diffs or compare (platform-facts §2.3).
+/// diffs or compare (docs/REFERENCES.md, "GitLab: CI_JOB_TOKEN").
 pub fn platform_token(env: &Env, platform: Platform) -> Option<&str> {
     match platform {
         Platform::GitHub => env.get(vars::GITHUB_TOKEN),
@@ -118,8 +118,9 @@ pub enum OwnerKind {
     Organization,
 }
 
-/// How `flux bootstrap` reaches this repository on its host (DESIGN §4.1): the provider
-/// subcommand, the flags that name the repository, and the credential flux needs.
+/// How `flux bootstrap` reaches this repository on its host (docs/REFERENCES.md,
+/// "Design: flux-bootstrap"): the provider subcommand, the flags that name the repository,
+/// and the credential flux needs.
 #[derive(Clone, Debug)]
 pub struct FluxSource {
     /// `github`, `gitlab` or `git`.

@@ -7,7 +7,8 @@ use std::io::{self, Write};
 
 use super::model::{Finding, Level};
 
-/// GitHub shows at most this many annotations of one type per step (platform-facts §1.4).
+/// GitHub shows at most this many annotations of one type per step
+/// (docs/REFERENCES.md, "GitHub: annotation limits").
 pub const PER_TYPE_PER_STEP: usize = 10;
 
 pub fn escape_data(s: &str) -> String {

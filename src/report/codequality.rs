@@ -1,6 +1,6 @@
-//! GitLab Code Quality reports (platform-facts §2.6): one JSON array, each finding with a
-//! `fingerprint` that stays the same across runs so the merge request widget can tell new
-//! findings from old ones.
+//! GitLab Code Quality reports (docs/REFERENCES.md, "GitLab: Code Quality report"): one JSON
+//! array, each finding with a `fingerprint` that stays the same across runs so the merge
+//! request widget can tell new findings from old ones.
 
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};

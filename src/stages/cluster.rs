@@ -1,22 +1,22 @@
-//! What the cluster stages share (DESIGN §4.1): the Terraform root and the kubeone manifest
-//! flags, the Terraform outputs kubeone reads, private temporary files, and the stage's own
-//! `ssh-agent` holding `SSH_PRIVATE_KEY`.
+//! What the cluster stages share (docs/REFERENCES.md, "Design: the cluster stages"): the
+//! Terraform root and the kubeone manifest flags, the Terraform outputs kubeone reads, private
+//! temporary files, and the stage's own `ssh-agent` holding `SSH_PRIVATE_KEY`.
 
-use super::TERRAFORM_OUTPUTS;
-use crate::env::{vars, Var};
-use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use base64::Engine as _;
 
+use crate::env::{vars, Var};
 use crate::error::{StageError, UsageError};
+use crate::kubernetes;
 use crate::process::Holding;
 use crate::tools::kubeone;
 use crate::tools::runner::{write_private, Echo};
+use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
 
 use super::terraform::{BackendArgs, Terraform};
-use super::StageCx;
+use super::{StageCx, TERRAFORM_OUTPUTS};
 
 /// Flags of the cluster stages.
 #[derive(clap::Args, Clone, Debug, Default)]
@@ -429,4 +429,45 @@ impl Drop for SshAgent {
             }
         }
     }
+}
+
+/// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
+pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
+    match cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
+        None => Ok(()),
+        Some(value) => kubernetes::Access::load(&kubernetes::kubeconfig_paths(value))
+            .map(|_| ())
+            .map_err(|e| {
+                UsageError::invalid("KUBECONFIG", &format!("a usable kubeconfig ({e})"), value)
+                    .into()
+            }),
+    }
+}
+
+/// A Kubernetes API client from the derived kubeconfig, else from `KUBECONFIG`.
+pub fn kube_client(
+    cx: &StageCx<'_>,
+    derived: Option<&Path>,
+) -> Result<kubernetes::Client, StageError> {
+    let access = kube_access(cx, derived)?;
+    kubernetes::Client::new(access).map_err(|e| StageError::Failed(e.into()))
+}
+
+/// The cluster's address and credentials from the derived kubeconfig, else from `KUBECONFIG`.
+pub fn kube_access(
+    cx: &StageCx<'_>,
+    derived: Option<&Path>,
+) -> Result<kubernetes::Access, StageError> {
+    let paths = match derived {
+        Some(p) => vec![p.to_owned()],
+        None => kubernetes::kubeconfig_paths(cx.env.get(vars::KUBECONFIG).unwrap_or_default()),
+    };
+    kubernetes::Access::load(&paths).map_err(|e| match derived {
+        None => StageError::Usage(UsageError::invalid(
+            "KUBECONFIG",
+            &format!("a usable kubeconfig ({e})"),
+            cx.env.get(vars::KUBECONFIG).unwrap_or_default(),
+        )),
+        Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
+    })
 }

@@ -21,10 +21,9 @@ use crate::tools::plan::Action;
 use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
-use super::cluster::{ClusterArgs, PrivateDir};
-use super::kkp_deploy::{check_kubeconfig_env, kube_client};
+use super::cluster::{check_kubeconfig_env, kube_client, ClusterArgs, PrivateDir};
 use super::terraform::{BackendArgs, Terraform};
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 use super::{PLAN_FILE, PLAN_JSON};
 
 /// How often the Service is read while waiting.
@@ -58,18 +57,31 @@ const INFO: StageInfo = StageInfo {
     about: "wait for the ingress load balancer, then apply the DNS Terraform root with its address",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[
-        (
-            "hostname",
-            "The load balancer's hostname the records point at (empty when it has only an IP)",
-        ),
-        (
-            "ip",
-            "The load balancer's IP (empty when it has only a hostname)",
-        ),
-        ("create", "Records created"),
-        ("update", "Records updated"),
-        ("delete", "Records deleted"),
-        ("replace", "Records replaced"),
+        OutputInfo {
+            name: "hostname",
+            about:
+                "The load balancer's hostname the records point at (empty when it has only an IP)",
+        },
+        OutputInfo {
+            name: "ip",
+            about: "The load balancer's IP (empty when it has only a hostname)",
+        },
+        OutputInfo {
+            name: "create",
+            about: "Records created",
+        },
+        OutputInfo {
+            name: "update",
+            about: "Records updated",
+        },
+        OutputInfo {
+            name: "delete",
+            about: "Records deleted",
+        },
+        OutputInfo {
+            name: "replace",
+            about: "Records replaced",
+        },
     ],
     scope: Scope::Cluster,
     after: &["kkp-deploy", "terraform-apply"],

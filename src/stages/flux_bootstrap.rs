@@ -1,4 +1,5 @@
-//! `flux-bootstrap`: Flux takes over the repository's `flux/` tree (DESIGN §4.1).
+//! `flux-bootstrap`: Flux takes over the repository's `flux/` tree
+//! (docs/REFERENCES.md, "Design: flux-bootstrap").
 //!
 //! Whether to bootstrap is decided on the cluster, never by a folder in git: a wiped cluster is
 //! bootstrapped again and a newer flux CLI is rolled out, but a cluster running a newer Flux
@@ -21,7 +22,7 @@ use crate::tools::flux::{self, FluxVersion, OnCluster};
 use crate::tools::runner::{write_private, Echo, ToolCommand};
 
 use super::cluster::{private_key, ClusterArgs, PrivateDir};
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 use crate::tools::FLUX;
 
@@ -48,14 +49,14 @@ const INFO: StageInfo = StageInfo {
     about: "flux bootstrap: Flux manages the cluster from the repository",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[
-        (
-            "bootstrapped",
-            "`true` when flux bootstrap ran and succeeded",
-        ),
-        (
-            "flux-version",
-            "The Flux version now expected on the cluster",
-        ),
+        OutputInfo {
+            name: "bootstrapped",
+            about: "`true` when flux bootstrap ran and succeeded",
+        },
+        OutputInfo {
+            name: "flux-version",
+            about: "The Flux version now expected on the cluster",
+        },
     ],
     scope: Scope::Cluster,
     after: &["dns-update", "terraform-apply"],

@@ -2,8 +2,9 @@
 //! release, verified by SHA-256 before anything runs; SOPS-encrypted inputs are decrypted into a
 //! private folder that is removed whatever happens (the repository's files never change);
 //! `kubermatic-installer deploy` runs with the storage class derived from the Terraform root;
-//! then the cluster issuer and the Secrets of DESIGN §4.1 are applied server-side through the
-//! Kubernetes API, never with a value on a command line.
+//! then the cluster issuer and the Secrets `kubeconfig-cluster`, `kubermatic-values` and
+//! `sops-age` (docs/REFERENCES.md, "Design: kkp-deploy Secrets") are applied server-side
+//! through the Kubernetes API, never with a value on a command line.
 
 use super::Scope;
 use crate::env::vars;
@@ -23,15 +24,19 @@ use crate::tools::installer::{
 use crate::tools::runner::{write_private, Echo};
 use crate::tools::sops;
 
-use super::cluster::{until_interrupted, until_interrupted_on, ClusterArgs, PrivateDir};
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::cluster::{
+    check_kubeconfig_env, kube_access, kube_client, until_interrupted, until_interrupted_on,
+    ClusterArgs, PrivateDir,
+};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 use crate::tools::{INSTALLER, SOPS, TAR};
 
 /// Where the installer keeps its objects and where the cluster secrets go.
 const KUBERMATIC_NAMESPACE: &str = "kubermatic";
 
-/// The storage classes `kubermatic-installer deploy --storageclass` accepts (cluster-tools.md §2.1).
+/// The storage classes `kubermatic-installer deploy --storageclass` accepts
+/// (docs/REFERENCES.md, "kubermatic-installer: storage classes").
 const STORAGE_CLASSES: &[&str] = &[
     "copy-default",
     "aws",
@@ -128,16 +133,22 @@ const INFO: StageInfo = StageInfo {
     about: "sops -d, kubermatic-installer deploy, then the cluster issuer and secrets",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[
-        ("storageclass", "The storage class given to the installer"),
-        (
-            "kkp-version",
-            "The KKP release installed (downloaded installers)",
-        ),
-        (
-            "edition",
-            "The KKP edition installed (downloaded installers)",
-        ),
-        ("objects", "How many cluster objects were applied"),
+        OutputInfo {
+            name: "storageclass",
+            about: "The storage class given to the installer",
+        },
+        OutputInfo {
+            name: "kkp-version",
+            about: "The KKP release installed (downloaded installers)",
+        },
+        OutputInfo {
+            name: "edition",
+            about: "The KKP edition installed (downloaded installers)",
+        },
+        OutputInfo {
+            name: "objects",
+            about: "How many cluster objects were applied",
+        },
     ],
     scope: Scope::Cluster,
     after: &["kubeone-apply", "terraform-apply"],
@@ -239,7 +250,8 @@ fn input_file(
     }))
 }
 
-/// The storage class for a Terraform root's folder name (DESIGN §4.1).
+/// The storage class for a Terraform root's folder name
+/// (docs/REFERENCES.md, "Design: storage class from the Terraform root").
 pub fn storageclass_for(root: &Path) -> Option<&'static str> {
     let name = root.file_name()?.to_str()?.to_ascii_lowercase();
     Some(match name.as_str() {
@@ -983,47 +995,6 @@ fn run(
     }
     outputs.set("objects", applied.len().to_string());
     Ok(report)
-}
-
-/// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
-pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
-    match cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
-        None => Ok(()),
-        Some(value) => kubernetes::Access::load(&kubernetes::kubeconfig_paths(value))
-            .map(|_| ())
-            .map_err(|e| {
-                UsageError::invalid("KUBECONFIG", &format!("a usable kubeconfig ({e})"), value)
-                    .into()
-            }),
-    }
-}
-
-/// A Kubernetes API client from the derived kubeconfig, else from `KUBECONFIG`.
-pub fn kube_client(
-    cx: &StageCx<'_>,
-    derived: Option<&Path>,
-) -> Result<kubernetes::Client, StageError> {
-    let access = kube_access(cx, derived)?;
-    kubernetes::Client::new(access).map_err(|e| StageError::Failed(e.into()))
-}
-
-/// The cluster's address and credentials from the derived kubeconfig, else from `KUBECONFIG`.
-pub fn kube_access(
-    cx: &StageCx<'_>,
-    derived: Option<&Path>,
-) -> Result<kubernetes::Access, StageError> {
-    let paths = match derived {
-        Some(p) => vec![p.to_owned()],
-        None => kubernetes::kubeconfig_paths(cx.env.get(vars::KUBECONFIG).unwrap_or_default()),
-    };
-    kubernetes::Access::load(&paths).map_err(|e| match derived {
-        None => StageError::Usage(UsageError::invalid(
-            "KUBECONFIG",
-            &format!("a usable kubeconfig ({e})"),
-            cx.env.get(vars::KUBECONFIG).unwrap_or_default(),
-        )),
-        Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
-    })
 }
 
 #[cfg(test)]

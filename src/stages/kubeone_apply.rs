@@ -16,7 +16,7 @@ use crate::tools::kubeone;
 use crate::tools::runner::Echo;
 
 use super::cluster::{ClusterArgs, PrivateDir, SshAgent};
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 use crate::tools::KUBEONE;
 
 pub struct KubeoneApply;
@@ -25,7 +25,10 @@ const INFO: StageInfo = StageInfo {
     name: "kubeone-apply",
     about: "kubeone apply with the Terraform outputs: the Kubernetes cluster",
     default_run_on: PUSH_DEFAULT_ONLY,
-    outputs: &[("actions", "How many actions kubeone planned")],
+    outputs: &[OutputInfo {
+        name: "actions",
+        about: "How many actions kubeone planned",
+    }],
     scope: Scope::Cluster,
     after: &["terraform-apply"],
     hands_on: &[],

@@ -115,7 +115,7 @@ pub struct StageInfo {
     pub default_run_on: &'static [EventKind],
     /// The outputs the stage adds to [`COMMON_OUTPUTS`] (name, description): the packaging
     /// declares them, and a run that sets another fails its tests.
-    pub outputs: &'static [(&'static str, &'static str)],
+    pub outputs: &'static [OutputInfo],
     /// What it works on.
     pub scope: Scope,
     /// The stages it comes after in a pipeline (their jobs, when present, run first; it reads
@@ -147,18 +147,33 @@ impl StageInfo {
     }
 }
 
+/// One output of a stage, as the packaging declares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OutputInfo {
+    /// Its name (`has-changes`), in `$GITHUB_OUTPUT`, the dotenv file and action outputs.
+    pub name: &'static str,
+    /// One line on what it holds.
+    pub about: &'static str,
+}
+
 /// The outputs of every stage.
-pub const COMMON_OUTPUTS: &[(&str, &str)] = &[
-    (
-        "run",
-        "`true` when the stage ran, `false` when it was skipped",
-    ),
-    ("reason", "One line: why it ran or was skipped"),
-    ("changed-files", "How many files the event changed"),
-    (
-        "matched-files",
-        "How many of them matched the trigger paths",
-    ),
+pub const COMMON_OUTPUTS: &[OutputInfo] = &[
+    OutputInfo {
+        name: "run",
+        about: "`true` when the stage ran, `false` when it was skipped",
+    },
+    OutputInfo {
+        name: "reason",
+        about: "One line: why it ran or was skipped",
+    },
+    OutputInfo {
+        name: "changed-files",
+        about: "How many files the event changed",
+    },
+    OutputInfo {
+        name: "matched-files",
+        about: "How many of them matched the trigger paths",
+    },
 ];
 
 /// One pipeline stage.
@@ -226,8 +241,8 @@ impl<S: Stage> RegisteredStage for Entry<S> {
             let info = self.0.info();
             for name in report.outputs.names() {
                 debug_assert!(
-                    info.outputs.iter().any(|(n, _)| *n == name)
-                        || COMMON_OUTPUTS.iter().any(|(n, _)| *n == name),
+                    info.outputs.iter().any(|o| o.name == name)
+                        || COMMON_OUTPUTS.iter().any(|o| o.name == name),
                     "{}: output {name} is not declared in its StageInfo",
                     info.name
                 );
@@ -376,6 +391,41 @@ impl StageCx<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_stage_comes_after_stages_that_precede_it_and_reads_declared_variables() {
+        for (i, stage) in STAGES.iter().enumerate() {
+            let info = stage.info();
+            for after in info.after {
+                let j = STAGES.iter().position(|s| s.name() == *after);
+                assert!(
+                    j.is_some_and(|j| j < i),
+                    "{}: comes after {after}, which must precede it in STAGES",
+                    info.name
+                );
+            }
+            for var in info.variables {
+                assert!(
+                    vars::ALL.contains(var),
+                    "{}: {var} is not in the catalogue",
+                    info.name
+                );
+            }
+            for tool in info.tools {
+                assert!(
+                    vars::ALL.contains(&tool.bin_var),
+                    "{}: {} is not in the catalogue",
+                    info.name,
+                    tool.bin_var
+                );
+            }
+        }
+        let mut names: Vec<&str> = vars::ALL.iter().map(|v| v.name).collect();
+        names.sort_unstable();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len(), "each variable is declared once");
+    }
 
     #[test]
     fn names_and_binaries_round_trip() {

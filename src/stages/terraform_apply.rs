@@ -22,7 +22,7 @@ use crate::tools::runner::{write_private, Echo};
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 /// How many differing resources a refusal lists; the rest are counted.
 const DIFFERENCES_SHOWN: usize = 50;
@@ -53,15 +53,30 @@ const INFO: StageInfo = StageInfo {
     about: "apply the reviewed plan, refusing a plan that changed since review",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[
-        (
-            "outputs-json",
-            "The non-sensitive Terraform outputs for kubeone (kkp-outputs.json)",
-        ),
-        ("fingerprint", "The fingerprint of the applied plan"),
-        ("create", "Resources created"),
-        ("update", "Resources updated"),
-        ("delete", "Resources deleted"),
-        ("replace", "Resources replaced"),
+        OutputInfo {
+            name: "outputs-json",
+            about: "The non-sensitive Terraform outputs for kubeone (kkp-outputs.json)",
+        },
+        OutputInfo {
+            name: "fingerprint",
+            about: "The fingerprint of the applied plan",
+        },
+        OutputInfo {
+            name: "create",
+            about: "Resources created",
+        },
+        OutputInfo {
+            name: "update",
+            about: "Resources updated",
+        },
+        OutputInfo {
+            name: "delete",
+            about: "Resources deleted",
+        },
+        OutputInfo {
+            name: "replace",
+            about: "Resources replaced",
+        },
     ],
     scope: Scope::TerraformState,
     after: &["terraform-plan"],

@@ -27,7 +27,7 @@ use crate::tools::runner::{Echo, Runner, ToolCommand};
 use crate::tools::{AWS, GCLOUD};
 
 use super::terraform::BackendArgs;
-use super::{Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
+use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 pub struct TerraformBackendPrepare;
 
@@ -46,40 +46,46 @@ const INFO: StageInfo = StageInfo {
         "create the Terraform state bucket and lock (idempotent), or use the state the host manages",
     default_run_on: PUSH_DEFAULT_ONLY,
     outputs: &[
-        ("bucket", "The S3 state bucket"),
-        ("region", "The S3 bucket's region"),
-        (
-            "state-name",
-            "The host-managed state's name (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_ADDRESS",
-            "The managed state's address (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_LOCK_ADDRESS",
-            "The managed state's lock address (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_LOCK_METHOD",
-            "The lock method (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_UNLOCK_ADDRESS",
-            "The managed state's unlock address (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_UNLOCK_METHOD",
-            "The unlock method (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_USERNAME",
-            "The managed state's user name (where the host manages the state)",
-        ),
-        (
-            "TF_HTTP_RETRY_WAIT_MIN",
-            "Seconds between state retries (where the host manages the state)",
-        ),
+        OutputInfo {
+            name: "bucket",
+            about: "The S3 state bucket",
+        },
+        OutputInfo {
+            name: "region",
+            about: "The S3 bucket's region",
+        },
+        OutputInfo {
+            name: "state-name",
+            about: "The host-managed state's name (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_ADDRESS",
+            about: "The managed state's address (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_LOCK_ADDRESS",
+            about: "The managed state's lock address (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_LOCK_METHOD",
+            about: "The lock method (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_UNLOCK_ADDRESS",
+            about: "The managed state's unlock address (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_UNLOCK_METHOD",
+            about: "The unlock method (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_USERNAME",
+            about: "The managed state's user name (where the host manages the state)",
+        },
+        OutputInfo {
+            name: "TF_HTTP_RETRY_WAIT_MIN",
+            about: "Seconds between state retries (where the host manages the state)",
+        },
     ],
     scope: Scope::TerraformState,
     after: &["terraform-validate"],

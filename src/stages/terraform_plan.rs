@@ -21,7 +21,7 @@ use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
 use super::terraform::{BackendArgs, Terraform};
-use super::{Stage, StageCx, StageInfo, REVIEW_EVENTS};
+use super::{OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 /// The most changed resources listed in the log after the plan.
 const LOG_LIST: usize = 1000;
@@ -35,20 +35,38 @@ const INFO: StageInfo = StageInfo {
     about: "terraform init, plan -out and show -json, summarised in a sticky comment and reports",
     default_run_on: REVIEW_EVENTS,
     outputs: &[
-        ("has-changes", "`true` when the plan changes anything"),
-        ("create", "Resources to create"),
-        ("update", "Resources to update"),
-        ("delete", "Resources to delete"),
-        ("replace", "Resources to replace"),
-        ("plan-file", "The saved plan (kkp.tfplan)"),
-        (
-            "plan-json",
-            "The plan as JSON (kkp.tfplan.json; holds sensitive values)",
-        ),
-        (
-            "fingerprint",
-            "The plan's fingerprint, which terraform-apply checks",
-        ),
+        OutputInfo {
+            name: "has-changes",
+            about: "`true` when the plan changes anything",
+        },
+        OutputInfo {
+            name: "create",
+            about: "Resources to create",
+        },
+        OutputInfo {
+            name: "update",
+            about: "Resources to update",
+        },
+        OutputInfo {
+            name: "delete",
+            about: "Resources to delete",
+        },
+        OutputInfo {
+            name: "replace",
+            about: "Resources to replace",
+        },
+        OutputInfo {
+            name: "plan-file",
+            about: "The saved plan (kkp.tfplan)",
+        },
+        OutputInfo {
+            name: "plan-json",
+            about: "The plan as JSON (kkp.tfplan.json; holds sensitive values)",
+        },
+        OutputInfo {
+            name: "fingerprint",
+            about: "The plan's fingerprint, which terraform-apply checks",
+        },
     ],
     scope: Scope::TerraformState,
     after: &["terraform-validate", "terraform-backend-prepare"],

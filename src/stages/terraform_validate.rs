@@ -15,7 +15,7 @@ use crate::tools::runner::Echo;
 use crate::tools::terraform::{self, ValidateOutput};
 
 use super::terraform::Terraform;
-use super::{NoArgs, Stage, StageCx, StageInfo, REVIEW_EVENTS};
+use super::{NoArgs, OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 /// Largest fmt diff the summary embeds; the job log has all of it.
 const DIFF_MAX: usize = 20_000;
@@ -28,9 +28,18 @@ const INFO: StageInfo = StageInfo {
         "terraform init -backend=false, validate -json and fmt -check, as annotations and reports",
     default_run_on: REVIEW_EVENTS,
     outputs: &[
-        ("errors", "Validation errors"),
-        ("warnings", "Validation warnings"),
-        ("unformatted", "Files terraform fmt would change"),
+        OutputInfo {
+            name: "errors",
+            about: "Validation errors",
+        },
+        OutputInfo {
+            name: "warnings",
+            about: "Validation warnings",
+        },
+        OutputInfo {
+            name: "unformatted",
+            about: "Files terraform fmt would change",
+        },
     ],
     scope: Scope::TerraformCode,
     after: &[],

@@ -1,4 +1,4 @@
-//! flux's output (reference: cluster-tools.md §3): every line on stderr starts with a symbol
+//! flux's output (docs/REFERENCES.md, "flux: output"): every line on stderr starts with a symbol
 //! (`►` action, `✚` generate, `◎` waiting, `✔` success, `⚠️` warning, `✗` failure); `flux
 //! version -o json` is a flat map on stdout. Turned into versions, findings and a one-line reason.
 

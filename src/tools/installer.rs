@@ -1,5 +1,6 @@
-//! kubermatic-installer's output (reference: cluster-tools.md §2.2): logrus lines on stderr, as
-//! text (`time="…" level=info msg="…" k=v`, or `INFO[0005] msg   k=v` on a terminal) or as JSON
+//! kubermatic-installer's output (docs/REFERENCES.md,
+//! "kubermatic-installer: output and exit codes"): logrus lines on stderr, as text
+//! (`time="…" level=info msg="…" k=v`, or `INFO[0005] msg   k=v` on a terminal) or as JSON
 //! with `-o json` (v2.24 and later); every failure is exit 1, with the reason in the error lines.
 //! Turned into readable log lines, findings that name the invalid field, and a one-line reason.
 

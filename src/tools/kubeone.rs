@@ -1,6 +1,7 @@
-//! kubeone's output (reference: cluster-tools.md §1): the action plan on stdout, logrus JSON
-//! lines on stderr (`--log-format json`), a final plain `Error: …` on stderr, and typed exit
-//! codes. Turned into readable log lines, findings, the summary and a one-line reason.
+//! kubeone's output (docs/REFERENCES.md, "kubeone: output and exit codes"): the action plan on
+//! stdout, logrus JSON lines on stderr (`--log-format json`), a final plain `Error: …` on
+//! stderr, and typed exit codes. Turned into readable log lines, findings, the summary and a
+//! one-line reason.
 
 use serde_json::Value;
 

@@ -590,7 +590,7 @@ impl PlanSummary {
     }
 
     /// GitLab's terraform report counts: a replace counts once as create and once as delete,
-    /// as GitLab's own jq filter does (platform-facts §2.6).
+    /// as GitLab's own jq filter does (docs/REFERENCES.md, "GitLab: Terraform report counts").
     pub fn widget_counts(&self) -> (usize, usize, usize) {
         let r = self.count(Action::Replace);
         (

@@ -1,6 +1,6 @@
-//! sops (reference: cluster-tools.md §4): which files are encrypted, and its failures as one
-//! line. Errors go to stderr with typed exit codes (`cmd/sops/codes`); the no-key error is a
-//! block whose per-key reasons are word-wrapped at 60 columns behind `| `.
+//! sops (docs/REFERENCES.md, "sops: errors and exit codes"): which files are encrypted, and
+//! its failures as one line. Errors go to stderr with typed exit codes (`cmd/sops/codes`); the
+//! no-key error is a block whose per-key reasons are word-wrapped at 60 columns behind `| `.
 
 /// Whether a YAML or JSON document is sops-encrypted: it has a top-level `sops` key.
 pub fn is_encrypted(text: &str) -> bool {

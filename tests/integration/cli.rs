@@ -131,6 +131,7 @@ fn explain_on_a_local_branch_lists_every_stage() {
     assert!(r.stdout.contains("SKIP terraform-apply"));
     assert!(r.stdout.contains("- terraform/aws/main.tf  (terraform/**)"));
     assert!(!r.stdout.contains("\x1b["), "NO_COLOR is honoured");
+    crate::common::snapshot("explain_local_branch", &r.stdout);
     let r = run(
         "kkp-delivery",
         &["explain", "--event", "push-default", "--base", "main"],

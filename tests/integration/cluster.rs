@@ -1,7 +1,8 @@
 //! The cluster stages with fake tools that replay the real tools' output formats
-//! (tests/support/fakes, after reference/cluster-tools.md). kubeone-apply: its own ssh-agent,
-//! the key never in kubeone's environment, the plan as the summary, findings, a one-line reason,
-//! and nothing left behind.
+//! (tests/support/fakes, after the sections "kubeone: output and exit codes" and
+//! "flux: output" of docs/REFERENCES.md). kubeone-apply: its own ssh-agent, the key never in
+//! kubeone's environment, the plan as the summary, findings, a one-line reason, and nothing
+//! left behind.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

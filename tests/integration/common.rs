@@ -426,3 +426,19 @@ pub fn terraform_env() -> Vec<(&'static str, String)> {
         ("KKP_WORKING_DIRECTORY", "terraform/aws".into()),
     ]
 }
+
+/// Checks `text` against the committed snapshot `name` (tests/integration/snapshots/), with
+/// what changes from run to run replaced: plan fingerprints, digests and commits, temporary
+/// folders, durations. `INSTA_UPDATE=always cargo test` rewrites them after a deliberate change; under
+/// `CI=true` a missing or different snapshot fails.
+pub fn snapshot(name: &str, text: &str) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.add_filter(r"v2:[0-9a-f]{6,64}", "v2:[fingerprint]");
+    // Digests and commits (a test repository's commits carry the time they were made).
+    settings.add_filter(r"\b[0-9a-f]{12,64}\b", "[hex]");
+    settings.add_filter(r"/tmp/[A-Za-z0-9_./-]+", "[tmp]");
+    settings.add_filter(r"\b\d+(\.\d+)? ?(ms|s)\b", "[duration]");
+    settings.bind(|| insta::assert_snapshot!(name, text));
+}

@@ -1,6 +1,7 @@
-//! kkp-deploy and dns-update with fake cluster tools (tests/support/fakes, after
-//! reference/cluster-tools.md §2 and §4), the fake Kubernetes API (tests/support/kube.rs) and,
-//! for dns-update, real Terraform. Objects are checked against what a real kubectl builds.
+//! kkp-deploy and dns-update with fake cluster tools (tests/support/fakes, after the sections
+//! "kubermatic-installer: output and exit codes" and "sops: errors and exit codes" of
+//! docs/REFERENCES.md), the fake Kubernetes API (tests/support/kube.rs) and, for dns-update,
+//! real Terraform. Objects are checked against what a real kubectl builds.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

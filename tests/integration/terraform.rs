@@ -178,7 +178,7 @@ fn syntax_error_and_fmt_on_gitlab_write_a_valid_code_quality_report() {
     let entries = report.as_array().expect("a single JSON array");
     assert!(!entries.is_empty());
     for e in entries {
-        // The fields GitLab requires (platform-facts §2.6).
+        // The fields GitLab requires (docs/REFERENCES.md, "GitLab: Code Quality report").
         for key in ["description", "check_name", "fingerprint", "severity"] {
             assert!(e[key].is_string(), "{key} in {e}");
         }
@@ -394,6 +394,9 @@ fn plan_on_a_github_pr_summarises_and_keeps_one_sticky_comment() {
         .body
         .contains(&format!("<!-- kkp-fingerprint:{fingerprint} -->")));
     assert!(!comments[0].body.contains(SECRET));
+    // What a reviewer reads, whole: a broken table or a lost line fails here.
+    crate::common::snapshot("plan_step_summary_github", &r.summary);
+    crate::common::snapshot("plan_comment_github", &comments[0].body);
     assert!(
         r.stdout.contains("Plan comment 1000 created on #7"),
         "{}",

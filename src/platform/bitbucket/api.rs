@@ -10,10 +10,12 @@ use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::git::Git;
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, oversized, same_origin, with_retry, written_id,
-    ApiError, ApiSettings, Attempt, RetryPolicy, Token,
+    classify, decode_failure, no_change_list, oversized, reqwest_client, reqwest_client_via,
+    same_origin, with_retry, written_id, ApiError, ApiSettings, Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection, HostComment};
+
+use super::detect::DEFAULT_API_URL;
 
 /// Diffstat entries per page: Bitbucket's maximum (the default is 500).
 const DIFFSTAT_PAGELEN: u32 = 5000;
@@ -236,7 +238,8 @@ impl Client {
     }
 
     /// The commit of the newest successful pipeline on `branch` that is an ancestor of `head`:
-    /// the best stand-in for the before SHA Bitbucket does not have (platform-facts §3.3).
+    /// the best stand-in for the before SHA Bitbucket does not have
+    /// (docs/REFERENCES.md, "Bitbucket: no before SHA").
     pub async fn last_successful_commit(
         &self,
         branch: &str,
@@ -303,7 +306,7 @@ impl Host {
         in_pipe: bool,
         api: &ApiSettings,
     ) -> Self {
-        let http = super::insights::http_client(
+        let http = http_client(
             api.token.is_some(),
             api_url,
             in_pipe,
@@ -408,6 +411,28 @@ impl Host {
             | Event::Manual => Err(no_change_list(&ctx.describe_event())),
         }
     }
+}
+
+/// The run's one Bitbucket HTTP client. With a token it talks to the API directly; without
+/// one (inside Pipelines) it goes through the authless proxy (inside a pipe container, on the
+/// Docker host), which only Code Insights uses: every other call needs the token.
+pub fn http_client(
+    has_token: bool,
+    api_url: &str,
+    in_pipe: bool,
+    timeout: std::time::Duration,
+) -> Result<reqwest::Client, ApiError> {
+    if has_token || api_url != DEFAULT_API_URL {
+        return reqwest_client(timeout);
+    }
+    let proxy_host = if in_pipe {
+        "host.docker.internal"
+    } else {
+        "localhost"
+    };
+    let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
+        .map_err(|e| ApiError::Other(e.to_string()))?;
+    reqwest_client_via(Some(proxy), timeout)
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
-//! Bitbucket event detection (platform-facts §3.1–§3.2). Bitbucket has no before SHA and no
-//! marker for custom pipelines: pushes are refined later through the pipelines API, and custom
-//! pipelines can say what they are with `--event`.
+//! Bitbucket event detection (docs/REFERENCES.md, "Bitbucket: variables and events").
+//! Bitbucket has no before SHA and no marker for custom pipelines: pushes are refined later
+//! through the pipelines API, and custom pipelines can say what they are with `--event`.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
-//! Bitbucket Code Insights (platform-facts §3.5): one report per stage and commit, with
-//! annotations posted at most 100 per request and 1000 per report. Findings beyond 1000 are
-//! counted in the report's details, which point at the job log.
+//! Bitbucket Code Insights (docs/REFERENCES.md, "Bitbucket: Code Insights"): one report per
+//! stage and commit, with annotations posted at most 100 per request and 1000 per report.
+//! Findings beyond 1000 are counted in the report's details, which point at the job log.
 //!
 //! With a token the API is called directly; without one, from inside Pipelines, requests go
 //! through the authless proxy (`localhost:29418`, or `host.docker.internal:29418` inside a pipe).
@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::context::Context;
 use crate::git::Git;
-use crate::platform::http::{classify, reqwest_client, reqwest_client_via, ApiError, Attempt};
+use crate::platform::http::{classify, ApiError, Attempt};
 use crate::platform::{InsightsReport, Published};
 use crate::report::codequality::fingerprint;
 use crate::report::model::{Finding, Level};
@@ -49,28 +49,6 @@ fn annotation(check: &str, f: &Finding) -> Value {
         a["line"] = json!(l);
     }
     a
-}
-
-/// The run's one Bitbucket HTTP client. With a token it talks to the API directly; without
-/// one (inside Pipelines) it goes through the authless proxy (inside a pipe container, on the
-/// Docker host), which only Code Insights uses: every other call needs the token.
-pub fn http_client(
-    has_token: bool,
-    api_url: &str,
-    in_pipe: bool,
-    timeout: std::time::Duration,
-) -> Result<reqwest::Client, ApiError> {
-    if has_token || api_url != DEFAULT_API_URL {
-        return reqwest_client(timeout);
-    }
-    let proxy_host = if in_pipe {
-        "host.docker.internal"
-    } else {
-        "localhost"
-    };
-    let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
-        .map_err(|e| ApiError::Other(e.to_string()))?;
-    reqwest_client_via(Some(proxy), timeout)
 }
 
 impl Host {

@@ -15,7 +15,8 @@ use crate::platform::http::{
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
-/// `GET /pulls/{n}/files` lists at most this many files (platform-facts §1.6).
+/// `GET /pulls/{n}/files` lists at most this many files
+/// (docs/REFERENCES.md, "GitHub: pull request files are capped at 3000").
 pub const PR_FILES_CAP: u64 = 3000;
 /// `GET /compare/{base}...{head}` returns at most this many files, unpaginated.
 pub const COMPARE_FILES_CAP: usize = 300;

@@ -1,7 +1,8 @@
 //! GitHub event detection: `GITHUB_EVENT_NAME` plus the payload at `GITHUB_EVENT_PATH`.
 //!
-//! The payload is authoritative for commits (`GITHUB_SHA` is the merge commit on pull requests,
-//! platform-facts §1.2); where a field is missing we fall back to the environment.
+//! The payload is authoritative for commits (`GITHUB_SHA` is the merge commit on pull requests:
+//! docs/REFERENCES.md, "GitHub: GITHUB_SHA on pull requests"); where a field is missing we fall
+//! back to the environment.
 
 use std::path::{Path, PathBuf};
 
@@ -189,7 +190,8 @@ fn bool_at(v: &Value, key: &str) -> bool {
     v.get(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
-/// `refs/pull/7/merge` → 7: the fallback when a payload lacks the number (platform-facts §1.3).
+/// `refs/pull/7/merge` → 7: the fallback when a payload lacks the number
+/// (docs/REFERENCES.md, "GitHub: pull request number from the ref").
 fn pr_number_from_ref(git_ref: &str) -> Option<u64> {
     git_ref
         .strip_prefix("refs/pull/")?

@@ -1,8 +1,9 @@
 //! The GitLab REST API through the `gitlab` crate: merge request diffs (all pages) and
 //! repository compare for pushes, with the diff limits detected.
 //!
-//! `CI_JOB_TOKEN` cannot read these endpoints (platform-facts §2.3), so a `GITLAB_TOKEN` (or
-//! `--token`) with `read_api` is required; without it we fall back to git.
+//! `CI_JOB_TOKEN` cannot read these endpoints (it reaches only a few, such as the registry,
+//! packages and Terraform state: docs/REFERENCES.md, "GitLab: CI_JOB_TOKEN"), so a
+//! `GITLAB_TOKEN` (or `--token`) with `read_api` is required; without it we fall back to git.
 
 use std::sync::Mutex;
 
@@ -21,7 +22,8 @@ use crate::platform::http::{
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
-/// GitLab's default "maximum diff files" limit; a list this long may have been cut (§2.4).
+/// GitLab's default "maximum diff files" limit; a list this long may have been cut
+/// (docs/REFERENCES.md, "GitLab: diff limits").
 pub const DIFF_FILES_LIMIT: usize = 1000;
 
 /// The GitLab client: the crate's typed endpoints and pagination, sent through our own
@@ -523,8 +525,8 @@ impl Host {
     }
 
     /// The non-secret `TF_HTTP_*` settings for the GitLab-managed state `state_name`
-    /// (platform-facts §2.8). The password (the job token) is added only to Terraform's
-    /// environment by the caller.
+    /// (docs/REFERENCES.md, "GitLab: managed Terraform state"). The password (the job token)
+    /// is added only to Terraform's environment by the caller.
     pub fn terraform_state_env(&self, state_name: &str) -> Vec<(String, String)> {
         let encoded = crate::text::path_segment(state_name);
         let address = format!(

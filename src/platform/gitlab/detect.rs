@@ -1,4 +1,5 @@
-//! GitLab event detection from predefined variables (platform-facts §2.1–§2.2).
+//! GitLab event detection from predefined variables: see docs/REFERENCES.md, sections
+//! "GitLab: predefined variables" and "GitLab: pipeline sources".
 
 use std::path::PathBuf;
 
@@ -84,7 +85,8 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
     };
     let event = match source.as_str() {
         "merge_request_event" => mr_event(),
-        // Child pipelines of MR pipelines report `parent_pipeline` (platform-facts §2.2).
+        // Child pipelines of MR pipelines report `parent_pipeline`
+        // (docs/REFERENCES.md, "GitLab: pipeline sources").
         "parent_pipeline" if mr_iid.is_some() => mr_event(),
         "external_pull_request_event" => Event::PullRequest {
             number: None,

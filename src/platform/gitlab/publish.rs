@@ -1,5 +1,6 @@
-//! GitLab publishing: a collapsible log section (platform-facts §2.7) with the decision in its
-//! header. Outputs go to the dotenv file the publisher writes.
+//! GitLab publishing: a collapsible log section (`section_start`/`section_end` lines, see
+//! docs/REFERENCES.md, "GitLab: collapsible log sections") with the decision in its header.
+//! Outputs go to the dotenv file the publisher writes.
 
 use std::io::Write;
 use std::time::{SystemTime, UNIX_EPOCH};
