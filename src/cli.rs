@@ -33,6 +33,8 @@ pub struct Invocation<'a> {
     pub args: Vec<OsString>,
     pub env: Env,
     pub cwd: PathBuf,
+    /// This executable, for the stage's watchdog; `None` runs without one (tests in-process).
+    pub exe: Option<PathBuf>,
     pub stdout_is_terminal: bool,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
@@ -47,12 +49,21 @@ macro_rules! entry_point {
             use std::io::IsTerminal as _;
             // Before anything else: no tool may read this process's environment.
             let _ = $crate::process::protect_process();
+            // The stage's watchdog (process::Watchdog) is this executable in its own mode.
+            if std::env::args_os().nth(1).as_deref()
+                == Some(std::ffi::OsStr::new($crate::process::WATCHDOG_ARG))
+            {
+                return std::process::ExitCode::from($crate::process::watchdog(
+                    std::io::stdin().lock(),
+                ));
+            }
             let stdout = std::io::stdout();
             let tty = stdout.is_terminal();
             std::process::ExitCode::from(($($call)+)($crate::cli::Invocation {
                 args: std::env::args_os().collect(),
                 env: $crate::env::Env::from_pairs(std::env::vars_os()),
                 cwd: std::env::current_dir().unwrap_or_else(|_| ".".into()),
+                exe: std::env::current_exe().ok(),
                 stdout_is_terminal: tty,
                 out: &mut stdout.lock(),
                 err: &mut std::io::stderr(),
@@ -184,6 +195,7 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                         parsed,
                         env: &inv.env,
                         cwd: inv.cwd.clone(),
+                        exe: None,
                         tty: inv.stdout_is_terminal,
                     },
                     out,
@@ -279,12 +291,14 @@ fn stage_entry(
     inv: Invocation<'_>,
 ) -> u8 {
     let (env, cwd, tty) = (&inv.env, inv.cwd.clone(), inv.stdout_is_terminal);
+    let exe = inv.exe.clone();
     run_command(parsed, env, inv.out, inv.err, |parsed, out, masker| {
         let invoked = Invoked {
             registry,
             parsed,
             env,
             cwd,
+            exe,
             tty,
         };
         walk::run_stage(stage, matches, invoked, out, masker)

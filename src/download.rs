@@ -15,6 +15,8 @@ const READ_TIMEOUT: Duration = Duration::from_secs(60);
 const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(30 * 60);
 /// Larger than any KKP release tarball (about 100 MB with its charts).
 const MAX_DOWNLOAD_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+/// The most a releases API answer may hold.
+const MAX_RELEASE_ANSWER_BYTES: usize = 4 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum DownloadError {
@@ -90,10 +92,34 @@ pub async fn release_asset_digest(
     if !status.is_success() {
         return Err(failed(&what, format!("the API answered {status}")));
     }
-    let body: serde_json::Value = resp
-        .json()
+    // A release's JSON is a few KiB per asset: the answer is read up to a bound, checked by
+    // Content-Length first.
+    if resp
+        .content_length()
+        .is_some_and(|n| n > MAX_RELEASE_ANSWER_BYTES as u64)
+    {
+        return Err(failed(
+            &what,
+            format!("the answer is larger than {MAX_RELEASE_ANSWER_BYTES} bytes"),
+        ));
+    }
+    let mut resp = resp;
+    let mut text: Vec<u8> = Vec::new();
+    while let Some(chunk) = resp
+        .chunk()
         .await
-        .map_err(|e| failed(&what, format!("not a release: {e}")))?;
+        .map_err(|e| failed(&what, crate::error::describe_http_error(&e)))?
+    {
+        if text.len() + chunk.len() > MAX_RELEASE_ANSWER_BYTES {
+            return Err(failed(
+                &what,
+                format!("the answer is larger than {MAX_RELEASE_ANSWER_BYTES} bytes"),
+            ));
+        }
+        text.extend_from_slice(&chunk);
+    }
+    let body: serde_json::Value =
+        serde_json::from_slice(&text).map_err(|e| failed(&what, format!("not a release: {e}")))?;
     let found = body
         .get("assets")
         .and_then(serde_json::Value::as_array)
@@ -128,6 +154,16 @@ pub async fn fetch_verified(
         return Err(failed(
             &what,
             format!("the server answered {}", resp.status()),
+        ));
+    }
+    // Refused before a byte is written when the server says it is too large.
+    if resp
+        .content_length()
+        .is_some_and(|n| n > MAX_DOWNLOAD_BYTES)
+    {
+        return Err(failed(
+            &what,
+            format!("larger than {MAX_DOWNLOAD_BYTES} bytes (Content-Length)"),
         ));
     }
     let mut file = crate::tools::runner::create_private(dest).map_err(|e| failed(&what, e))?;

@@ -66,3 +66,22 @@ pub fn short(sha: &str) -> &str {
         sha
     }
 }
+
+/// Writes `contents` to `path` as a new file (mode 0644), never through whatever is there: an
+/// existing file or symlink of that name is removed first and the file created with
+/// `O_EXCL`, so a symlink committed under a name the publisher writes (`kkp-<stage>.env`) cannot
+/// redirect the write outside the work tree. A folder of that name is an error.
+pub fn write_new(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if !meta.is_dir() => std::fs::remove_file(path)?,
+        _ => {}
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o644)
+        .open(path)?;
+    file.write_all(contents)
+}

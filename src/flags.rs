@@ -77,7 +77,7 @@ pub struct CommonArgs {
     #[arg(long, value_name = "SECONDS", default_value = "60")]
     pub api_max_wait: Option<String>,
     /// Seconds each tool run may take; then it gets SIGINT, and is killed if it has not exited
-    /// 30 s later
+    /// 8 s later
     #[arg(long, value_name = "SECONDS", default_value = DEFAULT_TIMEOUT_SECS.to_string())]
     pub timeout: Option<String>,
 }

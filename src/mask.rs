@@ -25,15 +25,24 @@ impl std::fmt::Debug for Masker {
 
 impl Masker {
     /// Every variable of `env` whose name marks it as a credential, plus `extra` (the API
-    /// token given as a flag).
+    /// token given as a flag). A `KUBECONFIG` that holds a kubeconfig's content or base64
+    /// instead of a path (a common mistake) has its long values and its whole line masked too.
     pub fn from_env<'a>(env: &'a Env, extra: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut values: Vec<&str> = env
+        let mut values: Vec<String> = env
             .iter()
             .filter(|(name, _)| crate::env::is_secret_name(name))
-            .map(|(_, v)| v)
+            .map(|(_, v)| v.to_owned())
             .collect();
-        values.extend(extra);
-        Self::new(values)
+        values.extend(extra.into_iter().map(str::to_owned));
+        if let Some(kubeconfig) = env.get(crate::env::vars::KUBECONFIG) {
+            if kubeconfig.contains('\n') || kubeconfig.len() > 256 {
+                values.extend(long_values(kubeconfig));
+                if !kubeconfig.contains('\n') {
+                    values.push(kubeconfig.to_owned());
+                }
+            }
+        }
+        Self::new(values.iter().map(String::as_str))
     }
 
     pub fn new<'a>(values: impl IntoIterator<Item = &'a str>) -> Self {
@@ -132,4 +141,33 @@ impl Drop for MaskingWriter<'_> {
     fn drop(&mut self) {
         let _ = self.finish();
     }
+}
+
+/// The values in a YAML or JSON text that look like credentials (after a `key:` or on a line
+/// of their own: tokens, keys, certificate data), one by one, so a credential file can be
+/// masked without masking its structure (`kind: Config`) or its names.
+pub fn long_values(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            let line = line.trim().trim_start_matches("- ");
+            let value = match line.split_once(": ") {
+                Some((_, value)) => value,
+                None => line.trim_end_matches(':'),
+            };
+            value.trim().trim_matches(['"', '\'', ','])
+        })
+        .filter(|v| looks_like_credential(v))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// 16 characters or more, no space, letters and digits mixed, and not an address: a token, a
+/// key, base64 data — not a name (`kubernetes-admin@kkp`) or a server URL.
+fn looks_like_credential(value: &str) -> bool {
+    value.chars().count() >= 16
+        && !value.contains(char::is_whitespace)
+        && !value.starts_with("https://")
+        && !value.starts_with("http://")
+        && value.chars().any(|c| c.is_ascii_digit())
+        && value.chars().any(|c| c.is_ascii_alphabetic())
 }

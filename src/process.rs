@@ -86,3 +86,157 @@ pub fn protect_process() -> io::Result<()> {
 pub fn kill_group(pid: u32) {
     let _ = killpg(Pid::from_raw(pid as i32), Signal::SIGKILL);
 }
+
+/// What a stage leaves that must not outlive it: the process groups of the tools it runs, the
+/// processes it starts that leave their group (`ssh-agent` daemonises), and its private folders.
+///
+/// A stage cleans these up itself on every path it controls. SIGKILL is the path it does not
+/// control (GitHub sends it about 10 s after a cancel), and a parent-death signal does not help
+/// with `ssh-agent`, which is setgid on Debian and Ubuntu (executing a setgid binary clears
+/// it). So the stage starts a watchdog: its own executable in `--kkp-watchdog` mode, detached
+/// (reparented, in its own process group, with an empty environment), reading what to watch
+/// from a pipe whose other end only the stage holds. When the stage dies, however it dies, the
+/// pipe closes and the watchdog kills what is still registered and removes the folders.
+#[derive(Clone, Debug)]
+pub struct Watchdog {
+    to: std::sync::Arc<std::sync::Mutex<std::process::ChildStdin>>,
+}
+
+/// The argument that makes the executable a watchdog (`entry_point!` checks it first).
+pub const WATCHDOG_ARG: &str = "--kkp-watchdog";
+
+impl Watchdog {
+    /// Starts the watchdog: `exe` (this program) run by `/bin/sh` in the background, so it is
+    /// reparented at once and no process-tree kill of the stage reaches it.
+    pub fn start(exe: &std::path::Path) -> io::Result<Self> {
+        use std::os::unix::process::CommandExt as _;
+        use std::process::{Command, Stdio};
+        // POSIX gives an asynchronous list /dev/null as stdin unless it is redirected: fd 3
+        // carries the pipe to it explicitly.
+        let mut shell = Command::new("/bin/sh")
+            .arg("-c")
+            .arg(r#"exec 3<&0; "$0" "$1" <&3 >/dev/null 2>&1 3<&- &"#)
+            .arg(exe)
+            .arg(WATCHDOG_ARG)
+            .env_clear()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()?;
+        let to = shell
+            .stdin
+            .take()
+            .ok_or_else(|| io::Error::other("the watchdog's pipe was not opened"))?;
+        shell.wait()?;
+        Ok(Self {
+            to: Arc::new(std::sync::Mutex::new(to)),
+        })
+    }
+
+    fn say(&self, line: &str) {
+        use std::io::Write as _;
+        if let Ok(mut to) = self.to.lock() {
+            let _ = writeln!(to, "{line}");
+        }
+    }
+
+    fn watched(&self, what: &str, value: String) -> Watched {
+        self.say(&format!("{what} {value}"));
+        Watched {
+            dog: self.clone(),
+            forget: format!("-{what} {value}"),
+        }
+    }
+
+    /// Kill this process group if the stage dies first (a tool and its children).
+    pub fn watch_group(&self, pgid: u32) -> Watched {
+        self.watched("group", pgid.to_string())
+    }
+
+    /// Kill this process if the stage dies first (a daemon such as `ssh-agent`).
+    pub fn watch_process(&self, pid: i32) -> Watched {
+        self.watched("process", pid.to_string())
+    }
+
+    /// Remove this folder if the stage dies first.
+    pub fn watch_dir(&self, dir: &std::path::Path) -> Watched {
+        use std::os::unix::ffi::OsStrExt as _;
+        self.watched("dir", hex_of(dir.as_os_str().as_bytes()))
+    }
+}
+
+/// One thing the watchdog watches; dropped once the stage has cleaned it up itself.
+#[derive(Debug)]
+pub struct Watched {
+    dog: Watchdog,
+    forget: String,
+}
+
+impl Drop for Watched {
+    fn drop(&mut self) {
+        self.dog.say(&self.forget);
+    }
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn bytes_of_hex(hex: &str) -> Option<Vec<u8>> {
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+/// The watchdog's body: reads `group N`, `process N`, `dir HEX` (and `-…` to forget one) until
+/// the stage's end of the pipe closes, then kills what is left and removes the folders.
+/// Signals meant for the stage's terminal or group do not stop it.
+pub fn watchdog(input: impl io::BufRead) -> u8 {
+    use std::collections::BTreeSet;
+    let ignored = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&ignored));
+    }
+    let mut watched: BTreeSet<(String, String)> = BTreeSet::new();
+    for line in input.lines() {
+        let Ok(line) = line else { break };
+        let Some((what, value)) = line.split_once(' ') else {
+            continue;
+        };
+        match what.strip_prefix('-') {
+            Some(what) => {
+                watched.remove(&(what.to_owned(), value.to_owned()));
+            }
+            None => {
+                watched.insert((what.to_owned(), value.to_owned()));
+            }
+        }
+    }
+    // Processes first, so nothing writes into a folder while it is removed.
+    for (what, value) in &watched {
+        match (what.as_str(), value.parse::<i32>()) {
+            ("group", Ok(pgid)) if pgid > 1 => {
+                let _ = killpg(Pid::from_raw(pgid), Signal::SIGKILL);
+            }
+            ("process", Ok(pid)) if pid > 1 => {
+                let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+            _ => {}
+        }
+    }
+    for (what, value) in &watched {
+        if what == "dir" {
+            if let Some(bytes) = bytes_of_hex(value) {
+                use std::os::unix::ffi::OsStringExt as _;
+                let _ = std::fs::remove_dir_all(std::ffi::OsString::from_vec(bytes));
+            }
+        }
+    }
+    0
+}

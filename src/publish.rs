@@ -20,6 +20,7 @@ use crate::changes::ChangeSet;
 use crate::context::{Context, Platform};
 use crate::decision::{Decision, Verdict};
 use crate::env::{vars, Env};
+use crate::files::write_new;
 use crate::mask::Masker;
 use crate::platform::github::publish::append;
 use crate::platform::http::ApiError;
@@ -136,7 +137,8 @@ pub fn write_dotenv(workspace: &Path, stage: &str, outputs: &Outputs) -> Result<
             ));
         }
     }
-    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    write_new(&path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
 }
 
@@ -160,7 +162,8 @@ pub fn write_shell_exports(workspace: &Path, stage: &str, outputs: &Outputs) -> 
         let quoted = value.replace(['\n', '\r'], " ").replace('\'', "'\\''");
         text.push_str(&format!("export {var}='{quoted}'\n"));
     }
-    std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+    write_new(&path, text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(path)
 }
 
@@ -448,9 +451,11 @@ impl Publication<'_> {
                 &report.findings,
                 &report.findings_path,
             );
-            std::fs::write(
+            write_new(
                 &path,
-                self.masker.mask(&serde_json::to_string_pretty(&json)?),
+                self.masker
+                    .mask(&serde_json::to_string_pretty(&json)?)
+                    .as_bytes(),
             )
             .with_context(|| format!("cannot write {}", path.display()))?;
             writeln!(
@@ -469,7 +474,7 @@ impl Publication<'_> {
                 } => {
                     let json = plan_counts_json(*create, *update, *delete);
                     let path = ws.join(PLAN_COUNTS_FILE);
-                    std::fs::write(&path, json.to_string())
+                    write_new(&path, json.to_string().as_bytes())
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     writeln!(
                         log,

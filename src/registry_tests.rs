@@ -105,6 +105,7 @@ fn invoke(args: &[&str], env: Env, cwd: &std::path::Path) -> (u8, String, String
             args: args.iter().map(Into::into).collect(),
             env,
             cwd: cwd.to_owned(),
+            exe: None,
             stdout_is_terminal: false,
             out: &mut out,
             err: &mut err,

@@ -51,6 +51,8 @@ pub struct Invoked<'a> {
     pub parsed: &'a Parsed,
     pub env: &'a Env,
     pub cwd: PathBuf,
+    /// This executable, for the stage's watchdog (`None`: no watchdog).
+    pub exe: Option<PathBuf>,
     pub tty: bool,
 }
 
@@ -109,6 +111,7 @@ pub fn run_stage(
         parsed,
         env,
         cwd,
+        exe,
         tty,
     } = invoked;
     let settings = Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
@@ -212,6 +215,28 @@ pub fn run_stage(
             let style = LogStyle {
                 platform: ctx.platform,
             };
+            // What a stage killed outright by SIGKILL left is removed by the next one: its
+            // private folders. Then this stage's own watchdog, for the same case.
+            stages::cluster::remove_abandoned_private_dirs(env, &ctx.workspace);
+            let watchdog = exe.as_deref().and_then(|exe| {
+                crate::process::Watchdog::start(exe)
+                    .map_err(|e| {
+                        let _ = writeln!(
+                            out,
+                            "WARNING: cannot start the watchdog ({e}): should this job be killed outright, its tools may outlive it"
+                        );
+                    })
+                    .ok()
+            });
+            let mut runner = Runner::new(
+                env,
+                masker.clone(),
+                settings.timeout,
+                interrupts,
+                &stages::hidden_from_tools(registry),
+                api.token.as_ref().map(Token::expose),
+            );
+            runner.watchdog = watchdog;
             let mut cx = StageCx {
                 name: stage.name(),
                 ctx: &ctx,
@@ -220,14 +245,7 @@ pub fn run_stage(
                 rt: &rt,
                 log: &mut *out,
                 folds: &style,
-                runner: Runner::new(
-                    env,
-                    masker.clone(),
-                    settings.timeout,
-                    interrupts,
-                    &stages::hidden_from_tools(registry),
-                    api.token.as_ref().map(Token::expose),
-                ),
+                runner,
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
             };
             let report = stage.run(&mut cx, matches)?;
@@ -275,6 +293,7 @@ pub fn explain(
         parsed,
         env,
         cwd,
+        exe: _,
         tty,
     } = invoked;
     let explicit_run_on = args.run_on.is_some();

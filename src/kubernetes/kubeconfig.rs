@@ -69,6 +69,9 @@ struct ContextEntry {
 #[derive(Clone)]
 pub(super) enum Auth {
     Anonymous,
+    /// A credential plugin not run yet: the stage runs it through its tool runner
+    /// ([`Access::exec_plugin`], [`Access::with_exec_credential`]).
+    Exec(ExecPlugin),
     Bearer(String),
     Basic(String, String),
     /// A client certificate and its key, as PEM.
@@ -144,9 +147,7 @@ impl Access {
             let file: KubeconfigFile = if text.trim().is_empty() {
                 KubeconfigFile::default()
             } else {
-                serde_yaml_ng::from_str(&text).map_err(|e| {
-                    KubeError::Config(format!("{} is not a kubeconfig: {e}", path.display()))
-                })?
+                serde_yaml_ng::from_str(&text).map_err(|e| not_a_kubeconfig(path, &text, &e))?
             };
             let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
             files.push((base, file));
@@ -231,7 +232,8 @@ impl Access {
             cluster["insecure-skip-tls-verify"] = Value::Bool(true);
         }
         let user = match &self.auth {
-            Auth::Anonymous => serde_json::json!({}),
+            // A plugin not run gives the tools no credential: they never run it themselves.
+            Auth::Anonymous | Auth::Exec(_) => serde_json::json!({}),
             Auth::Bearer(t) => serde_json::json!({ "token": t }),
             Auth::Basic(u, p) => serde_json::json!({ "username": u, "password": p }),
             Auth::Certificate { cert, key } => serde_json::json!({
@@ -252,12 +254,16 @@ impl Access {
 }
 
 fn user_auth(name: &str, base: &Path, user: &UserEntry) -> Result<Auth, KubeError> {
-    if user.exec.is_some() || user.auth_provider.is_some() {
+    if user.auth_provider.is_some() {
         return Err(KubeError::Config(format!(
-            "user {name:?} gets its credentials from an exec or auth-provider plugin, which \
-             kkp-delivery does not run: give it a kubeconfig with a token or a client certificate \
-             (kubeone's admin kubeconfig has one), or leave KUBECONFIG unset to derive it"
+            "user {name:?} gets its credentials from an auth-provider plugin, which kubectl no \
+             longer runs and kkp-delivery never does: use an exec credential plugin \
+             (client.authentication.k8s.io/v1, as EKS, GKE and AKS kubeconfigs do), a token or a \
+             client certificate"
         )));
+    }
+    if let Some(exec) = &user.exec {
+        return ExecPlugin::parse(name, base, exec).map(Auth::Exec);
     }
     let cert = match (&user.client_certificate_data, &user.client_certificate) {
         (Some(data), _) => Some(decode_data("client-certificate-data", data)?),
@@ -303,6 +309,14 @@ pub fn secrets_of(access: &Access) -> Vec<String> {
     let mut secrets = access.raw_secrets.clone();
     match &access.auth {
         Auth::Anonymous => {}
+        // The plugin's own variables may carry credentials (a role, a profile's key).
+        Auth::Exec(plugin) => secrets.extend(
+            plugin
+                .env
+                .iter()
+                .map(|(_, v)| v.clone())
+                .filter(|v| v.len() >= 8),
+        ),
         Auth::Bearer(t) => secrets.push(t.clone()),
         Auth::Basic(_, p) => secrets.push(p.clone()),
         Auth::Certificate { key, .. } => secrets.extend(
@@ -313,4 +327,223 @@ pub fn secrets_of(access: &Access) -> Vec<String> {
         ),
     }
     secrets
+}
+
+/// What a `KUBECONFIG` value names: its files, or, when it holds a kubeconfig's content or
+/// base64 instead of paths, what was expected, said without repeating the value.
+pub fn paths_of_value(value: &str) -> Result<Vec<PathBuf>, String> {
+    let trimmed = value.trim();
+    let content = trimmed.contains('\n')
+        || trimmed.starts_with('{')
+        || trimmed.starts_with("apiVersion")
+        || trimmed.contains(": ");
+    if content {
+        return Err(
+            "the path of a kubeconfig file (or a `:`-separated list of them); it holds \
+                    a kubeconfig's content instead: write the content to a file and set the \
+                    variable to that file's path"
+                .to_owned(),
+        );
+    }
+    if looks_like_base64(trimmed) && !Path::new(trimmed).exists() {
+        return Err(
+            "the path of a kubeconfig file; it holds base64 text instead: decode it \
+                    into a file (`base64 -d`) and set the variable to that file's path"
+                .to_owned(),
+        );
+    }
+    Ok(kubeconfig_paths(value))
+}
+
+/// Long text of base64's alphabet only: not a path anyone writes.
+fn looks_like_base64(text: &str) -> bool {
+    text.len() >= 64
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        && !text.contains("//")
+}
+
+/// Why `path` is not a kubeconfig, with the place in the file and never its content (serde's
+/// messages quote the value they could not read).
+fn not_a_kubeconfig(path: &Path, text: &str, e: &serde_yaml_ng::Error) -> KubeError {
+    let compact: String = text.split_whitespace().collect();
+    if looks_like_base64(&compact) {
+        return KubeError::Config(format!(
+            "{} holds base64 text, not a kubeconfig: decode it first (`base64 -d`)",
+            path.display()
+        ));
+    }
+    let place = match e.location() {
+        Some(at) => format!(" at line {}, column {}", at.line(), at.column()),
+        None => String::new(),
+    };
+    KubeError::Config(format!(
+        "{} is not a kubeconfig: its YAML does not parse as one{place}",
+        path.display()
+    ))
+}
+
+/// A kubeconfig user's `exec` credential plugin: a program that prints an `ExecCredential`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExecPlugin {
+    /// As the kubeconfig gives it; a relative path with a `/` is taken from the kubeconfig's
+    /// folder, as kubectl does.
+    pub command: PathBuf,
+    pub args: Vec<String>,
+    /// The plugin's own variables, from the kubeconfig.
+    pub env: Vec<(String, String)>,
+    /// `client.authentication.k8s.io/v1` or `…/v1beta1`.
+    pub api_version: String,
+    /// The kubeconfig's folder: the plugin runs there.
+    pub dir: PathBuf,
+}
+
+/// The `ExecCredential` versions a plugin may speak.
+const EXEC_VERSIONS: &[&str] = &[
+    "client.authentication.k8s.io/v1",
+    "client.authentication.k8s.io/v1beta1",
+];
+
+impl ExecPlugin {
+    fn parse(user: &str, base: &Path, exec: &Value) -> Result<Self, KubeError> {
+        let text = |key: &str| exec.get(key).and_then(Value::as_str).map(str::to_owned);
+        let api_version = text("apiVersion").unwrap_or_default();
+        if !EXEC_VERSIONS.contains(&api_version.as_str()) {
+            return Err(KubeError::Config(format!(
+                "user {user:?}'s exec plugin speaks {api_version:?}; expected one of {}",
+                EXEC_VERSIONS.join(", ")
+            )));
+        }
+        let command = text("command")
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| {
+                KubeError::Config(format!("user {user:?}'s exec plugin has no command"))
+            })?;
+        let command = if command.contains('/') && !command.starts_with('/') {
+            base.join(command)
+        } else {
+            PathBuf::from(command)
+        };
+        let args = exec
+            .get("args")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let env = exec
+            .get("env")
+            .and_then(Value::as_array)
+            .map(|e| {
+                e.iter()
+                    .filter_map(|v| {
+                        Some((
+                            v.get("name")?.as_str()?.to_owned(),
+                            v.get("value")?.as_str()?.to_owned(),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        Ok(Self {
+            command,
+            args,
+            env,
+            api_version,
+            dir: base.to_owned(),
+        })
+    }
+
+    /// `KUBERNETES_EXEC_INFO`: what the plugin is told of the call (never interactive here).
+    pub fn exec_info(&self) -> String {
+        serde_json::json!({
+            "apiVersion": self.api_version,
+            "kind": "ExecCredential",
+            "spec": { "interactive": false },
+        })
+        .to_string()
+    }
+
+    /// The credential in the plugin's standard output: a token or a client certificate and
+    /// key. The error never repeats the output (it holds the credential).
+    pub fn credential(&self, stdout: &str) -> Result<ExecCredential, KubeError> {
+        let refused = |what: &str| {
+            KubeError::Config(format!(
+                "the exec plugin {} printed {what}, not an ExecCredential with a token or a client certificate",
+                self.command.display()
+            ))
+        };
+        let value: Value = serde_json::from_str(stdout.trim()).map_err(|_| refused("no JSON"))?;
+        if value.get("kind").and_then(Value::as_str) != Some("ExecCredential") {
+            return Err(refused("another kind of object"));
+        }
+        let status = value.get("status").ok_or_else(|| refused("no status"))?;
+        let field = |key: &str| {
+            status
+                .get(key)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+        };
+        if let Some(token) = field("token") {
+            return Ok(ExecCredential::Token(token));
+        }
+        match (field("clientCertificateData"), field("clientKeyData")) {
+            (Some(cert), Some(key)) => Ok(ExecCredential::Certificate { cert, key }),
+            _ => Err(refused("a status without a token")),
+        }
+    }
+}
+
+/// What an exec plugin gave.
+#[derive(Clone)]
+pub enum ExecCredential {
+    Token(String),
+    /// PEM text of each.
+    Certificate {
+        cert: String,
+        key: String,
+    },
+}
+
+impl ExecCredential {
+    /// The values to mask.
+    pub fn secrets(&self) -> Vec<String> {
+        match self {
+            ExecCredential::Token(t) => vec![t.clone()],
+            ExecCredential::Certificate { key, .. } => key
+                .lines()
+                .filter(|l| l.len() > 16 && !l.starts_with("-----"))
+                .map(str::to_owned)
+                .collect(),
+        }
+    }
+}
+
+impl Access {
+    /// The credential plugin this access still needs run, if any.
+    pub fn exec_plugin(&self) -> Option<&ExecPlugin> {
+        match &self.auth {
+            Auth::Exec(plugin) => Some(plugin),
+            _ => None,
+        }
+    }
+
+    /// This access with the plugin's credential in place of the plugin: what the client and
+    /// the tools (through [`Access::flattened`]) use, so no tool runs the plugin itself.
+    pub fn with_exec_credential(mut self, credential: ExecCredential) -> Self {
+        self.auth = match credential {
+            ExecCredential::Token(t) => Auth::Bearer(t),
+            ExecCredential::Certificate { cert, key } => Auth::Certificate {
+                cert: cert.into_bytes(),
+                key: key.into_bytes(),
+            },
+        };
+        self
+    }
 }

@@ -20,7 +20,7 @@ use serde_json::Value;
 pub mod kubeconfig;
 
 use kubeconfig::Auth;
-pub use kubeconfig::{kubeconfig_paths, secrets_of, Access};
+pub use kubeconfig::{kubeconfig_paths, secrets_of, Access, ExecCredential, ExecPlugin};
 
 /// Who the objects we apply belong to (`metadata.managedFields[].manager`).
 pub const FIELD_MANAGER: &str = "kkp-delivery";
@@ -110,6 +110,12 @@ pub struct Client {
 
 impl Client {
     pub fn new(access: Access) -> Result<Self, KubeError> {
+        if let Some(plugin) = access.exec_plugin() {
+            return Err(KubeError::Config(format!(
+                "the exec plugin {} has not been run for this client",
+                plugin.command.display()
+            )));
+        }
         let mut builder = reqwest::Client::builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
@@ -156,7 +162,8 @@ impl Client {
             .request(method, url)
             .header(reqwest::header::ACCEPT, "application/json");
         match &self.access.auth {
-            Auth::Anonymous | Auth::Certificate { .. } => req,
+            // `Client::new` refuses an access whose plugin has not run.
+            Auth::Anonymous | Auth::Certificate { .. } | Auth::Exec(_) => req,
             Auth::Bearer(t) => req.bearer_auth(t),
             Auth::Basic(u, p) => req.basic_auth(u, Some(p)),
         }
@@ -352,6 +359,9 @@ impl Client {
         match status {
             201 => Ok(Applied::Created),
             200..=299 => Ok(Applied::Configured),
+            // An admission webhook that denies a request may echo it in its message: for a
+            // Secret that is the Secret's data. Only the status's reason and code are shown.
+            _ if kind == "Secret" => Err(api_error_status_only(&what, status, &answer)),
             _ => Err(api_error(&what, status, &answer)),
         }
     }
@@ -419,6 +429,23 @@ impl Client {
     }
 }
 
+/// The API server's `Status.reason` and code, never its message or body: for requests whose
+/// body holds secrets.
+fn api_error_status_only(what: &str, status: u16, body: &[u8]) -> KubeError {
+    let reason = serde_json::from_slice::<Value>(body)
+        .ok()
+        .and_then(|v| v.get("reason").and_then(Value::as_str).map(str::to_owned))
+        .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_alphanumeric()))
+        .unwrap_or_else(|| "no reason given".to_owned());
+    KubeError::Api {
+        what: what.to_owned(),
+        status,
+        message: format!(
+            "{reason} (the server's message is not shown: it may repeat the Secret's data)"
+        ),
+    }
+}
+
 /// The API server's `Status.message`, else the start of the body.
 fn api_error(what: &str, status: u16, body: &[u8]) -> KubeError {
     let message = serde_json::from_slice::<Value>(body)
@@ -441,15 +468,99 @@ fn api_error(what: &str, status: u16, body: &[u8]) -> KubeError {
 }
 
 /// Parses one or more YAML documents (`---`-separated) into JSON objects, skipping empty ones.
+/// The error says where (line and column) and what, with anything quoted from the file left out
+/// (repository files may hold credentials). A file over [`YAML_MAX_BYTES`] or nested deeper than
+/// [`YAML_MAX_DEPTH`] is refused before parsing: deep nesting parses in quadratic time.
 pub fn yaml_documents(text: &str) -> Result<Vec<Value>, String> {
+    check_yaml_shape(text)?;
     let mut out = Vec::new();
     for doc in serde_yaml_ng::Deserializer::from_str(text) {
-        let v = Value::deserialize(doc).map_err(|e| e.to_string())?;
+        let v = Value::deserialize(doc).map_err(|e| yaml_error(&e))?;
         if !v.is_null() {
             out.push(v);
         }
     }
     Ok(out)
+}
+
+/// The most a repository YAML file may hold.
+pub const YAML_MAX_BYTES: usize = 4 * 1024 * 1024;
+/// How deep a repository YAML file may nest (flow brackets or block indentation levels).
+pub const YAML_MAX_DEPTH: usize = 64;
+
+/// Refuses text too large or too deeply nested for a configuration file, in one linear pass.
+pub fn check_yaml_shape(text: &str) -> Result<(), String> {
+    if text.len() > YAML_MAX_BYTES {
+        return Err(format!(
+            "{} bytes, more than the {YAML_MAX_BYTES} a configuration file may have",
+            text.len()
+        ));
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (number, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        // Block nesting: two columns a level is the narrowest YAML writers use.
+        if indent / 2 > YAML_MAX_DEPTH {
+            return Err(format!(
+                "nested deeper than {YAML_MAX_DEPTH} levels at line {}",
+                number + 1
+            ));
+        }
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '#') => break,
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > YAML_MAX_DEPTH {
+                        return Err(format!(
+                            "nested deeper than {YAML_MAX_DEPTH} levels at line {}",
+                            number + 1
+                        ));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        // A quoted scalar in block style ends with its line as far as nesting goes.
+        if quote == Some('\'') {
+            quote = None;
+        }
+    }
+    Ok(())
+}
+
+/// A YAML error as where and what, with every quoted part left out.
+fn yaml_error(e: &serde_yaml_ng::Error) -> String {
+    let text = e.to_string();
+    let mut what = String::new();
+    let mut quoted = false;
+    for c in text.chars() {
+        match c {
+            '"' | '`' => {
+                if !quoted {
+                    what.push('…');
+                }
+                quoted = !quoted;
+            }
+            _ if !quoted => what.push(c),
+            _ => {}
+        }
+    }
+    let what = what
+        .split(" at line ")
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_owned();
+    match e.location() {
+        Some(at) => format!("{what} at line {}, column {}", at.line(), at.column()),
+        None => what,
+    }
 }
 
 /// A Secret of type Opaque with `data` (values base64-encoded here, never on a command line).
@@ -535,9 +646,10 @@ users:
     }
 
     #[test]
-    fn exec_plugins_and_missing_contexts_are_clear_errors() {
+    fn exec_plugins_are_parsed_auth_providers_and_missing_contexts_are_clear_errors() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config");
+        // An exec plugin of another version: named, with the versions taken.
         std::fs::write(
             &path,
             CONFIG.replace("    token: abc.def", "    exec:\n      command: aws"),
@@ -546,7 +658,48 @@ users:
         let err = Access::load(std::slice::from_ref(&path))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("exec or auth-provider plugin"), "{err}");
+        assert!(err.contains("client.authentication.k8s.io/v1"), "{err}");
+        // EKS's: parsed, not run; the client refuses it until the stage has run it.
+        std::fs::write(
+            &path,
+            CONFIG.replace(
+                "    token: abc.def",
+                "    exec:\n      apiVersion: client.authentication.k8s.io/v1beta1\n      command: bin/aws\n      args: [eks, get-token]\n      env:\n      - name: AWS_PROFILE\n        value: kkp-admin-profile",
+            ),
+        )
+        .unwrap();
+        let access = Access::load(std::slice::from_ref(&path)).unwrap();
+        let plugin = access.exec_plugin().unwrap().clone();
+        assert_eq!(plugin.command, dir.path().join("bin/aws"));
+        assert_eq!(plugin.args, ["eks", "get-token"]);
+        assert!(secrets_of(&access).contains(&"kkp-admin-profile".to_owned()));
+        assert!(Client::new(access.clone()).is_err());
+        let credential = plugin
+            .credential(r#"{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"k8s-aws-v1.secret"}}"#)
+            .unwrap();
+        assert_eq!(credential.secrets(), ["k8s-aws-v1.secret"]);
+        let resolved = access.with_exec_credential(credential);
+        assert!(resolved.exec_plugin().is_none());
+        assert!(resolved.flattened().contains("k8s-aws-v1.secret"));
+        let refused = plugin
+            .credential("token: k8s-aws-v1.secret")
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(!refused.contains("k8s-aws-v1.secret"), "{refused}");
+        // auth-provider: refused, saying what to use instead.
+        std::fs::write(
+            &path,
+            CONFIG.replace("    token: abc.def", "    auth-provider:\n      name: gcp"),
+        )
+        .unwrap();
+        let err = Access::load(std::slice::from_ref(&path))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("auth-provider") && err.contains("exec"),
+            "{err}"
+        );
         std::fs::write(
             &path,
             CONFIG.replace("current-context: admin@kkp", "current-context: x"),
@@ -554,6 +707,24 @@ users:
         .unwrap();
         let err = Access::load(&[path]).unwrap_err().to_string();
         assert!(err.contains("context \"x\" is not defined"), "{err}");
+    }
+
+    #[test]
+    fn yaml_errors_say_where_and_never_quote_the_file() {
+        let err = yaml_documents("a: 1\ntoken: \"s3cr3t-value\"\n  bad: [\n").unwrap_err();
+        assert!(!err.contains("s3cr3t-value"), "{err}");
+        assert!(err.contains("line"), "{err}");
+        let deep = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+        assert!(yaml_documents(&deep)
+            .unwrap_err()
+            .contains("nested deeper than 64"));
+        let indented: String = (0..100)
+            .map(|i| format!("{}k{i}:\n", "  ".repeat(i)))
+            .collect();
+        assert!(yaml_documents(&indented)
+            .unwrap_err()
+            .contains("nested deeper than 64"));
+        assert!(yaml_documents("a: [[1, 2], {b: c}]\nd: 'it''s [fine'\n").is_ok());
     }
 
     #[test]

@@ -10,7 +10,7 @@ use base64::Engine as _;
 use crate::env::{vars, Var};
 use crate::error::{StageError, UsageError};
 use crate::kubernetes;
-use crate::process::Holding;
+use crate::process::{Holding, Watched};
 use crate::tools::kubeone;
 use crate::tools::runner::{write_private, Echo};
 use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
@@ -98,11 +98,15 @@ impl ClusterArgs {
         }
     }
 
-    /// Checks, before any tool runs, what [`Self::kubeconfig`] will need: without `KUBECONFIG`,
-    /// `SSH_PRIVATE_KEY` and the kubeone manifest.
+    /// Checks, before any tool runs, what [`Self::kubeconfig`] will need: a usable
+    /// `KUBECONFIG` when it is set; else `SSH_PRIVATE_KEY` and the kubeone manifest.
     pub fn check_kubeconfig_inputs(&self, cx: &StageCx<'_>) -> Result<(), StageError> {
-        if cx.env.get(vars::KUBECONFIG).is_some_and(|v| !v.is_empty()) {
-            return Ok(());
+        if cx
+            .env
+            .get(vars::KUBECONFIG)
+            .is_some_and(|v| !v.trim().is_empty())
+        {
+            return check_kubeconfig_env(cx);
         }
         ssh_private_key(cx).map_err(|e| match e {
             StageError::Usage(UsageError::Missing { name, .. }) => UsageError::missing(
@@ -126,10 +130,20 @@ impl ClusterArgs {
         cx: &mut StageCx<'_>,
         private: &PrivateDir,
     ) -> Result<Option<PathBuf>, StageError> {
-        if let Some(value) = cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
-            mask_credentials(cx, &crate::kubernetes::kubeconfig_paths(value));
-            cx.say("Kubeconfig: KUBECONFIG")?;
-            return Ok(None);
+        if let Some(paths) = kubeconfig_env_paths(cx)? {
+            mask_credentials(cx, &paths);
+            let access = kubernetes::Access::load(&paths).map_err(|e| unusable_kubeconfig(&e))?;
+            if access.exec_plugin().is_none() {
+                cx.say("Kubeconfig: KUBECONFIG")?;
+                return Ok(None);
+            }
+            // The plugin runs once, here, through the runner; the tools get its credential in
+            // a private kubeconfig and never run a program named in a kubeconfig themselves.
+            let access = resolve_exec_plugin(cx, access)?;
+            let path = private.path().join("kubeconfig");
+            write_private(&path, access.flattened().as_bytes()).map_err(StageError::Failed)?;
+            cx.say("Kubeconfig: KUBECONFIG, with its exec plugin's credential")?;
+            return Ok(Some(path));
         }
         let manifest = self.manifest(cx)?.display().to_string();
         let outputs = self.outputs_file(cx, private)?.display().to_string();
@@ -168,6 +182,25 @@ impl ClusterArgs {
     ) -> Result<PathBuf, StageError> {
         let root = self.terraform_dir(cx)?;
         let existing = cx.ctx.workspace.join(&root).join(TERRAFORM_OUTPUTS.name);
+        // terraform-apply writes the file in this job's work tree, never in a commit: one that
+        // git tracks came with the code (a pull request's author chose the cluster's address).
+        let relative = root.join(TERRAFORM_OUTPUTS.name);
+        let tracked = crate::git::Git::new(&cx.ctx.workspace)
+            .run(&[
+                "ls-files",
+                "--error-unmatch",
+                "--",
+                &relative.display().to_string(),
+            ])
+            .is_ok();
+        if tracked {
+            return Err(UsageError::invalid(
+                relative.display().to_string(),
+                "a file terraform-apply wrote in this pipeline, not one committed to the repository (remove it from git: `git rm --cached`)",
+                "a file tracked by git",
+            )
+            .into());
+        }
         if existing.is_file() {
             cx.say(&format!(
                 "Terraform outputs: {} (from terraform-apply)",
@@ -210,16 +243,77 @@ impl ClusterArgs {
 /// Masks the credentials of a kubeconfig in everything the stage's tools print from now on: a
 /// tool that logs its kubeconfig's token must not publish it.
 fn mask_credentials(cx: &mut StageCx<'_>, paths: &[PathBuf]) {
+    // The raw text first (every long value of every file, read or not), then what the parser
+    // found (decoded data, token files).
+    let mut secrets: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|text| crate::mask::long_values(&text))
+        .collect();
     if let Ok(access) = crate::kubernetes::Access::load(paths) {
-        let secrets = crate::kubernetes::secrets_of(&access);
-        cx.runner.masker = cx.runner.masker.with(secrets.iter().map(String::as_str));
+        secrets.extend(crate::kubernetes::secrets_of(&access));
     }
+    cx.runner.masker = cx.runner.masker.with(secrets.iter().map(String::as_str));
 }
 
 /// A folder only the owner can read, outside the working tree, removed when dropped — whatever
 /// happened. While it exists, SIGINT and SIGTERM do not end the process outright: they stop the
 /// running tool or the next step, and the folder is still removed.
-pub struct PrivateDir(PathBuf, #[allow(dead_code)] Holding);
+pub struct PrivateDir(
+    PathBuf,
+    #[allow(dead_code)] Holding,
+    /// Removes the folder should the stage be killed outright.
+    #[allow(dead_code)]
+    Option<Watched>,
+);
+
+/// Where private folders are made: `TMPDIR` when it is absolute and outside the work tree,
+/// else `/tmp`.
+fn private_base(env: &crate::env::Env, workspace: &Path) -> PathBuf {
+    env.get(vars::TMPDIR)
+        .map(PathBuf::from)
+        .filter(|t| t.is_absolute() && !t.starts_with(workspace))
+        .unwrap_or_else(|| PathBuf::from("/tmp"))
+}
+
+/// The prefix of every private folder; the stage's process id follows it.
+const PRIVATE_PREFIX: &str = "kkp-delivery-";
+
+/// Removes the private folders of stages whose process is gone (killed outright before they
+/// could remove them: a persistent runner keeps `TMPDIR` between jobs). Only this user's
+/// folders; a folder whose process still runs is left alone.
+pub fn remove_abandoned_private_dirs(env: &crate::env::Env, workspace: &Path) {
+    use std::os::unix::fs::MetadataExt as _;
+    let base = private_base(env, workspace);
+    let Ok(entries) = std::fs::read_dir(&base) else {
+        return;
+    };
+    // This process's user: the owner of its /proc entry.
+    let Ok(me) = std::fs::metadata("/proc/self").map(|m| m.uid()) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(PRIVATE_PREFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        if !meta.is_dir() || meta.uid() != me || pid <= 0 {
+            continue;
+        }
+        let alive = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok();
+        if !alive {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
 
 impl PrivateDir {
     pub fn new(cx: &StageCx<'_>) -> Result<Self, StageError> {
@@ -228,17 +322,12 @@ impl PrivateDir {
         let holding = cx.runner.interrupts.hold();
         // Never inside the work tree, whatever TMPDIR says: the folder must not end up in an
         // artifact or a commit.
-        let base = cx
-            .env
-            .get(vars::TMPDIR)
-            .map(PathBuf::from)
-            .filter(|t| t.is_absolute() && !t.starts_with(&cx.ctx.workspace))
-            .unwrap_or_else(|| PathBuf::from("/tmp"));
+        let base = private_base(cx.env, &cx.ctx.workspace);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_nanos())
             .unwrap_or(0);
-        let dir = base.join(format!("kkp-delivery-{}-{nanos}", std::process::id()));
+        let dir = base.join(format!("{PRIVATE_PREFIX}{}-{nanos}", std::process::id()));
         std::fs::DirBuilder::new()
             .mode(0o700)
             .create(&dir)
@@ -248,7 +337,8 @@ impl PrivateDir {
                     base.display()
                 ))
             })?;
-        Ok(Self(dir, holding))
+        let watched = cx.runner.watchdog.as_ref().map(|w| w.watch_dir(&dir));
+        Ok(Self(dir, holding, watched))
     }
 
     pub fn path(&self) -> &Path {
@@ -279,7 +369,7 @@ pub fn until_interrupted_on<T>(
                 if let Some(sig) = interrupts.received() {
                     return sig;
                 }
-                tokio::time::sleep(Duration::from_millis(200)).await;
+                tokio::time::sleep(Duration::from_millis(100)).await;
             }
         };
         tokio::select! {
@@ -341,6 +431,9 @@ pub fn private_key(cx: &StageCx<'_>, var: Var, why: &str) -> Result<String, Stag
 pub struct SshAgent {
     pid: Option<i32>,
     socket: PathBuf,
+    /// `ssh-agent` daemonises, out of the tool's process group: the watchdog kills it should
+    /// the stage be killed outright.
+    watched: Option<Watched>,
 }
 
 impl SshAgent {
@@ -382,18 +475,31 @@ impl SshAgent {
             .split(';')
             .find_map(|part| part.trim().strip_prefix("SSH_AGENT_PID="))
             .and_then(|p| p.trim().parse::<i32>().ok());
-        let agent = SshAgent { pid, socket };
+        let watched = pid.and_then(|pid| cx.runner.watchdog.as_ref().map(|w| w.watch_process(pid)));
+        let agent = SshAgent {
+            pid,
+            socket,
+            watched,
+        };
         if !started.success() || agent.pid.is_none() {
             return Err(StageError::Failed(anyhow::anyhow!(
                 "ssh-agent did not start: {}",
                 crate::text::one_line(started.stderr.trim())
             )));
         }
+        // The key expires with the stage's deadline, whatever becomes of the agent.
+        let lifetime = cx
+            .runner
+            .deadline
+            .saturating_duration_since(std::time::Instant::now())
+            .as_secs()
+            .max(60)
+            .to_string();
         let added = cx.run_folded(
             "kkp_ssh_add",
             "ssh-add",
             &SSH_ADD
-                .command(cx.env, &dir, &[&key_arg])
+                .command(cx.env, &dir, &["-t", &lifetime, &key_arg])
                 .env("SSH_AUTH_SOCK", socket_arg),
             Echo::Lines,
         )?;
@@ -428,25 +534,49 @@ impl Drop for SshAgent {
                 std::thread::sleep(Duration::from_millis(10));
             }
         }
+        // Stopped: the watchdog may forget it.
+        drop(self.watched.take());
     }
 }
 
-/// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs.
-pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
-    match cx.env.get(vars::KUBECONFIG).filter(|v| !v.is_empty()) {
-        None => Ok(()),
-        Some(value) => kubernetes::Access::load(&kubernetes::kubeconfig_paths(value))
-            .map(|_| ())
-            .map_err(|e| {
-                UsageError::invalid("KUBECONFIG", &format!("a usable kubeconfig ({e})"), value)
-                    .into()
+/// `KUBECONFIG`'s files, when it is set. Content or base64 given where the path belongs is a
+/// usage error naming the variable and saying so in words; the value itself is never repeated
+/// (it holds the cluster's credentials).
+pub fn kubeconfig_env_paths(cx: &StageCx<'_>) -> Result<Option<Vec<PathBuf>>, StageError> {
+    match cx
+        .env
+        .get(vars::KUBECONFIG)
+        .filter(|v| !v.trim().is_empty())
+    {
+        None => Ok(None),
+        Some(value) => kubernetes::kubeconfig::paths_of_value(value)
+            .map(Some)
+            .map_err(|expected| {
+                UsageError::Other(format!("{}: expected {expected}", vars::KUBECONFIG)).into()
             }),
     }
 }
 
+/// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs. The message
+/// names the variable and the file and where in it, never a value.
+pub fn check_kubeconfig_env(cx: &StageCx<'_>) -> Result<(), StageError> {
+    if let Some(paths) = kubeconfig_env_paths(cx)? {
+        kubernetes::Access::load(&paths).map_err(|e| unusable_kubeconfig(&e))?;
+    }
+    Ok(())
+}
+
+fn unusable_kubeconfig(e: &kubernetes::KubeError) -> StageError {
+    UsageError::Other(format!(
+        "{}: expected a usable kubeconfig ({e})",
+        vars::KUBECONFIG
+    ))
+    .into()
+}
+
 /// A Kubernetes API client from the derived kubeconfig, else from `KUBECONFIG`.
 pub fn kube_client(
-    cx: &StageCx<'_>,
+    cx: &mut StageCx<'_>,
     derived: Option<&Path>,
 ) -> Result<kubernetes::Client, StageError> {
     let access = kube_access(cx, derived)?;
@@ -455,19 +585,61 @@ pub fn kube_client(
 
 /// The cluster's address and credentials from the derived kubeconfig, else from `KUBECONFIG`.
 pub fn kube_access(
-    cx: &StageCx<'_>,
+    cx: &mut StageCx<'_>,
     derived: Option<&Path>,
 ) -> Result<kubernetes::Access, StageError> {
     let paths = match derived {
         Some(p) => vec![p.to_owned()],
-        None => kubernetes::kubeconfig_paths(cx.env.get(vars::KUBECONFIG).unwrap_or_default()),
+        None => kubeconfig_env_paths(cx)?.unwrap_or_default(),
     };
-    kubernetes::Access::load(&paths).map_err(|e| match derived {
-        None => StageError::Usage(UsageError::invalid(
-            "KUBECONFIG",
-            &format!("a usable kubeconfig ({e})"),
-            cx.env.get(vars::KUBECONFIG).unwrap_or_default(),
-        )),
-        Some(_) => StageError::Failed(anyhow::anyhow!("the kubeconfig from kubeone: {e}")),
-    })
+    let access = kubernetes::Access::load(&paths).map_err(|e| match derived {
+        None => unusable_kubeconfig(&e),
+        Some(_) => StageError::Failed(anyhow::anyhow!("the stage's kubeconfig: {e}")),
+    })?;
+    resolve_exec_plugin(cx, access)
+}
+
+/// Runs the kubeconfig's exec credential plugin, when it has one, through the tool runner: its
+/// deadline and signals, the tools' environment (none of the stage's secrets) plus the
+/// plugin's own variables and `KUBERNETES_EXEC_INFO`. The credential takes the plugin's place
+/// and is masked from then on.
+pub fn resolve_exec_plugin(
+    cx: &mut StageCx<'_>,
+    access: kubernetes::Access,
+) -> Result<kubernetes::Access, StageError> {
+    let Some(plugin) = access.exec_plugin().cloned() else {
+        return Ok(access);
+    };
+    let mut cmd = crate::tools::runner::ToolCommand {
+        tool: crate::tools::KUBECONFIG_EXEC_PLUGIN,
+        program: plugin.command.clone(),
+        args: plugin.args.clone(),
+        dir: plugin.dir.clone(),
+        extra_env: plugin.env.clone(),
+        stdout_to: None,
+        stdout_tail: None,
+    };
+    cmd = cmd.env("KUBERNETES_EXEC_INFO", plugin.exec_info());
+    let ran = cx.run_folded(
+        "kkp_kube_exec",
+        &format!(
+            "kubeconfig credential plugin ({})",
+            plugin.command.display()
+        ),
+        &cmd,
+        Echo::Quiet,
+    )?;
+    if !ran.success() {
+        return Err(StageError::Failed(anyhow::anyhow!(
+            "the kubeconfig's exec plugin {} failed: {}",
+            plugin.command.display(),
+            crate::text::one_line(ran.stderr.trim())
+        )));
+    }
+    let credential = plugin
+        .credential(&ran.stdout)
+        .map_err(|e| StageError::Failed(anyhow::anyhow!("{e}")))?;
+    let secrets = credential.secrets();
+    cx.runner.masker = cx.runner.masker.with(secrets.iter().map(String::as_str));
+    Ok(access.with_exec_credential(credential))
 }

@@ -21,7 +21,7 @@ use crate::tools::plan::Action;
 use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
-use super::cluster::{check_kubeconfig_env, kube_client, ClusterArgs, PrivateDir};
+use super::cluster::{kube_client, ClusterArgs, PrivateDir};
 use super::terraform::{BackendArgs, Terraform};
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 use super::{PLAN_FILE, PLAN_JSON};
@@ -150,7 +150,6 @@ impl Stage for DnsUpdate {
             .into());
         }
         args.cluster.check_kubeconfig_inputs(cx)?;
-        check_kubeconfig_env(cx)?;
 
         let private = PrivateDir::new(cx)?;
         let dns_dir = std::mem::take(&mut cx.working_dir);
@@ -218,7 +217,12 @@ fn wait_for_address(
             .min(next_progress.max(Duration::from_secs(2)))
             .max(Duration::from_secs(1));
         let read = client.load_balancer(&args.ingress_namespace, &args.ingress_service, within);
-        let state = match rt.block_on(read) {
+        let state = match super::cluster::until_interrupted_on(
+            rt,
+            &interrupts,
+            &format!("reading Service {service}"),
+            read,
+        )? {
             Ok(LoadBalancer::Ready { hostname, ip }) if !valid_address(&hostname, &ip) => {
                 // The Service's status is the cluster's word, but it goes into DNS records,
                 // outputs and Terraform variables: only a hostname or an IP is accepted.

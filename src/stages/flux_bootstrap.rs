@@ -21,7 +21,7 @@ use crate::text::{code_block, escape};
 use crate::tools::flux::{self, FluxVersion, OnCluster};
 use crate::tools::runner::{write_private, Echo, ToolCommand};
 
-use super::cluster::{private_key, ClusterArgs, PrivateDir};
+use super::cluster::{private_key, until_interrupted, ClusterArgs, PrivateDir};
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 use crate::tools::FLUX;
@@ -157,7 +157,8 @@ impl Stage for FluxBootstrap {
         if let Some(owner) = target.owner.take() {
             let fallback = cx.env.get(FLUX_TOKEN).filter(|t| !t.is_empty());
             let lookup = cx.forge.owner_kind_or_with(cx.ctx, &owner, fallback);
-            let kind = cx.rt.block_on(lookup).map_err(|e| {
+            let kind = until_interrupted(cx, &format!("asking the host who {owner} is"), lookup)?
+                .map_err(|e| {
                 StageError::Failed(anyhow::anyhow!(
                     "cannot tell whether {owner} is a personal account or an organization \
                          (flux needs --personal for one and not the other): {e}"

@@ -25,7 +25,7 @@ use crate::tools::runner::{write_private, Echo};
 use crate::tools::sops;
 
 use super::cluster::{
-    check_kubeconfig_env, kube_access, kube_client, until_interrupted, until_interrupted_on,
+    kube_access, kube_client, kubeconfig_env_paths, until_interrupted, until_interrupted_on,
     ClusterArgs, PrivateDir,
 };
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
@@ -59,10 +59,7 @@ fn issuer_objects(text: &str, name: &Path) -> Result<Vec<serde_json::Value>, Sta
     let docs = kubernetes::yaml_documents(text).map_err(|e| {
         UsageError::invalid(
             "KKP_CLUSTER_ISSUER",
-            &format!(
-                "YAML Kubernetes objects ({})",
-                e.split(':').next().unwrap_or("invalid YAML")
-            ),
+            &format!("YAML Kubernetes objects ({e})"),
             &name.display().to_string(),
         )
     })?;
@@ -83,6 +80,21 @@ fn issuer_objects(text: &str, name: &Path) -> Result<Vec<serde_json::Value>, Sta
             return Err(UsageError::invalid(
                 "KKP_CLUSTER_ISSUER",
                 "Kubernetes objects with apiVersion, kind and metadata.name",
+                &name.display().to_string(),
+            )
+            .into());
+        }
+        // The file is applied with force as the stage's own user: only what it is for, never
+        // a role binding or another object that widens access.
+        let issuer = matches!(kind, "Issuer" | "ClusterIssuer")
+            && api.split('/').next() == Some("cert-manager.io");
+        if !issuer {
+            return Err(UsageError::invalid(
+                "KKP_CLUSTER_ISSUER",
+                &format!(
+                    "cert-manager Issuer or ClusterIssuer objects only (apiVersion cert-manager.io/…), not {}",
+                    crate::text::one_line(kind)
+                ),
                 &name.display().to_string(),
             )
             .into());
@@ -243,6 +255,14 @@ fn input_file(
             &name.display().to_string(),
         )
     })?;
+    // Bounded before anything parses it: a deeply nested file parses in quadratic time.
+    crate::kubernetes::check_yaml_shape(&text).map_err(|e| {
+        UsageError::invalid(
+            var,
+            &format!("a YAML configuration file ({e})"),
+            &name.display().to_string(),
+        )
+    })?;
     Ok(Some(InputFile {
         name: name.to_owned(),
         path,
@@ -374,14 +394,32 @@ impl Inputs {
                         .into());
                     }
                 }
+                let pinned = cx
+                    .env
+                    .get(vars::KKP_INSTALLER_SHA256)
+                    .is_some_and(|v| !v.is_empty());
                 for var in [vars::KKP_RELEASES_URL, vars::KKP_RELEASES_API_URL] {
                     if let Some(value) = cx.env.get(var).filter(|v| !v.is_empty()) {
-                        let ok = url::Url::parse(value)
-                            .is_ok_and(|u| matches!(u.scheme(), "https" | "http"));
+                        let parsed = url::Url::parse(value).ok();
+                        let scheme = parsed.as_ref().map(|u| u.scheme().to_owned());
+                        let loopback = parsed.as_ref().is_some_and(|u| {
+                            matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))
+                        });
+                        // The digest the download is checked against must not cross the network
+                        // in the clear: only a pinned SHA-256 makes the API's answer moot.
+                        let needs_tls = var == vars::KKP_RELEASES_API_URL && !pinned && !loopback;
+                        let ok = match scheme.as_deref() {
+                            Some("https") => true,
+                            Some("http") => !needs_tls,
+                            _ => false,
+                        };
                         if !ok {
-                            return Err(
-                                UsageError::invalid(var.name, "an http(s) URL", value).into()
-                            );
+                            let expected = if needs_tls {
+                                "an https URL (the asset's digest is read from it; http is taken only with KKP_INSTALLER_SHA256 set)"
+                            } else {
+                                "an http(s) URL"
+                            };
+                            return Err(UsageError::invalid(var.name, expected, value).into());
                         }
                     }
                 }
@@ -447,7 +485,6 @@ impl Inputs {
             .into());
         }
         args.cluster.check_kubeconfig_inputs(cx)?;
-        check_kubeconfig_env(cx)?;
         Ok(Inputs {
             installer,
             storageclass,
@@ -782,8 +819,8 @@ fn run(
     let kubeconfig_file = match &kubeconfig {
         Some(k) => k.clone(),
         None => {
-            let value = cx.env.get(vars::KUBECONFIG).unwrap_or_default();
-            match kubernetes::kubeconfig_paths(value).as_slice() {
+            let paths = kubeconfig_env_paths(cx)?.unwrap_or_default();
+            match paths.as_slice() {
                 [one] => one.clone(),
                 _ => {
                     let path = private.path().join("kubeconfig");
@@ -910,6 +947,25 @@ fn run(
         ));
     }
 
+    // The Secrets' data as the API sees it (base64), and the long lines of the flattened
+    // kubeconfig (its keys, certificates and server), are masked wherever they might be
+    // repeated: an API error, a tool's log.
+    let mut hidden: Vec<String> = Vec::new();
+    for (_, object) in &objects {
+        if object.get("kind").and_then(serde_json::Value::as_str) == Some("Secret") {
+            if let Some(data) = object.get("data").and_then(serde_json::Value::as_object) {
+                hidden.extend(
+                    data.values()
+                        .filter_map(serde_json::Value::as_str)
+                        .map(str::to_owned),
+                );
+            }
+        }
+    }
+    hidden.extend(crate::mask::long_values(&String::from_utf8_lossy(
+        &kubeconfig_text,
+    )));
+    cx.runner.masker = cx.runner.masker.with(hidden.iter().map(String::as_str));
     let client = kube_client(cx, kubeconfig.as_deref())?;
     let mut applied: Vec<(String, Applied)> = Vec::new();
     let mut failure = None;
@@ -928,7 +984,21 @@ fn run(
                 ));
                 break;
             }
-            match rt.block_on(client.apply(object)) {
+            let stopped_or_applied = until_interrupted_on(
+                rt,
+                &interrupts,
+                &format!("applying {what}"),
+                client.apply(object),
+            );
+            let applied_or_failed = match stopped_or_applied {
+                Ok(answer) => answer,
+                Err(stopped) => {
+                    let _ = writeln!(fold, "{what}: {stopped}");
+                    failure = Some(stopped.to_string());
+                    break;
+                }
+            };
+            match applied_or_failed {
                 Ok(result) => {
                     let _ = writeln!(fold, "{what}: {result}");
                     applied.push((what.clone(), result));

@@ -38,3 +38,7 @@ pub const SOPS: Tool = Tool::new(
 );
 pub const TAR: Tool = Tool::new("tar", vars::KKP_TAR_BIN, &["--version"]);
 pub const FLUX: Tool = Tool::new("flux", vars::KKP_FLUX_BIN, &["version", "--client"]);
+/// A kubeconfig's exec credential plugin: the program the kubeconfig names (its path comes
+/// from `KUBECONFIG`'s file, not from a variable of its own).
+pub const KUBECONFIG_EXEC_PLUGIN: Tool =
+    Tool::new("the kubeconfig's credential plugin", vars::KUBECONFIG, &[]);

@@ -23,7 +23,7 @@ use nix::unistd::Pid;
 
 use crate::env::{Env, Var};
 use crate::mask::Masker;
-use crate::process::{kill_group, Interrupts};
+use crate::process::{kill_group, Interrupts, Watchdog};
 use crate::tools::fold::Fold;
 
 /// A wrapped tool: its name, the variable that points at its executable, and the arguments
@@ -74,7 +74,9 @@ impl Tool {
 /// The default `--timeout` of one tool run, in seconds.
 pub const DEFAULT_TIMEOUT_SECS: u64 = 3600;
 /// How long a stopped tool may take to exit before it is killed.
-pub const DEFAULT_GRACE: Duration = Duration::from_secs(30);
+/// GitHub sends SIGKILL about 10 s after a cancel's SIGINT: the tool's grace ends before it,
+/// leaving the stage time to publish.
+pub const DEFAULT_GRACE: Duration = Duration::from_secs(8);
 /// After the tool exits, how long its output may keep arriving from children that still hold
 /// the pipes, before the runner stops reading.
 const PIPE_LINGER: Duration = Duration::from_secs(2);
@@ -188,6 +190,8 @@ pub struct Runner {
     pub capture_limit: usize,
     /// How often a long run says it is still going, with its last line.
     pub progress_every: Duration,
+    /// Kills every tool's process group if the stage dies without doing it (SIGKILL).
+    pub watchdog: Option<Watchdog>,
 }
 
 /// The default of [`Runner::capture_limit`].
@@ -223,6 +227,7 @@ impl Runner {
             interrupts,
             capture_limit: CAPTURE_LIMIT,
             progress_every: Duration::from_secs(30),
+            watchdog: None,
         }
     }
 
@@ -279,6 +284,9 @@ impl Runner {
                 cmd.tool.bin_var
             )
         })?;
+        // The tool runs in its own process group; should the stage be killed outright, the
+        // watchdog kills that group.
+        let _watched = self.watchdog.as_ref().map(|w| w.watch_group(child.id()));
         let (tx, rx) = mpsc::channel::<(bool, String)>();
         let mut to_file: Option<std::thread::JoinHandle<std::io::Result<bool>>> = None;
         if let Some(out) = child.stdout.take() {

@@ -44,6 +44,9 @@ struct Cluster {
     scratch: tempfile::TempDir,
     key: String,
     log: PathBuf,
+    /// A usable kubeconfig file (token auth, the fake tools' cluster address) for the stages
+    /// that take `KUBECONFIG`.
+    kubeconfig: String,
 }
 
 impl Cluster {
@@ -59,22 +62,36 @@ impl Cluster {
                 "output \"kubeone_api\" {\n  value = { endpoint = \"lb.example\" }\n}\n",
             ),
         ]);
+        // As a repository's .gitignore would: terraform-apply's file is never committed.
+        std::fs::write(repo.path().join(".git/info/exclude"), "kkp-outputs.json\n").unwrap();
         if with_outputs {
             std::fs::write(repo.path().join("terraform/aws/kkp-outputs.json"), OUTPUTS).unwrap();
         }
         let scratch = tempfile::tempdir().unwrap();
         let key = ssh_key(scratch.path());
         let log = scratch.path().join("kubeone.log");
+        let kubeconfig = scratch.path().join("kube.conf");
+        std::fs::write(
+            &kubeconfig,
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: kkp\n  cluster:\n    server: https://lb.example:6443\ncontexts:\n- name: admin@kkp\n  context:\n    cluster: kkp\n    user: admin\ncurrent-context: admin@kkp\nusers:\n- name: admin\n  user:\n    token: fake-cluster-token-9a8b7c6d\n",
+        )
+        .unwrap();
         Cluster {
             forge: Forge::start(TOKEN),
             repo,
             scratch,
             key,
             log,
+            kubeconfig: kubeconfig.display().to_string(),
         }
     }
 
-    fn apply(&self, key: Option<&str>, extra: &[(&'static str, &str)]) -> Run {
+    /// The variables of a manual kubeone-apply run on GitHub with the fake kubeone.
+    fn apply_env(
+        &self,
+        key: Option<&str>,
+        extra: &[(&'static str, &str)],
+    ) -> Vec<(&'static str, String)> {
         let tmp = self.scratch.path().join("tmp");
         std::fs::create_dir_all(&tmp).unwrap();
         let mut env = host_env(Host::GitHub, &self.forge.url, self.repo.path());
@@ -89,6 +106,11 @@ impl Cluster {
             env.push(("SSH_PRIVATE_KEY", key.to_owned()));
         }
         env.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+        env
+    }
+
+    fn apply(&self, key: Option<&str>, extra: &[(&'static str, &str)]) -> Run {
+        let env = self.apply_env(key, extra);
         run("kkp-kubeone-apply", &[], &refs(&env), self.repo.path())
     }
 
@@ -366,7 +388,7 @@ fn flux_bootstrap_passes_personal_only_for_a_user_account() {
         .flux(
             Host::GitHub,
             &[
-                ("KUBECONFIG", "/nonexistent/kubeconfig"),
+                ("KUBECONFIG", c.kubeconfig.as_str()),
                 ("KKP_FLUX_TOKEN", FLUX_TOKEN),
                 ("FAKE_FLUX_OWNER_USER", "acme"),
                 ("GITHUB_SERVER_URL", "https://ghe.example.com"),
@@ -380,7 +402,7 @@ fn flux_bootstrap_passes_personal_only_for_a_user_account() {
         "Enterprise Server: {call}"
     );
     assert!(
-        call.contains("KUBECONFIG=/nonexistent/kubeconfig"),
+        call.contains(&format!("KUBECONFIG={}", c.kubeconfig)),
         "KUBECONFIG is used as set: {call}"
     );
     assert!(c.kubeone_log().is_empty(), "no kubeone with KUBECONFIG set");
@@ -399,7 +421,7 @@ fn flux_bootstrap_looks_up_the_owner_with_the_flux_token_when_the_job_has_none()
             Host::GitHub,
             &[
                 ("GITHUB_TOKEN", ""),
-                ("KUBECONFIG", "/nonexistent/kubeconfig"),
+                ("KUBECONFIG", c.kubeconfig.as_str()),
                 ("KKP_FLUX_TOKEN", FLUX_TOKEN),
                 ("FAKE_FLUX_OWNER_USER", "acme"),
             ],
@@ -419,7 +441,7 @@ fn flux_bootstrap_on_gitlab_uses_the_namespace_and_server() {
         .flux(
             Host::GitLab,
             &[
-                ("KUBECONFIG", "/k"),
+                ("KUBECONFIG", c.kubeconfig.as_str()),
                 ("KKP_FLUX_TOKEN", FLUX_TOKEN),
                 ("CI_SERVER_FQDN", "gitlab.example.com"),
             ],
@@ -448,7 +470,10 @@ fn flux_bootstrap_on_bitbucket_hands_the_key_as_a_private_file() {
     let r = c
         .flux(
             Host::Bitbucket,
-            &[("KUBECONFIG", "/k"), ("KKP_FLUX_SSH_PRIVATE_KEY", &c.key)],
+            &[
+                ("KUBECONFIG", c.kubeconfig.as_str()),
+                ("KKP_FLUX_SSH_PRIVATE_KEY", &c.key),
+            ],
         )
         .expect_code(0);
     let log = c.flux_calls();
@@ -477,7 +502,10 @@ fn flux_bootstrap_on_bitbucket_hands_the_key_as_a_private_file() {
 fn flux_bootstrap_decides_on_the_cluster() {
     let c = Cluster::new(true);
     c.owner("acme", "Organization");
-    let base = [("KUBECONFIG", "/k"), ("KKP_FLUX_TOKEN", FLUX_TOKEN)];
+    let base = [
+        ("KUBECONFIG", c.kubeconfig.as_str()),
+        ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+    ];
     let with = |v: &'static str| {
         let mut e = base.to_vec();
         e.push(("FAKE_FLUX_CLUSTER", v));
@@ -532,7 +560,10 @@ fn flux_bootstrap_decides_on_the_cluster() {
 fn flux_failures_are_one_line_findings_and_masked() {
     let c = Cluster::new(true);
     c.owner("acme", "Organization");
-    let base = [("KUBECONFIG", "/k"), ("KKP_FLUX_TOKEN", FLUX_TOKEN)];
+    let base = [
+        ("KUBECONFIG", c.kubeconfig.as_str()),
+        ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+    ];
     let mut denied = base.to_vec();
     denied.push(("FAKE_FLUX", "denied"));
     let r = c.flux(Host::GitHub, &denied).expect_code(1);
@@ -566,7 +597,9 @@ fn flux_failures_are_one_line_findings_and_masked() {
 #[test]
 fn flux_bootstrap_missing_inputs_exit_2_naming_them_before_any_tool() {
     let c = Cluster::new(true);
-    let r = c.flux(Host::GitHub, &[("KUBECONFIG", "/k")]).expect_code(2);
+    let r = c
+        .flux(Host::GitHub, &[("KUBECONFIG", c.kubeconfig.as_str())])
+        .expect_code(2);
     assert!(r.stderr.contains("KKP_FLUX_TOKEN"), "{}", r.stderr);
     let r = c
         .flux(Host::GitHub, &[("KKP_FLUX_TOKEN", FLUX_TOKEN)])
@@ -574,7 +607,7 @@ fn flux_bootstrap_missing_inputs_exit_2_naming_them_before_any_tool() {
     assert!(r.stderr.contains("SSH_PRIVATE_KEY"), "{}", r.stderr);
     assert!(r.stderr.contains("KUBECONFIG is not set"), "{}", r.stderr);
     let r = c
-        .flux(Host::Bitbucket, &[("KUBECONFIG", "/k")])
+        .flux(Host::Bitbucket, &[("KUBECONFIG", c.kubeconfig.as_str())])
         .expect_code(2);
     assert!(
         r.stderr.contains("KKP_FLUX_SSH_PRIVATE_KEY"),
@@ -585,7 +618,7 @@ fn flux_bootstrap_missing_inputs_exit_2_naming_them_before_any_tool() {
         .flux(
             Host::GitHub,
             &[
-                ("KUBECONFIG", "/k"),
+                ("KUBECONFIG", c.kubeconfig.as_str()),
                 ("KKP_FLUX_TOKEN", FLUX_TOKEN),
                 ("KKP_FLUX_PATH", "../elsewhere"),
             ],
@@ -599,4 +632,150 @@ fn flux_bootstrap_missing_inputs_exit_2_naming_them_before_any_tool() {
     );
     assert!(c.kubeone_log().is_empty());
     c.nothing_left();
+}
+
+/// Whether a process with this id exists.
+fn alive(pid: i32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+/// The processes whose command line mentions `needle`.
+fn processes_mentioning(needle: &str) -> Vec<String> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().parse::<u32>().is_ok())
+        .filter_map(|e| {
+            let cmdline = std::fs::read(e.path().join("cmdline")).ok()?;
+            let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            text.contains(needle)
+                .then(|| format!("{}: {text}", e.file_name().to_string_lossy()))
+        })
+        .collect()
+}
+
+/// SIGKILL of kubeone-apply while kubeone runs: no handler runs, yet within 5 s kubeone (and
+/// its children), the stage's ssh-agent and its private folder (key, socket) are gone, through
+/// the watchdog. And a folder such a stage left (here made by hand, for a process that is gone)
+/// is removed by the next stage that runs.
+#[test]
+fn a_killed_cluster_stage_leaves_no_process_no_key_and_no_folder() {
+    let c = Cluster::new(true);
+    let tmp = c.scratch.path().join("tmp");
+    let mut env = c.apply_env(Some(&c.key), &[("FAKE_KUBEONE_SLEEP", "60")]);
+    env.extend([
+        ("PATH", std::env::var("PATH").unwrap_or_default()),
+        ("HOME", c.scratch.path().display().to_string()),
+    ]);
+    let mut stage = Command::new(crate::bins::bin("kkp-kubeone-apply"))
+        .current_dir(c.repo.path())
+        .env_clear()
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until kubeone apply runs (the fake logs its pid and the agent's keys).
+    let started = std::time::Instant::now();
+    let (kubeone, socket) = loop {
+        let log = c.kubeone_log();
+        let apply = log.split("pid: ").find(|part| part.contains("argv: apply"));
+        if let Some(part) = apply {
+            let pid: i32 = part.lines().next().unwrap().trim().parse().unwrap();
+            let socket = part
+                .lines()
+                .find_map(|l| l.strip_prefix("SSH_AUTH_SOCK="))
+                .unwrap()
+                .to_owned();
+            assert!(
+                part.contains("agent: 256 SHA256:"),
+                "the key is in the agent: {part}"
+            );
+            break (pid, socket);
+        }
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "kubeone apply never started: {log}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let private = Path::new(&socket).parent().unwrap().to_owned();
+    assert!(private.starts_with(&tmp), "{socket}");
+    stage.kill().unwrap();
+    stage.wait().unwrap();
+    let killed = std::time::Instant::now();
+    loop {
+        let left = processes_mentioning(&private.display().to_string());
+        let done = !alive(kubeone) && left.is_empty() && !private.exists();
+        if done {
+            break;
+        }
+        assert!(
+            killed.elapsed() < std::time::Duration::from_secs(5),
+            "5 s after SIGKILL: kubeone alive: {}, processes: {left:?}, folder: {}",
+            alive(kubeone),
+            private.exists()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // kubeone's own children (the fake's `sleep`) went with its process group.
+    let group = nix::sys::signal::killpg(nix::unistd::Pid::from_raw(kubeone), None);
+    assert!(group.is_err(), "kubeone's process group is gone");
+    let served = Command::new("ssh-add")
+        .arg("-l")
+        .env("SSH_AUTH_SOCK", &socket)
+        .output()
+        .unwrap();
+    assert!(!served.status.success(), "the agent's socket serves no key");
+
+    // A folder left by a stage whose process is gone is removed by the next stage's run.
+    let mut gone = Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let abandoned = tmp.join(format!("kkp-delivery-{gone_pid}-1"));
+    std::fs::create_dir_all(&abandoned).unwrap();
+    std::fs::write(abandoned.join("id"), "a key").unwrap();
+    c.apply(Some(&c.key), &[]).expect_code(0);
+    c.nothing_left();
+}
+
+/// SIGTERM and SIGINT while flux-bootstrap asks the host who owns the repository, on a host
+/// that does not answer: the stage exits 1 within 3 s, saying it was stopped.
+#[test]
+fn a_signal_stops_the_flux_owner_lookup_within_three_seconds() {
+    use nix::sys::signal::Signal;
+    let c = Cluster::new(true);
+    c.forge.fault(
+        "/users/acme",
+        10,
+        crate::forge::Fault::Delay(std::time::Duration::from_secs(120)),
+    );
+    for signal in [Signal::SIGTERM, Signal::SIGINT] {
+        let tmp = c.scratch.path().join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let mut env = host_env(Host::GitHub, &c.forge.url, c.repo.path());
+        env.extend(terraform_env());
+        env.extend([
+            ("KKP_KUBEONE_BIN", fake("kubeone")),
+            ("KKP_FLUX_BIN", fake("flux")),
+            ("FAKE_KUBEONE_LOG", c.log.display().to_string()),
+            ("FAKE_FLUX_LOG", c.flux_log().display().to_string()),
+            ("TMPDIR", tmp.display().to_string()),
+            ("GITHUB_EVENT_NAME", "workflow_dispatch".to_owned()),
+            ("KKP_DEFAULT_BRANCH", "main".to_owned()),
+            ("SSH_PRIVATE_KEY", c.key.clone()),
+            ("KKP_FLUX_TOKEN", FLUX_TOKEN.to_owned()),
+            ("HOME", c.scratch.path().display().to_string()),
+        ]);
+        // The lookup is the one request that hangs: the wait began when one is in flight.
+        let (took, code, text) = crate::common::signal_during(
+            "kkp-flux-bootstrap",
+            &env,
+            c.repo.path(),
+            || c.forge.with(|s| s.in_flight) > 0,
+            signal,
+        );
+        crate::common::assert_stopped_in_time(signal, took, code, &text);
+        c.nothing_left();
+    }
 }

@@ -442,3 +442,67 @@ pub fn snapshot(name: &str, text: &str) {
     settings.add_filter(r"\b\d+(\.\d+)? ?(ms|s)\b", "[duration]");
     settings.bind(|| insta::assert_snapshot!(name, text));
 }
+
+/// Starts `binary` with `env`, waits until `ready` says the wait began, sends `signal`, and
+/// returns how long the stage took to exit and what it wrote.
+pub fn signal_during(
+    binary: &str,
+    env: &[(&str, String)],
+    cwd: &Path,
+    ready: impl Fn() -> bool,
+    signal: nix::sys::signal::Signal,
+) -> (std::time::Duration, Option<i32>, String) {
+    let mut child = Command::new(crate::bins::bin(binary))
+        .current_dir(cwd)
+        .env_clear()
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !ready() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "{binary} never began to wait"
+        );
+        if let Ok(Some(status)) = child.try_wait() {
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "{binary} ended before the wait ({status}): {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
+    let sent = std::time::Instant::now();
+    let out = child.wait_with_output().unwrap();
+    let took = sent.elapsed();
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (took, out.status.code(), text)
+}
+
+/// A stage stopped by `signal` during a wait: it exited 1 within 3 s, saying it received the
+/// signal (not that something timed out).
+pub fn assert_stopped_in_time(
+    signal: nix::sys::signal::Signal,
+    took: std::time::Duration,
+    code: Option<i32>,
+    text: &str,
+) {
+    assert!(
+        took < std::time::Duration::from_secs(3),
+        "{signal}: {took:?}\n{text}"
+    );
+    assert_eq!(code, Some(1), "{signal}: {text}");
+    assert!(
+        text.contains(&format!("the stage received {}", signal.as_str())),
+        "{signal}: {text}"
+    );
+    assert!(!text.contains("timed out"), "{signal}: {text}");
+}

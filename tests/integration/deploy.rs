@@ -61,6 +61,8 @@ impl Deploy {
             ("kubermatic/values.yaml", &encrypted(VALUES_PLAIN)),
             ("kubermatic/cluster-issuer.yaml", ISSUER),
         ]);
+        // As a repository's .gitignore would: terraform-apply's file is never committed.
+        std::fs::write(repo.path().join(".git/info/exclude"), "kkp-outputs.json\n").unwrap();
         std::fs::write(repo.path().join("terraform/aws/kkp-outputs.json"), OUTPUTS).unwrap();
         let scratch = tempfile::tempdir().unwrap();
         let s = scratch.path();
@@ -941,4 +943,328 @@ fn dns_update_hosted_zone_not_found_and_echoed_secrets() {
     );
     assert!(r.stdout.contains("echo = \"***\""), "{}", r.stdout);
     assert_eq!(r.output("ip").as_deref(), Some("203.0.113.10"));
+}
+
+// ---------------------------------------------------------------- credential-bearing inputs
+
+/// Everything a run wrote, in one text: stdout, stderr, the summary and the outputs.
+fn everything(r: &Run) -> String {
+    r.all_text()
+}
+
+/// `KUBECONFIG` given as the kubeconfig's content, as a file holding its base64, and as a file
+/// of broken YAML: exit 2 naming the variable (and the file, with the place), and the canary
+/// token, raw or base64, nowhere in what the run wrote.
+#[test]
+fn a_kubeconfig_in_the_wrong_shape_is_named_never_shown() {
+    use base64::Engine as _;
+    let d = Deploy::new();
+    let canary = "kubeconfig-canary-token-5f1e2d9c";
+    let content = d.kube.kubeconfig().replace(KUBE_TOKEN, canary);
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&content);
+    let b64_file = d.p("kubeconfig.b64");
+    std::fs::write(&b64_file, format!("{b64}\n")).unwrap();
+    let broken = d.p("broken.conf");
+    std::fs::write(
+        &broken,
+        format!("apiVersion: v1\nusers:\n- name: admin\n  user:\n    token: {canary}\n  oops: [\n"),
+    )
+    .unwrap();
+    let b64_path = b64_file.display().to_string();
+    let broken_path = broken.display().to_string();
+    for (what, value, says) in [
+        (
+            "content",
+            content.as_str(),
+            "it holds a kubeconfig's content instead",
+        ),
+        (
+            "base64 file",
+            b64_path.as_str(),
+            "holds base64 text, not a kubeconfig",
+        ),
+        ("broken YAML", broken_path.as_str(), "at line"),
+    ] {
+        let r = d.deploy(&[("KUBECONFIG", value)]);
+        assert_eq!(r.code(), 2, "{what}: {r:?}");
+        assert!(r.stderr.contains("KUBECONFIG"), "{what}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{what}: {}", r.stderr);
+        let all = everything(&r);
+        assert!(!all.contains(canary), "{what}: the canary leaked:\n{all}");
+        assert!(
+            !all.contains(&b64[..40]),
+            "{what}: its base64 leaked:\n{all}"
+        );
+        assert!(d.log("installer").is_empty(), "{what}: no tool ran");
+    }
+    d.nothing_left();
+}
+
+/// A denying admission webhook that repeats the request in its 422: for a Secret, only the
+/// status's reason and code are shown; no Secret value, raw or base64, reaches any output.
+#[test]
+fn a_webhook_echoing_a_secret_shows_no_secret_value() {
+    use base64::Engine as _;
+    let d = Deploy::new();
+    d.kube.with(|s| s.deny_secrets_echoing = true);
+    let r = d.deploy(&[]).expect_code(1);
+    assert!(r.stderr.contains("422"), "{}", r.stderr);
+    assert!(r.stderr.contains("Invalid"), "{}", r.stderr);
+    let all = everything(&r);
+    let sent: Vec<String> = d.kube.with(|s| {
+        s.received
+            .iter()
+            .filter(|q| q.method == "PATCH" && q.path.contains("/secrets/"))
+            .map(|q| q.body.clone())
+            .collect()
+    });
+    assert!(!sent.is_empty(), "a Secret was applied");
+    for body in sent {
+        let object: Value = serde_json::from_str(&body).unwrap();
+        for (key, value) in object["data"].as_object().unwrap() {
+            let encoded = value.as_str().unwrap();
+            assert!(!all.contains(encoded), "{key}'s base64 leaked:\n{all}");
+            let raw = base64::engine::general_purpose::STANDARD
+                .decode(encoded)
+                .unwrap();
+            let raw = String::from_utf8_lossy(&raw);
+            assert!(!all.contains(raw.trim()), "{key} leaked:\n{all}");
+        }
+    }
+    assert!(!all.contains(KUBE_TOKEN), "{all}");
+    d.nothing_left();
+}
+
+/// The issuer file is applied with force: anything but cert-manager issuers is refused before
+/// any tool runs. A `kkp-outputs.json` that git tracks (the code chose the cluster's address)
+/// is refused. A deeply nested 400 KB configuration file is refused before it is parsed. Each
+/// exits 2 naming the file, in well under a second.
+#[test]
+fn an_issuer_that_is_not_one_a_tracked_outputs_file_and_deep_yaml_are_refused() {
+    let d = Deploy::new();
+    d.repo.commit(&[(
+        "kubermatic/escalate.yaml",
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: pwn\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n- kind: User\n  name: attacker\n",
+    )]);
+    let started = std::time::Instant::now();
+    let r = d.deploy(&[("KKP_CLUSTER_ISSUER", "kubermatic/escalate.yaml")]);
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(
+        r.stderr.contains("KKP_CLUSTER_ISSUER") && r.stderr.contains("ClusterRoleBinding"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("kubermatic/escalate.yaml"),
+        "{}",
+        r.stderr
+    );
+    assert!(d.log("installer").is_empty());
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+
+    let deep = format!("{}1{}", "[".repeat(200_000), "]".repeat(200_000));
+    d.repo.commit(&[("kubermatic/deep.yaml", &deep)]);
+    let started = std::time::Instant::now();
+    let r = d.deploy(&[("KKP_CONFIG", "kubermatic/deep.yaml")]);
+    let took = started.elapsed();
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(
+        r.stderr.contains("KKP_CONFIG") && r.stderr.contains("kubermatic/deep.yaml"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nested deeper than"), "{}", r.stderr);
+    assert!(took < std::time::Duration::from_secs(3), "{took:?}");
+
+    // The outputs file, tracked: `git add` of the file terraform-apply would have written.
+    d.repo.git(&["add", "-f", "terraform/aws/kkp-outputs.json"]);
+    d.repo.git(&["commit", "--quiet", "-m", "outputs"]);
+    let r = d.deploy(&[]);
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(
+        r.stderr.contains("terraform/aws/kkp-outputs.json") && r.stderr.contains("tracked by git"),
+        "{}",
+        r.stderr
+    );
+    d.nothing_left();
+}
+
+// ---------------------------------------------------------------- kubeconfig credential plugins
+
+impl Deploy {
+    /// A kubeconfig whose user gets its token from an exec plugin (as EKS, GKE and AKS
+    /// kubeconfigs do): a script that logs its environment and prints an ExecCredential.
+    fn exec_kubeconfig(&self) -> PathBuf {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::write(self.p("plugin-token"), KUBE_TOKEN).unwrap();
+        let plugin = self.p("credential-plugin");
+        std::fs::write(
+            &plugin,
+            "#!/bin/sh\n{ echo \"info: $KUBERNETES_EXEC_INFO\"; env; } >> \"$PLUGIN_LOG\"\nprintf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"%s\"}}\\n' \"$(cat \"$1\")\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let config = self.p("exec.conf");
+        std::fs::write(
+            &config,
+            format!(
+                "apiVersion: v1\nkind: Config\nclusters:\n- name: kkp\n  cluster:\n    server: {}\ncontexts:\n- name: eks@kkp\n  context:\n    cluster: kkp\n    user: eks\ncurrent-context: eks@kkp\nusers:\n- name: eks\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      args: [\"{}\"]\n      env:\n      - name: PLUGIN_LOG\n        value: {}\n      interactiveMode: Never\n",
+                self.kube.url,
+                plugin.display(),
+                self.p("plugin-token").display(),
+                self.p("plugin.log").display()
+            ),
+        )
+        .unwrap();
+        config
+    }
+}
+
+/// A `KUBECONFIG` with an exec credential plugin works: the plugin runs through the tool
+/// runner (told it is not interactive, without the stage's secrets), its token is masked, and
+/// the tools get a private kubeconfig holding the token, so they never run the plugin
+/// themselves. An `auth-provider` is refused with exit 2.
+#[test]
+fn a_kubeconfig_with_an_exec_plugin_works_and_an_auth_provider_is_refused() {
+    let d = Deploy::new();
+    let config = d.exec_kubeconfig().display().to_string();
+    let r = d
+        .deploy(&[
+            ("KUBECONFIG", &config),
+            ("SSH_PRIVATE_KEY", ""),
+            ("FAKE_INSTALLER_VERSION", "v2.23.4"),
+        ])
+        .expect_code(0);
+    let plugin = d.log("plugin");
+    assert!(
+        plugin.contains("info: {\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"spec\":{\"interactive\":false}}"),
+        "{plugin}"
+    );
+    for hidden in ["SOPS_AGE_SECRET_KEY=", "GITHUB_TOKEN="] {
+        assert!(
+            !plugin.contains(hidden),
+            "{hidden} reached the plugin: {plugin}"
+        );
+    }
+    let installer = d.log("installer");
+    let deploy = installer
+        .lines()
+        .find(|l| l.starts_with("argv: deploy"))
+        .unwrap();
+    assert!(
+        deploy.contains("--kubeconfig") && !deploy.contains(&config),
+        "the installer gets the resolved kubeconfig, not the plugin's: {deploy}"
+    );
+    assert!(
+        d.kube
+            .object("/api/v1/namespaces/kubermatic/secrets/kubeconfig-cluster")
+            .is_some(),
+        "the objects were applied with the plugin's token"
+    );
+    assert!(!r.all_text().contains(KUBE_TOKEN), "{}", r.all_text());
+    d.nothing_left();
+
+    // dns-update reads the Service with the same credential.
+    d.kube.ingress(
+        "nginx-ingress-controller",
+        "nginx-ingress-controller",
+        0,
+        json!({"ip": "203.0.113.7"}),
+    );
+    if terraform_ready() {
+        d.with_dns_root("");
+        let r = d.dns(
+            Host::GitHub,
+            &[("KUBECONFIG", &config), ("SSH_PRIVATE_KEY", "")],
+        );
+        assert_eq!(r.code(), 0, "{r:?}");
+        assert_eq!(r.output("ip").as_deref(), Some("203.0.113.7"));
+        assert!(!r.all_text().contains(KUBE_TOKEN), "{}", r.all_text());
+    }
+
+    let provider = d.p("provider.conf");
+    std::fs::write(
+        &provider,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: kkp\n  cluster:\n    server: {}\ncontexts:\n- name: gke\n  context:\n    cluster: kkp\n    user: gke\ncurrent-context: gke\nusers:\n- name: gke\n  user:\n    auth-provider:\n      name: gcp\n",
+            d.kube.url
+        ),
+    )
+    .unwrap();
+    let provider = provider.display().to_string();
+    let r = d.deploy(&[("KUBECONFIG", &provider), ("SSH_PRIVATE_KEY", "")]);
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(r.stderr.contains("auth-provider"), "{}", r.stderr);
+    assert!(
+        d.log("installer")
+            .lines()
+            .filter(|l| l.starts_with("argv: deploy"))
+            .count()
+            == 1
+    );
+}
+
+// ---------------------------------------------------------------- signals during waits
+
+/// SIGINT and SIGTERM while kkp-deploy waits on a stuck API server, and while it downloads
+/// from a server that never answers: the stage exits 1 within 3 s, saying it was stopped.
+#[test]
+fn signals_stop_the_waits_of_kkp_deploy_within_three_seconds() {
+    use nix::sys::signal::Signal;
+    let d = Deploy::new();
+    d.kube.with(|s| s.hang_applies = true);
+    let admin = d.p("admin.conf").display().to_string();
+    for signal in [Signal::SIGINT, Signal::SIGTERM] {
+        let env = d.env(
+            Host::GitHub,
+            &[("KUBECONFIG", &admin), ("SSH_PRIVATE_KEY", "")],
+        );
+        let kube = &d.kube;
+        let before = kube.with(|s| s.received.iter().filter(|q| q.method == "PATCH").count());
+        let (took, code, text) = crate::common::signal_during(
+            "kkp-deploy",
+            &env,
+            d.repo.path(),
+            || kube.with(|s| s.received.iter().filter(|q| q.method == "PATCH").count()) > before,
+            signal,
+        );
+        crate::common::assert_stopped_in_time(signal, took, code, &text);
+    }
+    d.nothing_left();
+
+    // A download from a server that accepts the connection and never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let accepted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = accepted.clone();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for stream in listener.incoming().flatten() {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            held.push(stream);
+        }
+    });
+    let env = d.env(
+        Host::GitHub,
+        &[
+            ("KKP_INSTALLER_BIN", ""),
+            ("KKP_CHARTS_DIR", ""),
+            ("KKP_VERSION", "v2.29.1"),
+            ("KKP_INSTALLER_SHA256", &"ab".repeat(32)),
+            ("KKP_RELEASES_URL", &url),
+        ],
+    );
+    let (took, code, text) = crate::common::signal_during(
+        "kkp-deploy",
+        &env,
+        d.repo.path(),
+        || accepted.load(std::sync::atomic::Ordering::SeqCst),
+        Signal::SIGTERM,
+    );
+    crate::common::assert_stopped_in_time(Signal::SIGTERM, took, code, &text);
+    d.nothing_left();
 }

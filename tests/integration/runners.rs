@@ -728,39 +728,33 @@ fn the_action_execs_the_binary_so_it_receives_the_cancel_signal() {
     );
 }
 
-/// The actions' installer: a release binary is installed only when its SHA-256 matches the sum
-/// committed next to the action, then comes from the tool cache; a mismatch installs nothing;
-/// `binary-path` wins and must be an executable.
+/// The actions' installer, as the release chain feeds it: `scripts/release.sh` writes the sums
+/// of the release archives into dist/SHA256SUMS; at that commit, an action with no compiler
+/// installs the archive only when its SHA-256 matches, verified in every run (also from the tool
+/// cache), into a fresh folder of the job. A binary or archive planted in the cache is never run
+/// or returned; a tampered download installs nothing; `binary-path` wins and must be an
+/// executable; a source build sees none of the job's secret variables.
 #[test]
-fn the_action_installer_verifies_and_caches_the_release_binary() {
-    use sha2::Digest as _;
+fn the_action_installer_verifies_every_use_and_builds_without_the_jobs_secrets() {
+    use std::os::unix::fs::PermissionsExt;
+    if !matches!(std::env::consts::OS, "linux") {
+        return;
+    }
     let work = tempfile::tempdir().unwrap();
-    // An action checkout: Cargo.toml (its version), the script, and dist/SHA256SUMS.
+    // An action checkout: Cargo.toml (its version), the scripts, and dist/.
     let action = work.path().join("action");
     std::fs::create_dir_all(action.join("scripts")).unwrap();
     std::fs::create_dir_all(action.join("dist")).unwrap();
-    std::fs::copy(
-        root().join("scripts/install.sh"),
-        action.join("scripts/install.sh"),
-    )
-    .unwrap();
+    for script in ["install.sh", "release.sh"] {
+        std::fs::copy(
+            root().join("scripts").join(script),
+            action.join("scripts").join(script),
+        )
+        .unwrap();
+    }
     std::fs::write(
         action.join("Cargo.toml"),
         "[package]\nname = \"kkp-delivery\"\nversion = \"9.9.9\"\n",
-    )
-    .unwrap();
-    // The release asset: a tarball holding `kkp-delivery`.
-    let payload = work.path().join("payload");
-    std::fs::create_dir_all(&payload).unwrap();
-    std::fs::write(
-        payload.join("kkp-delivery"),
-        "#!/bin/sh\necho released kkp-delivery\n",
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(
-        payload.join("kkp-delivery"),
-        std::fs::Permissions::from_mode(0o755),
     )
     .unwrap();
     let target = match std::env::consts::ARCH {
@@ -768,77 +762,214 @@ fn the_action_installer_verifies_and_caches_the_release_binary() {
         _ => "x86_64-unknown-linux-musl",
     };
     let asset = format!("kkp-delivery-v9.9.9-{target}.tar.gz");
-    let tarball = work.path().join(&asset);
-    assert!(Command::new("tar")
-        .arg("-czf")
-        .arg(&tarball)
-        .arg("-C")
-        .arg(&payload)
-        .arg("kkp-delivery")
-        .status()
-        .unwrap()
-        .success());
-    let bytes = std::fs::read(&tarball).unwrap();
-    let sum: String = sha2::Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    let server = crate::kube::files(vec![(
-        format!("/download/v9.9.9/{asset}"),
-        "application/gzip".to_owned(),
-        bytes,
-    )]);
-    let install = |sums: &str, cache: &Path, binary_path: Option<&str>| {
-        std::fs::write(action.join("dist/SHA256SUMS"), sums).unwrap();
+    // A release archive holding `kkp-delivery` that says `said`.
+    let archive = |said: &str, name: &str| -> Vec<u8> {
+        let payload = work.path().join(format!("payload-{name}"));
+        std::fs::create_dir_all(&payload).unwrap();
+        let bin = payload.join("kkp-delivery");
+        std::fs::write(&bin, format!("#!/bin/sh\necho {said}\n")).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let tarball = work.path().join(name);
+        assert!(Command::new("tar")
+            .arg("-czf")
+            .arg(&tarball)
+            .arg("-C")
+            .arg(&payload)
+            .arg("kkp-delivery")
+            .status()
+            .unwrap()
+            .success());
+        std::fs::read(&tarball).unwrap()
+    };
+    let released = archive("released kkp-delivery", &asset);
+    // The release workflow's step: the sums, written by scripts/release.sh.
+    let out = Command::new("sh")
+        .arg(action.join("scripts/release.sh"))
+        .arg(work.path().join(&asset))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let sums = std::fs::read_to_string(action.join("dist/SHA256SUMS")).unwrap();
+    assert!(sums.contains(&format!("  {asset}\n")), "{sums}");
+    let tampered = archive("tampered kkp-delivery", "tampered.tar.gz");
+    let server = crate::kube::files(vec![
+        (
+            format!("/download/v9.9.9/{asset}"),
+            "application/gzip".to_owned(),
+            released.clone(),
+        ),
+        (
+            format!("/tampered/v9.9.9/{asset}"),
+            "application/gzip".to_owned(),
+            tampered.clone(),
+        ),
+    ]);
+    // PATH with sh, tar and the coreutils but no cargo: a runner with no compiler.
+    let no_cargo = work.path().join("no-cargo-bin");
+    std::fs::create_dir_all(&no_cargo).unwrap();
+    for tool in [
+        "sh",
+        "tar",
+        "gzip",
+        "sha256sum",
+        "cut",
+        "awk",
+        "head",
+        "sed",
+        "mktemp",
+        "mkdir",
+        "cp",
+        "mv",
+        "rm",
+        "chmod",
+        "uname",
+        "dirname",
+        "curl",
+        "env",
+        "cat",
+    ] {
+        if let Some(path) = ["/usr/bin", "/bin"]
+            .iter()
+            .map(|d| Path::new(d).join(tool))
+            .find(|p| p.exists())
+        {
+            let _ = std::os::unix::fs::symlink(path, no_cargo.join(tool));
+        }
+    }
+    let install = |cache: &Path, releases: &str, extra: &[(&str, &str)], path: &Path| {
         let output = work.path().join("github_output");
         let _ = std::fs::remove_file(&output);
-        let mut cmd = Command::new("sh");
+        let temp = work.path().join("runner-temp");
+        std::fs::create_dir_all(&temp).unwrap();
+        let mut cmd = Command::new("/bin/sh");
         cmd.arg(action.join("scripts/install.sh"))
+            .env_clear()
+            .env("PATH", path)
+            .env("HOME", work.path())
             .env("RUNNER_TOOL_CACHE", cache)
-            .env("KKP_RELEASES_URL", format!("{}/download", server.url))
-            .env("GITHUB_OUTPUT", &output)
-            .env_remove("KKP_BINARY_PATH");
-        if let Some(p) = binary_path {
-            cmd.env("KKP_BINARY_PATH", p);
+            .env("RUNNER_TEMP", &temp)
+            .env(
+                "KKP_DELIVERY_RELEASES_URL",
+                format!("{}/{releases}", server.url),
+            )
+            .env("GITHUB_OUTPUT", &output);
+        for (k, v) in extra {
+            cmd.env(k, v);
         }
         let out = cmd.output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr),
-            std::fs::read_to_string(&output).unwrap_or_default(),
-        )
+        let log = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        let binary = std::fs::read_to_string(&output)
+            .unwrap_or_default()
+            .trim()
+            .strip_prefix("binary=")
+            .map(PathBuf::from);
+        (out.status.code(), log, binary)
     };
-    if !matches!(std::env::consts::OS, "linux") {
-        return;
-    }
-    // A matching sum: installed into the tool cache and reported as the step's output.
+    let says = |binary: &Path| {
+        String::from_utf8_lossy(&Command::new(binary).output().unwrap().stdout)
+            .trim()
+            .to_owned()
+    };
+    // A matching sum: installed with no compiler, into the job's own folder.
     let cache = work.path().join("cache");
-    let (code, log, output) = install(&format!("{sum}  {asset}\n"), &cache, None);
+    let (code, log, binary) = install(&cache, "download", &[], &no_cargo);
     assert_eq!(code, Some(0), "{log}");
-    let installed = cache.join(format!("kkp-delivery/9.9.9/{target}/kkp-delivery"));
-    assert_eq!(output.trim(), format!("binary={}", installed.display()));
-    let ran = Command::new(&installed).output().unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&ran.stdout).trim(),
-        "released kkp-delivery"
+    let binary = binary.unwrap();
+    assert!(
+        binary.starts_with(work.path().join("runner-temp")),
+        "{binary:?}"
     );
-    // Again: from the cache, whatever the server would say now.
-    let (code, log, _) = install("", &cache, None);
+    assert_eq!(says(&binary), "released kkp-delivery");
+    // A binary planted in the cache (where an earlier installer kept it) and a tampered
+    // archive under the cached name: neither is run or returned. The cached archive fails its
+    // hash, the download is verified again.
+    let version_cache = cache.join("kkp-delivery/9.9.9");
+    std::fs::create_dir_all(version_cache.join(target)).unwrap();
+    let planted = version_cache.join(target).join("kkp-delivery");
+    std::fs::write(&planted, "#!/bin/sh\necho planted\n").unwrap();
+    std::fs::set_permissions(&planted, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(version_cache.join(&asset), &tampered).unwrap();
+    let (code, log, binary) = install(&cache, "download", &[], &no_cargo);
     assert_eq!(code, Some(0), "{log}");
-    // A sum that does not match: nothing installed.
+    let binary = binary.unwrap();
+    assert_ne!(binary, planted);
+    assert_eq!(says(&binary), "released kkp-delivery", "{log}");
+    assert!(log.contains("does not match"), "{log}");
+    // From the (now verified) cache, whatever the server says.
+    let (code, log, binary) = install(&cache, "tampered", &[], &no_cargo);
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(says(&binary.unwrap()), "released kkp-delivery");
+    // A tampered download: nothing installed, nothing cached.
     let fresh = work.path().join("fresh");
-    let (code, log, _) = install(&format!("{}  {asset}\n", "0".repeat(64)), &fresh, None);
+    let (code, log, binary) = install(&fresh, "tampered", &[], &no_cargo);
     assert_eq!(code, Some(1), "{log}");
-    assert!(log.contains("does not") || log.contains("says"), "{log}");
-    assert!(!fresh
-        .join(format!("kkp-delivery/9.9.9/{target}/kkp-delivery"))
-        .exists());
+    assert!(log.contains("but dist/SHA256SUMS says"), "{log}");
+    assert!(binary.is_none());
+    assert!(!fresh.join(format!("kkp-delivery/9.9.9/{asset}")).exists());
     // binary-path wins, and must be an executable.
-    let (code, _, output) = install("", &fresh, Some(installed.to_str().unwrap()));
+    let given = planted.display().to_string();
+    let (code, _, binary) = install(
+        &fresh,
+        "download",
+        &[("KKP_BINARY_PATH", &given)],
+        &no_cargo,
+    );
     assert_eq!(code, Some(0));
-    assert!(output.contains(&installed.display().to_string()));
-    let (code, log, _) = install("", &fresh, Some("/nonexistent/kkp"));
+    assert_eq!(binary.as_deref(), Some(planted.as_path()));
+    let (code, log, _) = install(
+        &fresh,
+        "download",
+        &[("KKP_BINARY_PATH", "/nonexistent/kkp")],
+        &no_cargo,
+    );
     assert_eq!(code, Some(2), "{log}");
     assert!(log.contains("binary-path"), "{log}");
+
+    // No release for this version: a source build, through a stand-in `cargo` that records
+    // its environment and leaves a binary where `--profile ci-install` puts it.
+    std::fs::write(action.join("dist/SHA256SUMS"), "# no release yet\n").unwrap();
+    let with_cargo = work.path().join("cargo-bin");
+    std::fs::create_dir_all(&with_cargo).unwrap();
+    let seen = work.path().join("cargo-env");
+    let cargo = with_cargo.join("cargo");
+    std::fs::write(
+        &cargo,
+        format!(
+            "#!/bin/sh\nenv > '{}'\nwhile [ $# -gt 0 ]; do [ \"$1\" = --target-dir ] && dir=$2; shift; done\nmkdir -p \"$dir/ci-install\"\nprintf '#!/bin/sh\\necho built\\n' > \"$dir/ci-install/kkp-delivery\"\nchmod +x \"$dir/ci-install/kkp-delivery\"\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = std::env::join_paths([with_cargo.as_path(), no_cargo.as_path()]).unwrap();
+    let secrets = [
+        ("GITHUB_TOKEN", "ghs_installer-canary-token"),
+        ("SSH_PRIVATE_KEY", "installer-canary-ssh-key"),
+        ("AWS_SECRET_ACCESS_KEY", "installer-canary-aws"),
+        ("KKP_FLUX_TOKEN", "installer-canary-flux"),
+        ("CARGO_HOME", "/opt/cargo-home"),
+    ];
+    let (code, log, binary) = install(&fresh, "download", &secrets, Path::new(&path));
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(says(&binary.unwrap()), "built");
+    let env = std::fs::read_to_string(&seen).unwrap();
+    for (name, value) in &secrets[..4] {
+        assert!(
+            !env.contains(name) && !env.contains(value),
+            "{name} reached the build:\n{env}"
+        );
+    }
+    assert!(env.contains("CARGO_HOME=/opt/cargo-home"), "{env}");
+    // A planted binary where a source build used to be cached is not returned either.
+    let source_cache = fresh.join("kkp-delivery/9.9.9/source");
+    std::fs::create_dir_all(&source_cache).unwrap();
+    std::fs::copy(&planted, source_cache.join("kkp-delivery")).unwrap();
+    let (code, log, binary) = install(&fresh, "download", &[], Path::new(&path));
+    assert_eq!(code, Some(0), "{log}");
+    assert_eq!(says(&binary.unwrap()), "built");
 }

@@ -743,3 +743,91 @@ fn plan_report_combines_roots_for_gitlabs_single_widget() {
     assert_eq!(r.code(), 2);
     assert!(r.stderr.contains("b.json"), "{}", r.stderr);
 }
+
+/// A pull request can commit symlinks under every name the publisher writes in the work tree;
+/// each is replaced by a new file, and what it pointed at (outside the clone) is unchanged: on
+/// GitLab (dotenv, Code Quality, the terraform report) and Bitbucket (dotenv, shell exports),
+/// for stages that run and for a stage that is skipped.
+#[test]
+fn committed_symlinks_named_like_published_files_are_replaced_not_followed() {
+    if terraform().is_none() {
+        return;
+    }
+    let repo = plan_repo("");
+    repo.commit(&[("terraform/aws/ugly.tf", "locals {\n  a=1\n}\n")]);
+    let outside = tempfile::tempdir().unwrap();
+    let victim = outside.path().join("victim");
+    std::fs::write(&victim, "precious\n").unwrap();
+    let names = [
+        "kkp-terraform-validate.env",
+        "kkp-terraform-validate-codequality.json",
+        "kkp-terraform-plan.env",
+        "kkp-terraform-plan-codequality.json",
+        "kkp-terraform-plan-report.json",
+        "kkp-terraform-apply.env",
+        "kkp-terraform-apply.sh",
+    ];
+    for name in names {
+        std::os::unix::fs::symlink(&victim, repo.path().join(name)).unwrap();
+    }
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "--quiet", "-m", "symlinks"]);
+    let forge = Forge::start(TOKEN);
+    let gitlab_mr = [
+        ("GITLAB_CI", "true"),
+        ("CI_PIPELINE_SOURCE", "merge_request_event"),
+        ("CI_MERGE_REQUEST_IID", "7"),
+        ("CI_PROJECT_ID", "42"),
+        ("GITLAB_TOKEN", TOKEN),
+    ];
+    validate(&repo, &forge, &gitlab_mr).expect_code(1);
+    plan(&repo, &forge, &gitlab_mr).expect_code(0);
+    // A stage that does not run on a pull request still publishes its decision.
+    let skipped = tf_stage(
+        "kkp-terraform-apply",
+        &[],
+        &repo,
+        &forge,
+        &[
+            ("BITBUCKET_BUILD_NUMBER", "17"),
+            ("BITBUCKET_WORKSPACE", "acme"),
+            ("BITBUCKET_REPO_SLUG", "kkp"),
+            ("BITBUCKET_PR_ID", "7"),
+            ("BITBUCKET_BRANCH", "feature"),
+            ("BITBUCKET_PR_DESTINATION_BRANCH", "main"),
+            ("BITBUCKET_ACCESS_TOKEN", TOKEN),
+            ("KKP_FORCE", "false"),
+        ],
+    );
+    assert_eq!(skipped.code(), 0, "{skipped:?}");
+    assert!(skipped.stdout.contains("skipped"), "{skipped:?}");
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "precious\n",
+        "a file outside the clone was written through a symlink"
+    );
+    for name in names {
+        let meta = std::fs::symlink_metadata(repo.path().join(name));
+        // Every file the stages wrote is a regular file now (the codequality file of a plan
+        // without findings is not written, so its symlink may remain untouched).
+        if let Ok(meta) = meta {
+            assert!(
+                meta.file_type().is_file()
+                    || name == "kkp-terraform-plan-codequality.json"
+                    || name == "kkp-terraform-plan.env",
+                "{name} is still a symlink"
+            );
+        }
+    }
+    for written in [
+        "kkp-terraform-validate-codequality.json",
+        "kkp-terraform-plan-report.json",
+        "kkp-terraform-apply.sh",
+    ] {
+        let meta = std::fs::symlink_metadata(repo.path().join(written)).unwrap();
+        assert!(
+            meta.file_type().is_file(),
+            "{written} was written as a new file"
+        );
+    }
+}

@@ -41,6 +41,11 @@ pub struct KubeState {
     pub service_reads: u32,
     /// Every request is refused with 403 (RBAC).
     pub forbid: bool,
+    /// A denying admission webhook for Secrets: 422 whose message repeats the request body,
+    /// as real webhooks do.
+    pub deny_secrets_echoing: bool,
+    /// Applies (PATCH) get no answer for two minutes: a slow or stuck API server.
+    pub hang_applies: bool,
 }
 
 pub struct FakeKube {
@@ -142,6 +147,22 @@ async fn handle(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let hang = method == Method::PATCH && state.lock().unwrap().hang_applies;
+    if hang {
+        state.lock().unwrap().received.push(Received {
+            method: method.to_string(),
+            path: uri.path().to_owned(),
+            query: uri.query().unwrap_or("").to_owned(),
+            content_type: String::new(),
+            body: String::new(),
+        });
+        tokio::time::sleep(std::time::Duration::from_secs(120)).await;
+        return status(
+            StatusCode::GATEWAY_TIMEOUT,
+            "Timeout",
+            "the apply took too long",
+        );
+    }
     let mut s = state.lock().unwrap();
     let content_type = headers
         .get("content-type")
@@ -279,6 +300,16 @@ async fn handle(
     let Ok(object) = serde_json::from_slice::<Value>(&body) else {
         return status(StatusCode::BAD_REQUEST, "BadRequest", "error decoding YAML");
     };
+    if s.deny_secrets_echoing && object["kind"] == "Secret" {
+        return status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Invalid",
+            &format!(
+                "admission webhook \"deny.kkp.test\" denied the request: {}",
+                String::from_utf8_lossy(&body)
+            ),
+        );
+    }
     let api_version = prefix
         .trim_start_matches("/api/")
         .trim_start_matches("/apis/");
