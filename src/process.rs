@@ -240,3 +240,34 @@ pub fn watchdog(input: impl io::BufRead) -> u8 {
     }
     0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::ffi::OsStrExt as _;
+
+    #[test]
+    fn the_watchdog_removes_what_is_still_registered_when_the_pipe_closes() {
+        let base = tempfile::tempdir().unwrap();
+        let (left, cleaned) = (base.path().join("left"), base.path().join("cleaned"));
+        for dir in [&left, &cleaned] {
+            std::fs::create_dir_all(dir.join("inside")).unwrap();
+        }
+        let hex = |p: &std::path::Path| hex_of(p.as_os_str().as_bytes());
+        // A process group that no longer exists, forgotten anyway; a folder the stage removed
+        // itself (forgotten); one it did not.
+        let input = format!(
+            "group 999999\n-group 999999\ndir {}\ndir {}\n-dir {}\nnonsense\n",
+            hex(&left),
+            hex(&cleaned),
+            hex(&cleaned)
+        );
+        assert_eq!(watchdog(input.as_bytes()), 0);
+        assert!(!left.exists(), "the folder the stage left is removed");
+        assert!(cleaned.exists(), "a forgotten folder is not the watchdog's");
+        assert_eq!(
+            bytes_of_hex(&hex(&left)).unwrap(),
+            left.as_os_str().as_bytes()
+        );
+    }
+}

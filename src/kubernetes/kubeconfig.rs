@@ -144,6 +144,9 @@ impl Access {
                     )))
                 }
             };
+            super::check_yaml_shape(&text).map_err(|e| {
+                KubeError::Config(format!("{} is not a kubeconfig: {e}", path.display()))
+            })?;
             let file: KubeconfigFile = if text.trim().is_empty() {
                 KubeconfigFile::default()
             } else {

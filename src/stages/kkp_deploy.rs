@@ -228,6 +228,16 @@ fn input_file(
     var: &str,
     required: bool,
 ) -> Result<Option<InputFile>, StageError> {
+    // These files hold credentials: content pasted where the path belongs is said in words,
+    // never repeated.
+    let given = name.as_os_str().to_string_lossy();
+    if given.contains('\n') || given.contains(": ") || given.len() > 1024 {
+        return Err(UsageError::Other(format!(
+            "{var}: expected the path of a file in the repository; it holds file content \
+             instead (not shown): commit the file and give its path"
+        ))
+        .into());
+    }
     if name.is_absolute() || name.components().any(|c| c.as_os_str() == "..") {
         return Err(UsageError::invalid(
             var,

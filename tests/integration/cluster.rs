@@ -779,3 +779,54 @@ fn a_signal_stops_the_flux_owner_lookup_within_three_seconds() {
         c.nothing_left();
     }
 }
+
+/// A `KUBECONFIG` whose user has an exec credential plugin (EKS, GKE, AKS): flux-bootstrap runs
+/// the plugin once and hands flux a private kubeconfig with its token, never the plugin; the
+/// token is masked. kubeone-apply, which reaches the nodes over SSH, is not affected by it.
+#[test]
+fn flux_bootstrap_with_an_exec_plugin_kubeconfig_hands_flux_the_token_not_the_plugin() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let c = Cluster::new(true);
+    c.owner("acme", "Organization");
+    let token = "eks-exec-token-7f3a9c2b1d";
+    let plugin = c.scratch.path().join("credential-plugin");
+    std::fs::write(
+        &plugin,
+        format!("#!/bin/sh\nprintf '{{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\",\"status\":{{\"token\":\"{token}\"}}}}\\n'\n"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&plugin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let config = c.scratch.path().join("exec.conf");
+    std::fs::write(
+        &config,
+        format!(
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: kkp\n  cluster:\n    server: https://lb.example:6443\ncontexts:\n- name: eks\n  context:\n    cluster: kkp\n    user: eks\ncurrent-context: eks\nusers:\n- name: eks\n  user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n",
+            plugin.display()
+        ),
+    )
+    .unwrap();
+    let config = config.display().to_string();
+    let r = c
+        .flux(
+            Host::GitHub,
+            &[
+                ("KUBECONFIG", config.as_str()),
+                ("KKP_FLUX_TOKEN", FLUX_TOKEN),
+            ],
+        )
+        .expect_code(0);
+    let call = bootstrap_call(&c.flux_calls());
+    assert!(
+        call.contains("/kkp-delivery-") && !call.contains(&format!("KUBECONFIG={config}")),
+        "flux gets the private, resolved kubeconfig: {call}"
+    );
+    assert!(!r.all_text().contains(token), "{}", r.all_text());
+    assert!(
+        c.kubeone_log().is_empty(),
+        "no kubeone: the kubeconfig came from KUBECONFIG"
+    );
+    c.nothing_left();
+    let r = c.apply(Some(&c.key), &[("KUBECONFIG", config.as_str())]);
+    assert_eq!(r.code(), 0, "{r:?}");
+    c.nothing_left();
+}

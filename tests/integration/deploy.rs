@@ -997,6 +997,16 @@ fn a_kubeconfig_in_the_wrong_shape_is_named_never_shown() {
         );
         assert!(d.log("installer").is_empty(), "{what}: no tool ran");
     }
+    // Helm values pasted where their path belongs: named, never shown.
+    let values = format!("dex:\n  clients:\n  - secret: {canary}\n");
+    let r = d.deploy(&[("KKP_HELM_VALUES", &values)]);
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(
+        r.stderr.contains("KKP_HELM_VALUES") && r.stderr.contains("file content"),
+        "{}",
+        r.stderr
+    );
+    assert!(!everything(&r).contains(canary), "{}", everything(&r));
     d.nothing_left();
 }
 
