@@ -9,7 +9,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 # KKP_DEMO_BIN: an already built kkp-delivery (the test suite passes its own).
 bin=${KKP_DEMO_BIN:-}
 if [ -z "$bin" ]; then
-  cargo build --quiet --manifest-path "$root/Cargo.toml" --bin kkp-delivery
+  if [ ! -x "$root/target/debug/kkp-delivery" ]; then
+    echo "== Building kkp-delivery (a first build takes a few minutes; cargo shows its progress) =="
+  fi
+  # Cargo's own progress: the build is not silent.
+  cargo build --manifest-path "$root/Cargo.toml" --bin kkp-delivery
   bin="$root/target/debug/kkp-delivery"
 fi
 work=$(mktemp -d)
@@ -37,8 +41,16 @@ if [ -z "$terraform" ] && [ -x "$root/.tools/bin/terraform" ]; then
   terraform="$root/.tools/bin/terraform"
 fi
 echo
+next_steps() {
+  echo
+  echo "== Next, in your own KKP repository =="
+  echo "  $bin init --platform github   # or gitlab, bitbucket: writes the pipeline file"
+  echo "  $bin doctor                   # what each stage will need: tools, secrets, layout"
+  echo "  $bin explain                  # every stage's decision for your branch"
+}
 if [ -z "$terraform" ]; then
   echo "== terraform-validate and terraform-plan: skipped, no terraform on PATH (set KKP_TERRAFORM_BIN) =="
+  next_steps
   exit 0
 fi
 export KKP_TERRAFORM_BIN="$terraform"
@@ -46,3 +58,4 @@ echo "== The pull request's main job, for real: terraform-validate and terraform
 "$bin" terraform-validate --platform local --force --working-directory terraform/aws
 echo
 "$bin" terraform-plan --platform local --force --working-directory terraform/aws
+next_steps

@@ -57,7 +57,9 @@ fi
 
 # Unpacks the binary of a verified archive into this run's folder and returns it.
 unpack() {
-  tar -xzf "$1" -C "$run_dir" kkp-delivery || fail "cannot unpack $asset"
+  tar -xzf "$1" -C "$run_dir" kkp-delivery 2>/dev/null \
+    || tar -xzf "$1" -C "$run_dir" ./kkp-delivery 2>/dev/null \
+    || fail "cannot unpack kkp-delivery from $asset"
   [ -f "$run_dir/kkp-delivery" ] && [ ! -L "$run_dir/kkp-delivery" ] || fail "$asset holds no kkp-delivery file"
   chmod 0755 "$run_dir/kkp-delivery"
   found "$run_dir/kkp-delivery"
@@ -97,16 +99,20 @@ fi
 echo "kkp-delivery install: no released binary of v$version for ${target:-this platform}; building from source (--profile ci-install)" >&2
 command -v cargo >/dev/null 2>&1 || fail "no release for this runner and no cargo to build one: set binary-path"
 # Build scripts of every dependency run here: they get the toolchain's variables only, never
-# the job's tokens, keys or cloud credentials.
-set -- PATH="$PATH" HOME="${HOME:-$run_dir}"
-for name in CARGO_HOME RUSTUP_HOME RUSTUP_TOOLCHAIN HTTPS_PROXY https_proxy HTTP_PROXY http_proxy \
+# the job's tokens, keys or cloud credentials. The build runs in this run's own folder, not in
+# the job's checkout (a pull request's .cargo/config.toml or rust-toolchain.toml must not
+# choose the compiler or wrap it), with a fresh CARGO_HOME (a persistent runner's ~/.cargo is
+# writable by earlier jobs; cargo does not hash its unpacked sources again).
+set -- PATH="$PATH" HOME="${HOME:-$run_dir}" CARGO_HOME="$run_dir/cargo-home"
+for name in RUSTUP_HOME RUSTUP_TOOLCHAIN HTTPS_PROXY https_proxy HTTP_PROXY http_proxy \
   NO_PROXY no_proxy SSL_CERT_FILE SSL_CERT_DIR CARGO_NET_OFFLINE CARGO_HTTP_CAINFO; do
   eval "value=\${$name-}"
   if [ -n "$value" ]; then set -- "$@" "$name=$value"; fi
 done
-env -i "$@" cargo build --locked --quiet --profile ci-install --bin kkp-delivery \
-  --manifest-path "$root/Cargo.toml" --target-dir "$run_dir/target" \
+(cd "$run_dir" && env -i "$@" cargo build --locked --quiet --profile ci-install --bin kkp-delivery \
+  --manifest-path "$root/Cargo.toml" --target-dir "$run_dir/target") \
   || fail "cargo build failed"
+rm -rf "$run_dir/cargo-home"
 mv "$run_dir/target/ci-install/kkp-delivery" "$run_dir/kkp-delivery"
 rm -rf "$run_dir/target"
 found "$run_dir/kkp-delivery"

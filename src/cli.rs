@@ -15,18 +15,11 @@ use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
 use crate::flags::{
     common_args, parse_with_env, stage_command, with_env_help, CommonArgs, ParseExit, Parsed,
+    AFTER_HELP,
 };
 use crate::mask::{Masker, MaskingWriter};
 use crate::stages::{self, RegisteredStage, STAGES};
 use crate::walk::{self, Invoked};
-
-const AFTER_HELP: &str = "\
-Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
-GitLab component inputs and Bitbucket pipe variables all arrive that way. A flag wins over its
-variable, a variable over the default.
-
-Exit status: 0 ran and succeeded, or skipped by decision; 1 ran and failed (or --on-unknown fail);
-2 bad input or environment (the message names the flag or variable).";
 
 /// Everything `main` hands the library: arguments, the environment snapshot, where to write.
 pub struct Invocation<'a> {
@@ -93,6 +86,7 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .about("Write the pipeline file for this repository (the whole flow) for github, gitlab or bitbucket")
                 .arg(clap::Arg::new("platform").long("platform").required(true).value_name("PLATFORM").help("github, gitlab or bitbucket"))
                 .arg(clap::Arg::new("print").long("print").action(ArgAction::SetTrue).help("Print the file instead of writing it"))
+                .arg(clap::Arg::new("terraform-dir").long("terraform-dir").value_name("DIR").action(ArgAction::Append).help("A Terraform root (repeatable; the first is the one the cluster stages read); default: every folder under terraform/ holding *.tf"))
                 .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
         )
         .subcommand(
@@ -127,9 +121,7 @@ the files it changed, says why, runs its tool, and publishes the result in the p
 
 /// The command of the single-stage executable `kkp-<stage>`.
 pub fn single_command(stage: &dyn RegisteredStage) -> Command {
-    let cmd = Command::new(stage.binary())
-        .version(env!("CARGO_PKG_VERSION"))
-        .after_help(AFTER_HELP);
+    let cmd = Command::new(stage.binary()).version(env!("CARGO_PKG_VERSION"));
     with_env_help(stage_command(stage, cmd))
 }
 
@@ -208,8 +200,18 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                 .get_one::<String>("platform")
                 .map(|p| p.trim().to_ascii_lowercase())
                 .unwrap_or_default();
-            let result =
-                crate::onboarding::init(registry, &root, &platform, sub.get_flag("print"), inv.out);
+            let roots: Vec<String> = sub
+                .get_many::<String>("terraform-dir")
+                .map(|r| r.cloned().collect())
+                .unwrap_or_default();
+            let result = crate::onboarding::init(
+                registry,
+                &root,
+                &platform,
+                &roots,
+                sub.get_flag("print"),
+                inv.out,
+            );
             finish(result, inv.err, &Masker::default())
         }
         "doctor" => {

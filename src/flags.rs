@@ -21,6 +21,15 @@ use crate::platform::{self, CommentMode};
 use crate::stages::RegisteredStage;
 use crate::tools::runner::DEFAULT_TIMEOUT_SECS;
 
+/// What every command's help ends with: how flags and variables combine, and the exit codes.
+pub const AFTER_HELP: &str = "\
+Every flag can also be set through its environment variable (shown as [env: …]); action inputs,
+GitLab component inputs and Bitbucket pipe variables all arrive that way. A flag wins over its
+variable, a variable over the default.
+
+Exit status: 0 ran and succeeded, or skipped by decision; 1 ran and failed (or --on-unknown fail);
+2 bad input or environment (the message names the flag or variable).";
+
 /// `--api-concurrency`'s default: a 3000-file pull request (the most GitHub lists) in one round.
 pub const DEFAULT_API_CONCURRENCY: &str = "30";
 
@@ -384,6 +393,31 @@ pub fn stage_command(stage: &dyn RegisteredStage, cmd: Command) -> Command {
         .augment(cmd)
         .about(stage.about())
         .long_about(None::<&str>)
+        .after_help(format!("{}\n\n{AFTER_HELP}", variables_help(stage)))
+}
+
+/// The variables a stage reads besides its flags, from the registry and the catalogue: its
+/// secrets and inputs, then where its tools are.
+fn variables_help(stage: &dyn RegisteredStage) -> String {
+    let info = stage.info();
+    let mut lines = vec!["Variables read besides the flags:".to_owned()];
+    for var in info.variables {
+        let secret = if var.is_secret() { " (secret)" } else { "" };
+        lines.push(format!("  {}{secret}\n      {}", var.name, var.about));
+    }
+    let tools: Vec<String> = info
+        .tools
+        .iter()
+        .filter(|t| !info.variables.contains(&t.bin_var))
+        .map(|t| format!("{} ({})", t.bin_var.name, t.name))
+        .collect();
+    if !tools.is_empty() {
+        lines.push(format!(
+            "  Where its tools are, each found on PATH when unset:\n      {}",
+            tools.join(", ")
+        ));
+    }
+    lines.join("\n")
 }
 
 pub fn common_args(matches: &ArgMatches) -> Result<CommonArgs, StageError> {

@@ -16,6 +16,7 @@ use std::time::Duration;
 use crate::env::{vars, Env, Var};
 use crate::error::{StageError, UsageError};
 use crate::packaging::{secrets_on, Registry, IMAGE, VERSION};
+use crate::stages::precedes_a_review;
 use crate::stages::RegisteredStage;
 
 /// The Terraform roots directly under `terraform/` (folders holding `*.tf`).
@@ -43,6 +44,77 @@ fn terraform_roots(root: &Path) -> Vec<String> {
     roots
 }
 
+/// What `init` writes a pipeline for: the repository's Terraform roots, the one the cluster
+/// stages read (`--terraform-dir`), its default branch, and the cloud its roots use.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    pub roots: Vec<String>,
+    pub cluster_root: String,
+    pub default_branch: String,
+    /// Cloud credential variables the roots' providers read, each with a line on it.
+    pub cloud: Vec<(&'static str, &'static str)>,
+}
+
+/// The cloud credential variables for the providers a root's `*.tf` files name.
+fn cloud_credentials(root: &Path, roots: &[String]) -> Vec<(&'static str, &'static str)> {
+    let text: String = roots
+        .iter()
+        .flat_map(|r| std::fs::read_dir(root.join(r)).into_iter().flatten())
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "tf"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    let mut vars: Vec<(&'static str, &'static str)> = Vec::new();
+    let names = |provider: &str| {
+        text.contains(&format!("provider \"{provider}\""))
+            || text.contains(&format!("hashicorp/{provider}\""))
+            || text.contains(&format!(
+                "backend \"{}\"",
+                match provider {
+                    "aws" => "s3",
+                    "google" => "gcs",
+                    _ => "azurerm",
+                }
+            ))
+    };
+    if names("aws") {
+        vars.push((
+            "AWS_ACCESS_KEY_ID",
+            "AWS credentials (Terraform, the S3 state)",
+        ));
+        vars.push((
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS credentials (Terraform, the S3 state)",
+        ));
+    }
+    if names("google") {
+        vars.push((
+            "GOOGLE_CREDENTIALS",
+            "a GCP service account key, JSON (Terraform, the GCS state)",
+        ));
+    }
+    if names("azurerm") {
+        for v in [
+            "ARM_CLIENT_ID",
+            "ARM_CLIENT_SECRET",
+            "ARM_TENANT_ID",
+            "ARM_SUBSCRIPTION_ID",
+        ] {
+            vars.push((v, "Azure service principal (Terraform, the azurerm state)"));
+        }
+    }
+    vars
+}
+
+/// The repository's default branch: the remote's HEAD, else the branch checked out, else `main`.
+fn default_branch(root: &Path) -> String {
+    let git = crate::git::Git::new(root);
+    git.remote_default_branch()
+        .or_else(|| git.current_branch())
+        .filter(|b| !b.is_empty() && b != "HEAD")
+        .unwrap_or_else(|| "main".to_owned())
+}
+
 /// The stages of `registry` that run for pull and merge requests.
 fn reviewing<'r>(registry: Registry<'r>) -> impl Iterator<Item = &'r dyn RegisteredStage> + 'r {
     registry.iter().copied().filter(|s| s.info().reviews())
@@ -63,51 +135,108 @@ fn secrets_with_users(registry: Registry<'_>, host: &str) -> Vec<(Var, String)> 
         .collect()
 }
 
-/// The pipeline file for `platform`, for the Terraform root `tf_root`: every stage of `registry`
-/// in its order, the reviewing ones on pull and merge requests, each with the secrets it reads.
+/// Whether a stage has the flag `--long` (`kkp-version`).
+fn has_flag(stage: &dyn RegisteredStage, long: &str) -> bool {
+    crate::packaging::flags(stage)
+        .iter()
+        .any(|f| f.long == long)
+}
+
+/// The reference the kkp actions are pinned to: the version's tag. A commit SHA would satisfy
+/// zizmor's default policy, but the commit a release's tag points at (the one whose
+/// dist/SHA256SUMS lists the binaries) is made after the binaries are built, so no binary can
+/// know it; see the README's release chain.
+fn action_ref() -> String {
+    format!("v{VERSION}")
+}
+
+/// The job prefix of a Terraform root in GitLab: `kkp` for one root, `kkp-<name>` for several.
+fn gitlab_prefix(layout: &Layout, root: &str) -> String {
+    if layout.roots.len() == 1 {
+        "kkp".to_owned()
+    } else {
+        format!("kkp-{}", root.rsplit('/').next().unwrap_or(root))
+    }
+}
+
+/// The pipeline file for `platform`: every stage of `registry` in its order, the reviewing ones
+/// on pull and merge requests (and on a schedule: drift), all of them on a push to the default
+/// branch, each Terraform stage once per root, each stage with the secrets it reads and a note
+/// on where each belongs.
 pub fn pipeline(
     registry: Registry<'_>,
     platform: &str,
-    tf_root: &str,
+    layout: &Layout,
 ) -> Option<(&'static str, String)> {
     let mut y = String::new();
+    let branch = &layout.default_branch;
+    let several = layout.roots.len() > 1;
     match platform {
         "github" => {
-            let uses =
-                |stage: &str| format!("kkp-delivery/kkp-delivery/actions/{stage}@v{VERSION}");
+            let action = action_ref();
             let step = |y: &mut String, stage: &dyn RegisteredStage| {
+                let uses = format!(
+                    "kkp-delivery/kkp-delivery/actions/{}@{action}",
+                    stage.name()
+                );
                 if stage.info().scope.is_terraform_root() {
-                    let _ = write!(
-                        y,
-                        "      - uses: {}\n        with:\n          working-directory: {tf_root}\n",
-                        uses(stage.name())
-                    );
-                } else {
-                    let _ = writeln!(y, "      - uses: {}", uses(stage.name()));
+                    for root in &layout.roots {
+                        let _ = write!(
+                            y,
+                            "      - uses: {uses}\n        with:\n          working-directory: {root}\n"
+                        );
+                    }
+                    return;
+                }
+                let mut with: Vec<String> = Vec::new();
+                if several {
+                    with.push(format!("terraform-dir: {}", layout.cluster_root));
+                }
+                if has_flag(stage, "kkp-version") {
+                    with.push("kkp-version: ${{ vars.KKP_VERSION }}".to_owned());
+                }
+                let _ = writeln!(y, "      - uses: {uses}");
+                if !with.is_empty() {
+                    y.push_str("        with:\n");
+                    for w in with {
+                        let _ = writeln!(y, "          {w}");
+                    }
                 }
             };
             let _ = write!(
                 y,
-                "# Generated by `kkp-delivery init`: the KKP pipeline. Validate and plan on pull requests;\n\
-                 # everything on a push to main.\n\
-                 name: kkp\non:\n  pull_request:\n  push:\n    branches: [main]\npermissions:\n  contents: read\n\
-                 concurrency:\n  group: kkp-${{{{ github.ref }}}}\n  cancel-in-progress: false\njobs:\n  review:\n\
-                 \x20   if: github.event_name == 'pull_request'\n    runs-on: ubuntu-latest\n    timeout-minutes: 30\n\
-                 \x20   permissions:\n      contents: read\n      pull-requests: write\n    steps:\n\
-                 \x20     - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n\
-                 \x20       with:\n          persist-credentials: false\n"
+                "# Generated by `kkp-delivery init`: the KKP pipeline. Validate and plan on pull requests,\n\
+                 # in the merge queue and on a weekday schedule (drift); every stage on a push to {branch}\n\
+                 # or by hand (Actions > kkp > Run workflow).\n\
+                 name: kkp\non:\n  pull_request:\n  merge_group:\n  push:\n    branches: [{branch}]\n  workflow_dispatch:\n  schedule:\n    - cron: \"17 5 * * 1-5\"\n\
+                 permissions:\n  contents: read\nconcurrency:\n  group: kkp-${{{{ github.ref }}}}\n  cancel-in-progress: false\njobs:\n  review:\n\
+                 \x20   if: github.event_name == 'pull_request' || github.event_name == 'merge_group' || github.event_name == 'schedule'\n\
+                 \x20   runs-on: ubuntu-latest\n    timeout-minutes: 30\n\
+                 \x20   permissions:\n      contents: read\n      pull-requests: write\n"
+            );
+            if !layout.cloud.is_empty() {
+                y.push_str("    # Plan-only (read) cloud credentials, as repository secrets: the plan reads the state.\n    env:\n");
+                for (name, _) in &layout.cloud {
+                    let _ = writeln!(y, "      {name}: ${{{{ secrets.{name} }}}}");
+                }
+            }
+            y.push_str(
+                "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
             );
             for stage in reviewing(registry) {
                 step(&mut y, stage);
             }
             let _ = write!(
                 y,
-                "  deliver:\n    if: github.event_name == 'push'\n    runs-on: ubuntu-latest\n    timeout-minutes: 120\n\
+                "  deliver:\n    if: github.event_name == 'push' || github.event_name == 'workflow_dispatch'\n    runs-on: ubuntu-latest\n    timeout-minutes: 120\n\
                  \x20   environment: production\n    permissions:\n      contents: read\n      pull-requests: read\n"
             );
             let secrets = secrets_on(registry, "github");
-            if !secrets.is_empty() {
-                y.push_str("    # Secrets of the `production` environment (Settings > Environments), its deployment\n    # branches limited to the default branch: only this job can read them.\n    env:\n");
+            if !secrets.is_empty() || !layout.cloud.is_empty() {
+                y.push_str("    # Secrets of the `production` environment (Settings > Environments), its deployment\n    # branches limited to the default branch: only this job can read them. KKP_VERSION is a\n    # variable (Settings > Variables), the KKP release kkp-deploy installs.\n    env:\n");
+                for (name, _) in &layout.cloud {
+                    let _ = writeln!(y, "      {name}: ${{{{ secrets.{name} }}}}");
+                }
                 for var in &secrets {
                     let _ = writeln!(y, "      {0}: ${{{{ secrets.{0} }}}}", var.name);
                 }
@@ -121,62 +250,142 @@ pub fn pipeline(
             Some((".github/workflows/kkp.yml", y))
         }
         "gitlab" => {
-            y.push_str(
-                "# Generated by `kkp-delivery init`: the KKP pipeline as CI/CD components.\n",
+            y.push_str("# Generated by `kkp-delivery init`: the KKP pipeline as CI/CD components. Merge requests\n# validate and plan; the default branch runs every stage.\n");
+            y.push_str("# Set these as protected and masked CI/CD variables (Settings > CI/CD > Variables), or\n# variables of a protected `production` environment: an unprotected variable reaches merge\n# request pipelines, which run the branch's own CI file.\n");
+            let _ = writeln!(
+                y,
+                "#   {}: {} (every stage; terraform-apply refuses without it: it cannot find the reviewed plan)",
+                vars::GITLAB_TOKEN.name,
+                vars::GITLAB_TOKEN.about
             );
-            let secrets = secrets_with_users(registry, "gitlab");
-            if !secrets.is_empty() {
-                y.push_str("# Set these as protected and masked CI/CD variables (Settings > CI/CD > Variables), or\n# variables of a protected `production` environment: an unprotected variable reaches merge\n# request pipelines, which run the branch's own CI file.\n");
-                for (var, users) in &secrets {
-                    let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
-                }
+            for (name, about) in &layout.cloud {
+                let _ = writeln!(y, "#   {name}: {about}");
+            }
+            for (var, users) in &secrets_with_users(registry, "gitlab") {
+                let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
+            }
+            if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
+                y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1); a project variable wins\n#   over the component's input\n");
             }
             y.push_str("stages: [test, deploy]\ninclude:\n");
+            let component = |stage: &str| {
+                format!(
+                    "  - component: $CI_SERVER_FQDN/kkp-delivery/kkp-delivery/{stage}@{VERSION}"
+                )
+            };
+            let mut deploy_jobs: Vec<String> = Vec::new();
             for stage in registry {
-                let _ = writeln!(
-                    y,
-                    "  - component: $CI_SERVER_FQDN/kkp-delivery/kkp-delivery/{}@{VERSION}",
-                    stage.name()
-                );
-                if stage.info().scope.is_terraform_root() {
-                    let _ = writeln!(y, "    inputs:\n      working-directory: {tf_root}");
+                let info = stage.info();
+                if info.scope.is_terraform_root() {
+                    for root in &layout.roots {
+                        let prefix = gitlab_prefix(layout, root);
+                        let _ = writeln!(y, "{}", component(stage.name()));
+                        let _ = writeln!(y, "    inputs:\n      working-directory: {root}");
+                        if several {
+                            let _ = writeln!(y, "      job-prefix: {prefix}");
+                        }
+                        if !info.reviews() && !precedes_a_review(registry, stage.name()) {
+                            deploy_jobs.push(format!("{prefix}-{}", stage.name()));
+                        }
+                    }
+                } else {
+                    let prefix = gitlab_prefix(layout, &layout.cluster_root);
+                    let _ = writeln!(y, "{}", component(stage.name()));
+                    if several {
+                        let _ = writeln!(
+                            y,
+                            "    inputs:\n      job-prefix: {prefix}\n      terraform-dir: {}",
+                            layout.cluster_root
+                        );
+                    }
+                    deploy_jobs.push(format!("{prefix}-{}", stage.name()));
                 }
+            }
+            y.push_str("# The jobs that change the platform deploy to the protected `production` environment.\n");
+            for job in deploy_jobs {
+                let _ = writeln!(y, "\"{job}\":\n  environment: production");
             }
             Some((".gitlab-ci.yml", y))
         }
         "bitbucket" => {
-            // A pipe sees only the variables its step gives it: each stage gets the secrets it
+            // A pipe sees only the variables its step gives it: each stage gets the ones it
             // reads.
-            let pipe = |stage: &dyn RegisteredStage| {
+            let pipe = |stage: &dyn RegisteredStage, root: Option<&str>| {
                 let mut p = format!(
                     "            - pipe: docker://{IMAGE}:{VERSION}\n              variables:\n                STAGE: {}\n                BITBUCKET_ACCESS_TOKEN: $BITBUCKET_ACCESS_TOKEN\n",
                     stage.name()
                 );
-                if stage.info().scope.is_terraform_root() {
-                    let _ = writeln!(p, "                KKP_WORKING_DIRECTORY: {tf_root}");
+                let info = stage.info();
+                match root {
+                    Some(root) => {
+                        let _ = writeln!(p, "                KKP_WORKING_DIRECTORY: {root}");
+                        for (name, _) in &layout.cloud {
+                            let _ = writeln!(p, "                {name}: ${name}");
+                        }
+                    }
+                    None if several => {
+                        let _ = writeln!(
+                            p,
+                            "                KKP_TERRAFORM_DIR: {}",
+                            layout.cluster_root
+                        );
+                    }
+                    None => {}
                 }
-                for var in stage.info().secrets() {
+                if info
+                    .variables
+                    .iter()
+                    .any(|v| layout.cloud.iter().any(|(n, _)| *n == v.name))
+                    && root.is_none()
+                {
+                    for (name, _) in &layout.cloud {
+                        let _ = writeln!(p, "                {name}: ${name}");
+                    }
+                }
+                for var in info.secrets() {
                     if var.hosts.include("bitbucket") {
                         let _ = writeln!(p, "                {0}: ${0}", var.name);
                     }
                 }
+                if has_flag(stage, "kkp-version") {
+                    p.push_str("                KKP_VERSION: $KKP_VERSION\n");
+                }
                 p
             };
-            y.push_str("# Generated by `kkp-delivery init`: the KKP pipeline with the kkp-delivery pipe.\n");
-            let secrets = secrets_with_users(registry, "bitbucket");
-            if !secrets.is_empty() {
-                y.push_str("# Set these as secured deployment variables of `production` (Repository settings >\n# Deployments); each pipe below is passed the ones it reads:\n");
-                for (var, users) in &secrets {
-                    let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
+            let steps = |stage: &dyn RegisteredStage| -> String {
+                if stage.info().scope.is_terraform_root() {
+                    layout.roots.iter().map(|r| pipe(stage, Some(r))).collect()
+                } else {
+                    pipe(stage, None)
                 }
+            };
+            y.push_str("# Generated by `kkp-delivery init`: the KKP pipeline with the kkp-delivery pipe.\n");
+            y.push_str("# Set these as secured deployment variables of `production` (Repository settings >\n# Deployments); each pipe below is passed the ones it reads:\n");
+            let _ = writeln!(
+                y,
+                "#   {}: {}",
+                vars::BITBUCKET_ACCESS_TOKEN.name,
+                vars::BITBUCKET_ACCESS_TOKEN.about
+            );
+            for (name, about) in &layout.cloud {
+                let _ = writeln!(y, "#   {name}: {about}");
+            }
+            for (var, users) in &secrets_with_users(registry, "bitbucket") {
+                let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
+            }
+            if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
+                y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1), a plain variable\n");
             }
             y.push_str("pipelines:\n  pull-requests:\n    '**':\n      - step:\n          name: review\n          script:\n");
             for stage in reviewing(registry) {
-                y.push_str(&pipe(stage));
+                y.push_str(&steps(stage));
             }
-            y.push_str("  branches:\n    main:\n      - step:\n          name: deliver\n          deployment: production\n          script:\n");
+            let _ = write!(
+                y,
+                "  branches:\n    {branch}:\n      - step:\n          name: deliver\n          deployment: production\n          script:\n"
+            );
             for stage in registry {
-                y.push_str(&pipe(*stage));
+                y.push_str(&steps(*stage));
             }
             Some(("bitbucket-pipelines.yml", y))
         }
@@ -184,31 +393,58 @@ pub fn pipeline(
     }
 }
 
-/// `init`: writes (or prints) the pipeline file for `platform`.
+/// `init`: writes (or prints) the pipeline file for `platform`. The Terraform roots are those
+/// given (`--terraform-dir`, repeatable; the first is the cluster's), else every root found
+/// under `terraform/`.
 pub fn init(
     registry: Registry<'_>,
     root: &Path,
     platform: &str,
+    given_roots: &[String],
     print: bool,
     out: &mut dyn Write,
 ) -> Result<u8, StageError> {
-    let roots = terraform_roots(root);
-    let tf_root = match roots.as_slice() {
-        [one] => one.clone(),
-        [] => "terraform/aws".to_owned(),
-        several => {
-            return Err(UsageError::missing(
-                "--terraform-dir",
-                &format!(
-                    "{} Terraform roots found ({}): name the cluster's",
-                    several.len(),
-                    several.join(", ")
-                ),
-            )
-            .into())
+    let found = terraform_roots(root);
+    let roots: Vec<String> = if given_roots.is_empty() {
+        found.clone()
+    } else {
+        let mut roots = Vec::new();
+        for given in given_roots {
+            let given = given.trim().trim_end_matches('/').to_owned();
+            let dir = root.join(&given);
+            let holds_tf = std::fs::read_dir(&dir).is_ok_and(|d| {
+                d.filter_map(Result::ok).any(|e| {
+                    e.path()
+                        .extension()
+                        .is_some_and(|x| x == "tf" || x == "tofu")
+                })
+            });
+            if given.starts_with('/') || given.contains("..") || !holds_tf {
+                return Err(UsageError::invalid(
+                    "--terraform-dir",
+                    "a folder of the repository holding *.tf files",
+                    &given,
+                )
+                .into());
+            }
+            if !roots.contains(&given) {
+                roots.push(given);
+            }
         }
+        roots
     };
-    let (path, text) = pipeline(registry, platform, &tf_root).ok_or_else(|| {
+    let roots = if roots.is_empty() {
+        vec!["terraform/aws".to_owned()]
+    } else {
+        roots
+    };
+    let layout = Layout {
+        cluster_root: roots[0].clone(),
+        cloud: cloud_credentials(root, &roots),
+        default_branch: default_branch(root),
+        roots,
+    };
+    let (path, text) = pipeline(registry, platform, &layout).ok_or_else(|| {
         UsageError::invalid("--platform", "github, gitlab or bitbucket", platform)
     })?;
     let fail = |e: std::io::Error| StageError::Failed(e.into());
@@ -229,9 +465,20 @@ pub fn init(
         std::fs::create_dir_all(dir).map_err(fail)?;
     }
     std::fs::write(&target, text).map_err(fail)?;
+    let others = if layout.roots.len() > 1 {
+        format!(
+            "; the cluster stages read {} (the first --terraform-dir)",
+            layout.cluster_root
+        )
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "wrote {path} (Terraform root {tf_root}); next: `kkp-delivery doctor`, then set the secrets it names"
+        "wrote {path} (Terraform root{} {}, default branch {}{others}); next: `kkp-delivery doctor`, then set the secrets it names",
+        if layout.roots.len() > 1 { "s" } else { "" },
+        layout.roots.join(", "),
+        layout.default_branch
     )
     .map_err(fail)?;
     Ok(0)
@@ -423,6 +670,10 @@ pub fn doctor(
             None => Check::Warn("git not found: used by the changed-files fallback".into()),
         },
     ));
+    // The pipeline file, as committed: what each stage's step is given.
+    for problem in pipeline_problems(registry, root) {
+        checks.push(("pipeline", problem));
+    }
     // The variables (names only).
     let host = host_of(root);
     let token = [
@@ -437,7 +688,11 @@ pub fn doctor(
         "variable",
         match token {
             Some(v) => Check::Ok(format!("forge token from {v}")),
-            None => Check::Warn("no forge token: decisions fall back to git, no comments".into()),
+            None => Check::Warn(
+                "no forge token here: decisions fall back to git, no comments, and terraform-apply \
+                 refuses (it cannot find the reviewed plan without the host's API)"
+                    .into(),
+            ),
         },
     ));
     for (var, users) in secrets_with_users(registry, host) {
@@ -474,6 +729,213 @@ pub fn doctor(
     )
     .map_err(fail)?;
     Ok(u8::from(failed))
+}
+
+/// What the pipeline files of the repository give each kkp stage, checked against what the
+/// stage reads: its secrets, `kkp-version`, the forge token, and a trigger on the default
+/// branch. One check a problem, naming the file, the job and the variable.
+fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
+    let mut out = Vec::new();
+    let branch = default_branch(root);
+    let stage_of = |name: &str| crate::stages::find(registry, name);
+    // GitHub: every workflow using the kkp actions.
+    let workflows = std::fs::read_dir(root.join(".github/workflows"))
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for file in workflows {
+        let Some(doc) = read_yaml(&file) else {
+            continue;
+        };
+        let shown = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let mut uses_kkp = false;
+        let jobs = doc.get("jobs").and_then(serde_json::Value::as_object);
+        for (job, body) in jobs.into_iter().flatten() {
+            let env_of = |v: &serde_json::Value| -> Vec<String> {
+                v.get("env")
+                    .and_then(serde_json::Value::as_object)
+                    .map(|e| e.keys().cloned().collect())
+                    .unwrap_or_default()
+            };
+            let mut job_env = env_of(&doc);
+            job_env.extend(env_of(body));
+            let steps = body.get("steps").and_then(serde_json::Value::as_array);
+            for step in steps.into_iter().flatten() {
+                let Some(uses) = step.get("uses").and_then(serde_json::Value::as_str) else {
+                    continue;
+                };
+                let Some(stage) = uses
+                    .split_once("/actions/")
+                    .filter(|(repo, _)| repo.ends_with("kkp-delivery"))
+                    .and_then(|(_, rest)| rest.split('@').next())
+                    .and_then(stage_of)
+                else {
+                    continue;
+                };
+                uses_kkp = true;
+                let mut given = job_env.clone();
+                given.extend(env_of(step));
+                let with = step.get("with").and_then(serde_json::Value::as_object);
+                for var in stage.info().secrets().filter(|v| v.hosts.include("github")) {
+                    if !given.iter().any(|g| g == var.name) {
+                        out.push(Check::Fail(format!(
+                            "{shown}: job {job}, {}: {} is not passed (the job's env:, from the `production` environment's secrets)",
+                            stage.name(),
+                            var.name
+                        )));
+                    }
+                }
+                let versioned = with.is_some_and(|w| w.contains_key("kkp-version"))
+                    || given.iter().any(|g| g == "KKP_VERSION");
+                if has_flag(stage, "kkp-version") && !versioned {
+                    out.push(Check::Fail(format!(
+                        "{shown}: job {job}, {}: kkp-version is not given (with: kkp-version: ${{{{ vars.KKP_VERSION }}}})",
+                        stage.name()
+                    )));
+                }
+            }
+        }
+        if uses_kkp {
+            let push = doc.get("on").and_then(|on| on.get("push"));
+            let branches: Vec<&str> = push
+                .and_then(|p| p.get("branches"))
+                .and_then(serde_json::Value::as_array)
+                .map(|b| b.iter().filter_map(serde_json::Value::as_str).collect())
+                .unwrap_or_default();
+            if push.is_none() || (!branches.is_empty() && !branches.contains(&branch.as_str())) {
+                out.push(Check::Fail(format!(
+                    "{shown}: on.push names no trigger for the default branch {branch}: nothing would deploy"
+                )));
+            } else {
+                out.push(Check::Ok(format!(
+                    "{shown}: every kkp step is given what it reads"
+                )));
+            }
+        }
+    }
+    // Bitbucket: every kkp pipe and the variables its step passes it.
+    let file = root.join("bitbucket-pipelines.yml");
+    if let Some(doc) = read_yaml(&file) {
+        let mut pipes = Vec::new();
+        collect_pipes(&doc, &mut pipes);
+        let before = out.len();
+        for variables in &pipes {
+            let given = |name: &str| variables.contains_key(name);
+            let Some(stage) = variables
+                .get(vars::STAGE.name)
+                .and_then(serde_json::Value::as_str)
+                .and_then(stage_of)
+            else {
+                continue;
+            };
+            const PIPE_SEES: &str = "a pipe sees only the variables its step gives it";
+            let mut missing: Vec<(String, &str)> = stage
+                .info()
+                .secrets()
+                .filter(|v| v.hosts.include("bitbucket") && !given(v.name))
+                .map(|v| (v.name.to_owned(), PIPE_SEES))
+                .collect();
+            if !given(vars::BITBUCKET_ACCESS_TOKEN.name) {
+                missing.push((
+                    vars::BITBUCKET_ACCESS_TOKEN.name.to_owned(),
+                    "without it no comment is written, and terraform-apply refuses: it cannot find the reviewed plan",
+                ));
+            }
+            if has_flag(stage, "kkp-version") && !given("KKP_VERSION") {
+                missing.push((
+                    "KKP_VERSION".to_owned(),
+                    "the KKP release kkp-deploy installs",
+                ));
+            }
+            for (name, why) in missing {
+                out.push(Check::Fail(format!(
+                    "bitbucket-pipelines.yml: pipe {}: {name} is not passed ({why})",
+                    stage.name()
+                )));
+            }
+        }
+        let branches = doc
+            .get("pipelines")
+            .and_then(|p| p.get("branches"))
+            .and_then(serde_json::Value::as_object);
+        if !pipes.is_empty() && !branches.is_some_and(|b| b.contains_key(&branch)) {
+            out.push(Check::Fail(format!(
+                "bitbucket-pipelines.yml: pipelines.branches names no step for the default branch {branch}: nothing would deploy"
+            )));
+        }
+        if !pipes.is_empty() && out.len() == before {
+            out.push(Check::Ok(
+                "bitbucket-pipelines.yml: every kkp pipe is given what it reads".to_owned(),
+            ));
+        }
+    }
+    // GitLab: the components read CI/CD variables, which the file does not show.
+    if let Some(doc) = read_yaml(&root.join(".gitlab-ci.yml")) {
+        let uses_kkp = doc
+            .get("include")
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|i| {
+                i.iter().any(|c| {
+                    c.get("component")
+                        .and_then(serde_json::Value::as_str)
+                        .is_some_and(|c| c.contains("kkp-delivery"))
+                })
+            });
+        if uses_kkp {
+            out.push(Check::Warn(
+                ".gitlab-ci.yml: the components read GITLAB_TOKEN, KKP_VERSION and the secrets above as protected CI/CD variables, which this file cannot show: check Settings > CI/CD > Variables".to_owned(),
+            ));
+        }
+    }
+    out
+}
+
+/// A YAML file as JSON, when it exists and parses (bounded like every repository file).
+fn read_yaml(path: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    crate::kubernetes::yaml_documents(&text)
+        .ok()?
+        .into_iter()
+        .next()
+}
+
+/// Every `pipe:` of kkp-delivery in a Bitbucket file, as its `variables`.
+fn collect_pipes(
+    value: &serde_json::Value,
+    out: &mut Vec<serde_json::Map<String, serde_json::Value>>,
+) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let ours = map
+                .get("pipe")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|p| p.contains("kkp-delivery"));
+            if ours {
+                out.push(
+                    map.get("variables")
+                        .and_then(serde_json::Value::as_object)
+                        .cloned()
+                        .unwrap_or_default(),
+                );
+            }
+            for v in map.values() {
+                collect_pipes(v, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for v in items {
+                collect_pipes(v, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The repository root for `init`/`doctor`: `--root`, else the current folder.

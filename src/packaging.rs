@@ -350,8 +350,10 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
     for f in &flags {
         let _ = writeln!(y, "    {}: \"$[[ inputs.{} ]]\"", f.var, f.long);
     }
+    // exec: a cancelled job's signal reaches the binary itself, which stops its tool cleanly
+    // (Terraform releases its state lock).
     y.push_str("  script:\n");
-    let _ = writeln!(y, "    - '\"$KKP_BIN\" {name}'");
+    let _ = writeln!(y, "    - 'exec \"$KKP_BIN\" {name}'");
     y.push_str("  artifacts:\n    when: always\n    # Plans and outputs are for later jobs of this pipeline only.\n    access: developer\n    expire_in: 1 week\n");
     let paths: Vec<String> = info
         .hands_on

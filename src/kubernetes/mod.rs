@@ -488,7 +488,13 @@ pub const YAML_MAX_BYTES: usize = 4 * 1024 * 1024;
 /// How deep a repository YAML file may nest (flow brackets or block indentation levels).
 pub const YAML_MAX_DEPTH: usize = 64;
 
-/// Refuses text too large or too deeply nested for a configuration file, in one linear pass.
+/// How many alias references (`*name`) a repository YAML file may hold: each copies what its
+/// anchor holds, so a few kilobytes of aliases to aliases expand to gigabytes.
+pub const YAML_MAX_ALIASES: usize = 256;
+
+/// Refuses text too large, too deeply nested or with too many aliases for a configuration file,
+/// in one linear pass. A quote opens a quoted scalar only where a value starts (a `"` inside a
+/// plain scalar such as `b"` is text), as YAML reads it.
 pub fn check_yaml_shape(text: &str) -> Result<(), String> {
     if text.len() > YAML_MAX_BYTES {
         return Err(format!(
@@ -496,40 +502,58 @@ pub fn check_yaml_shape(text: &str) -> Result<(), String> {
             text.len()
         ));
     }
+    let deeper = |number: usize| {
+        format!(
+            "nested deeper than {YAML_MAX_DEPTH} levels at line {}",
+            number + 1
+        )
+    };
     let mut depth = 0usize;
+    let mut aliases = 0usize;
     let mut quote: Option<char> = None;
     for (number, line) in text.lines().enumerate() {
         let indent = line.len() - line.trim_start_matches([' ', '-']).len();
         // Block nesting: two columns a level is the narrowest YAML writers use.
         if indent / 2 > YAML_MAX_DEPTH {
-            return Err(format!(
-                "nested deeper than {YAML_MAX_DEPTH} levels at line {}",
-                number + 1
-            ));
+            return Err(deeper(number));
         }
+        // Where a value may start: the line's start, or after a space or flow punctuation.
+        let mut at_start = true;
+        let mut escaped = false;
         for c in line.chars() {
-            match (quote, c) {
-                (Some(q), c) if c == q => quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') => quote = Some(c),
-                (None, '#') => break,
-                (None, '[' | '{') => {
-                    depth += 1;
-                    if depth > YAML_MAX_DEPTH {
-                        return Err(format!(
-                            "nested deeper than {YAML_MAX_DEPTH} levels at line {}",
-                            number + 1
-                        ));
+            match quote {
+                Some('"') if escaped => escaped = false,
+                Some('"') if c == '\\' => escaped = true,
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' if at_start => quote = Some(c),
+                    '#' if at_start => break,
+                    '[' | '{' => {
+                        depth += 1;
+                        if depth > YAML_MAX_DEPTH {
+                            return Err(deeper(number));
+                        }
                     }
-                }
-                (None, ']' | '}') => depth = depth.saturating_sub(1),
-                _ => {}
+                    ']' | '}' => depth = depth.saturating_sub(1),
+                    '*' if at_start => {
+                        aliases += 1;
+                        if aliases > YAML_MAX_ALIASES {
+                            return Err(format!(
+                                "more than {YAML_MAX_ALIASES} aliases (`*name`), at line {}",
+                                number + 1
+                            ));
+                        }
+                    }
+                    _ => {}
+                },
             }
+            at_start = matches!(c, ' ' | '\t' | '[' | '{' | ',');
         }
-        // A quoted scalar in block style ends with its line as far as nesting goes.
-        if quote == Some('\'') {
-            quote = None;
-        }
+        // A quoted scalar is taken to end with its line: a quote the scan misread can then hide
+        // nothing past it. (A quoted scalar that spans lines with brackets in it is counted as
+        // nesting: the safe side.)
+        quote = None;
     }
     Ok(())
 }
@@ -724,7 +748,23 @@ users:
         assert!(yaml_documents(&indented)
             .unwrap_err()
             .contains("nested deeper than 64"));
-        assert!(yaml_documents("a: [[1, 2], {b: c}]\nd: 'it''s [fine'\n").is_ok());
+        assert!(yaml_documents("a: [[1, 2], {b: c}]\nd: 'it''s [fine'\ne: don't\n").is_ok());
+        // A quote inside a plain scalar opens nothing: the nesting after it still counts.
+        let hidden = format!("a: b\"\nc: {}1{}\n", "[".repeat(100), "]".repeat(100));
+        assert!(yaml_documents(&hidden)
+            .unwrap_err()
+            .contains("nested deeper than 64"));
+        let hidden = format!("a: [x's, {}1{}]\n", "[".repeat(100), "]".repeat(100));
+        assert!(yaml_documents(&hidden)
+            .unwrap_err()
+            .contains("nested deeper than 64"));
+        // Aliases that expand quadratically.
+        let laughs = format!(
+            "a: &a [{}]\nb: [{}]\n",
+            vec!["1"; 1000].join(","),
+            vec!["*a"; 1000].join(", ")
+        );
+        assert!(yaml_documents(&laughs).unwrap_err().contains("aliases"));
     }
 
     #[test]

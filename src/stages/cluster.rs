@@ -185,14 +185,36 @@ impl ClusterArgs {
         // terraform-apply writes the file in this job's work tree, never in a commit: one that
         // git tracks came with the code (a pull request's author chose the cluster's address).
         let relative = root.join(TERRAFORM_OUTPUTS.name);
-        let tracked = crate::git::Git::new(&cx.ctx.workspace)
-            .run(&[
-                "ls-files",
-                "--error-unmatch",
-                "--",
-                &relative.display().to_string(),
-            ])
-            .is_ok();
+        // A root that is (or passes through) a symlink would let git answer for one path and
+        // the file be read from another.
+        let real = cx.ctx.workspace.join(&root).canonicalize().ok();
+        let workspace = cx.ctx.workspace.canonicalize().ok();
+        let direct = matches!((&real, &workspace), (Some(r), Some(w)) if *r == w.join(&root));
+        if !direct {
+            return Err(UsageError::invalid(
+                "--terraform-dir",
+                "a folder of the repository that is not a symlink",
+                &root.display().to_string(),
+            )
+            .into());
+        }
+        // Fails closed: anything but git saying it does not know the file is an error.
+        let listed = crate::git::Git::new(&cx.ctx.workspace).run(&[
+            "ls-files",
+            "--error-unmatch",
+            "--",
+            &relative.display().to_string(),
+        ]);
+        let tracked = match listed {
+            Ok(_) => true,
+            Err(e) if format!("{e:#}").contains("did not match any file") => false,
+            Err(e) => {
+                return Err(StageError::Failed(anyhow::anyhow!(
+                    "cannot tell whether {} is tracked by git (a committed one is refused): {e:#}",
+                    relative.display()
+                )))
+            }
+        };
         if tracked {
             return Err(UsageError::invalid(
                 relative.display().to_string(),
@@ -543,18 +565,29 @@ impl Drop for SshAgent {
 /// usage error naming the variable and saying so in words; the value itself is never repeated
 /// (it holds the cluster's credentials).
 pub fn kubeconfig_env_paths(cx: &StageCx<'_>) -> Result<Option<Vec<PathBuf>>, StageError> {
-    match cx
+    let Some(value) = cx
         .env
         .get(vars::KUBECONFIG)
         .filter(|v| !v.trim().is_empty())
-    {
-        None => Ok(None),
-        Some(value) => kubernetes::kubeconfig::paths_of_value(value)
-            .map(Some)
-            .map_err(|expected| {
-                UsageError::Other(format!("{}: expected {expected}", vars::KUBECONFIG)).into()
-            }),
+    else {
+        return Ok(None);
+    };
+    let paths = kubernetes::kubeconfig::paths_of_value(value).map_err(|expected| {
+        StageError::from(UsageError::Other(format!(
+            "{}: expected {expected}",
+            vars::KUBECONFIG
+        )))
+    })?;
+    // A value that names no file may be a token pasted in the wrong place: not repeated.
+    if !paths.iter().any(|p| p.is_file()) {
+        return Err(UsageError::Other(format!(
+            "{}: expected the path of a readable kubeconfig file; it names none (the value is \
+             not shown: it may be a credential)",
+            vars::KUBECONFIG
+        ))
+        .into());
     }
+    Ok(Some(paths))
 }
 
 /// `KUBECONFIG`, when set, must be a usable kubeconfig: read before any tool runs. The message
@@ -599,9 +632,34 @@ pub fn kube_access(
     resolve_exec_plugin(cx, access)
 }
 
+/// What an exec credential plugin gets of the stage's environment: where things are, proxies
+/// and certificates, and the cloud SDKs' own settings (EKS's `aws`, GKE's
+/// `gke-gcloud-auth-plugin`, AKS's `kubelogin` read their credentials from these).
+const EXEC_PLUGIN_ENV: &[&str] = &[
+    "PATH",
+    "HOME",
+    "USER",
+    "LANG",
+    "LC_ALL",
+    "TMPDIR",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "HTTP_PROXY",
+    "http_proxy",
+    "NO_PROXY",
+    "no_proxy",
+    "SSL_CERT_FILE",
+    "SSL_CERT_DIR",
+    "AWS_",
+    "CLOUDSDK_",
+    "GOOGLE_",
+    "AZURE_",
+    "ARM_",
+];
+
 /// Runs the kubeconfig's exec credential plugin, when it has one, through the tool runner: its
-/// deadline and signals, the tools' environment (none of the stage's secrets) plus the
-/// plugin's own variables and `KUBERNETES_EXEC_INFO`. The credential takes the plugin's place
+/// deadline and signals, a clean environment (`EXEC_PLUGIN_ENV` of the stage's, never a
+/// stage secret) plus the plugin's own variables and `KUBERNETES_EXEC_INFO`. The credential takes the plugin's place
 /// and is masked from then on.
 pub fn resolve_exec_plugin(
     cx: &mut StageCx<'_>,
@@ -618,6 +676,7 @@ pub fn resolve_exec_plugin(
         extra_env: plugin.env.clone(),
         stdout_to: None,
         stdout_tail: None,
+        env_allow: Some(EXEC_PLUGIN_ENV),
     };
     cmd = cmd.env("KUBERNETES_EXEC_INFO", plugin.exec_info());
     let ran = cx.run_folded(

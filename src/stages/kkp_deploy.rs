@@ -231,7 +231,18 @@ fn input_file(
     // These files hold credentials: content pasted where the path belongs is said in words,
     // never repeated.
     let given = name.as_os_str().to_string_lossy();
-    if given.contains('\n') || given.contains(": ") || given.len() > 1024 {
+    let base64_like = given.len() >= 40
+        && given
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'=' | b'-' | b'_'));
+    if given.contains('\n')
+        || given.contains(": ")
+        || given.contains("\":")
+        || given.starts_with('{')
+        || given.starts_with('[')
+        || base64_like
+        || given.len() > 1024
+    {
         return Err(UsageError::Other(format!(
             "{var}: expected the path of a file in the repository; it holds file content \
              instead (not shown): commit the file and give its path"
@@ -411,6 +422,16 @@ impl Inputs {
                 for var in [vars::KKP_RELEASES_URL, vars::KKP_RELEASES_API_URL] {
                     if let Some(value) = cx.env.get(var).filter(|v| !v.is_empty()) {
                         let parsed = url::Url::parse(value).ok();
+                        if parsed
+                            .as_ref()
+                            .is_some_and(|u| !u.username().is_empty() || u.password().is_some())
+                        {
+                            return Err(UsageError::Other(format!(
+                                "{}: expected an http(s) URL without credentials in it (the value is not shown)",
+                                var.name
+                            ))
+                            .into());
+                        }
                         let scheme = parsed.as_ref().map(|u| u.scheme().to_owned());
                         let loopback = parsed.as_ref().is_some_and(|u| {
                             matches!(u.host_str(), Some("127.0.0.1" | "localhost" | "[::1]"))

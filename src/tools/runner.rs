@@ -67,6 +67,7 @@ impl Tool {
             extra_env: Vec::new(),
             stdout_to: None,
             stdout_tail: None,
+            env_allow: None,
         }
     }
 }
@@ -98,6 +99,10 @@ pub struct ToolCommand {
     /// output is only logged as it arrives, and read afterwards only for the error at its end
     /// (`terraform plan` prints every planned change).
     pub stdout_tail: Option<usize>,
+    /// Where set, the tool gets only these of the stage's variables (a name, or a prefix ending
+    /// in `_`), besides `extra_env`: a program a kubeconfig names runs with a clean
+    /// environment.
+    pub env_allow: Option<&'static [&'static str]>,
 }
 
 impl ToolCommand {
@@ -247,7 +252,12 @@ impl Runner {
             .args(&cmd.args)
             .current_dir(&cmd.dir)
             .env_clear()
-            .envs(self.env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .envs(
+                self.env
+                    .iter()
+                    .filter(|(k, _)| cmd.env_allow.is_none_or(|allow| allowed(k, allow)))
+                    .map(|(k, v)| (k.as_str(), v.as_str())),
+            )
             .envs(cmd.extra_env.iter().map(|(k, v)| (k.as_str(), v.as_str())))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -506,6 +516,13 @@ impl Runner {
     }
 }
 
+/// Whether `name` is on `allow`: equal to an entry, or starting with one that ends in `_`.
+fn allowed(name: &str, allow: &[&str]) -> bool {
+    allow
+        .iter()
+        .any(|a| name == *a || (a.ends_with('_') && name.starts_with(a)))
+}
+
 fn forward(stream: impl std::io::Read, is_err: bool, tx: mpsc::Sender<(bool, String)>) {
     let reader = BufReader::new(stream);
     for line in reader.split(b'\n') {
@@ -665,6 +682,7 @@ mod tests {
             extra_env: Vec::new(),
             stdout_to: None,
             stdout_tail: None,
+            env_allow: None,
         };
         let started = Instant::now();
         let err = r
@@ -702,6 +720,7 @@ mod tests {
             extra_env: Vec::new(),
             stdout_to: None,
             stdout_tail: None,
+            env_allow: None,
         };
         let err = r
             .run(
@@ -736,6 +755,7 @@ mod tests {
             extra_env: Vec::new(),
             stdout_to: None,
             stdout_tail: None,
+            env_allow: None,
         }
         .logged_only();
         let mut log = Vec::new();
@@ -779,6 +799,7 @@ mod tests {
             extra_env: Vec::new(),
             stdout_to: None,
             stdout_tail: None,
+            env_allow: None,
         };
         let mut log = Vec::new();
         let started = Instant::now();

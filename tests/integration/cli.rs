@@ -304,3 +304,145 @@ fn the_multi_call_binary_is_each_stage_by_the_name_it_is_called() {
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("--storageclass"));
 }
+
+/// `doctor` reads the pipeline file `init` wrote and names, per stage, what the file does not
+/// give it: each secret removed in turn, `kkp-version` removed, the token removed, and a
+/// default branch no trigger names. Each is exit 1 with one line naming the file, the job or
+/// pipe and the variable; the file as written is exit 0.
+#[test]
+fn doctor_checks_the_pipeline_file_stage_by_stage() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
+    let kkp = env!("CARGO_BIN_EXE_kkp-delivery");
+    let fresh = |platform: &str, branch: &str| {
+        let repo = tempfile::tempdir().unwrap();
+        assert!(std::process::Command::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", example.display()))
+            .arg(repo.path())
+            .status()
+            .unwrap()
+            .success());
+        for args in [
+            vec!["init", "--quiet", "--initial-branch", branch],
+            vec!["add", "-A"],
+            vec![
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "commit",
+                "--quiet",
+                "-m",
+                "kkp",
+            ],
+        ] {
+            assert!(std::process::Command::new("git")
+                .args(&args)
+                .current_dir(repo.path())
+                .status()
+                .unwrap()
+                .success());
+        }
+        let out = std::process::Command::new(kkp)
+            .args(["init", "--platform", platform])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        repo
+    };
+    let doctor = |repo: &std::path::Path| {
+        let out = std::process::Command::new(kkp)
+            .arg("doctor")
+            .current_dir(repo)
+            .env_remove("GITHUB_TOKEN")
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let without = |repo: &std::path::Path, file: &str, line: &str| {
+        let path = repo.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(line), "{line} in {text}");
+        std::fs::write(&path, text.replacen(line, "", 1)).unwrap();
+    };
+    for branch in ["main", "master"] {
+        // GitHub: the file as written, then each secret and kkp-version removed in turn.
+        let repo = fresh("github", branch);
+        let (code, text) = doctor(repo.path());
+        assert_eq!(code, Some(0), "{text}");
+        assert!(
+            text.contains(".github/workflows/kkp.yml: every kkp step is given what it reads"),
+            "{text}"
+        );
+        for (line, expected) in [
+            (
+                "      SSH_PRIVATE_KEY: ${{ secrets.SSH_PRIVATE_KEY }}\n",
+                "job deliver, kubeone-apply: SSH_PRIVATE_KEY is not passed",
+            ),
+            (
+                "      SOPS_AGE_SECRET_KEY: ${{ secrets.SOPS_AGE_SECRET_KEY }}\n",
+                "job deliver, kkp-deploy: SOPS_AGE_SECRET_KEY is not passed",
+            ),
+            (
+                "      KKP_FLUX_TOKEN: ${{ secrets.KKP_FLUX_TOKEN }}\n",
+                "job deliver, flux-bootstrap: KKP_FLUX_TOKEN is not passed",
+            ),
+            (
+                "        with:\n          kkp-version: ${{ vars.KKP_VERSION }}\n",
+                "job deliver, kkp-deploy: kkp-version is not given",
+            ),
+            (
+                &format!("    branches: [{branch}]\n"),
+                "names no trigger for the default branch",
+            ),
+        ] {
+            let repo = fresh("github", branch);
+            without(repo.path(), ".github/workflows/kkp.yml", line);
+            if line.contains("branches") {
+                without(repo.path(), ".github/workflows/kkp.yml", "  push:\n");
+            }
+            let (code, text) = doctor(repo.path());
+            assert_eq!(code, Some(1), "without {line}: {text}");
+            let fails: Vec<&str> = text.lines().filter(|l| l.starts_with("FAIL")).collect();
+            assert!(
+                fails
+                    .iter()
+                    .any(|l| l.contains(".github/workflows/kkp.yml") && l.contains(expected)),
+                "without {line}: {text}"
+            );
+        }
+        // Bitbucket: the file as written, then a secret, KKP_VERSION and the token removed.
+        let repo = fresh("bitbucket", branch);
+        let (code, text) = doctor(repo.path());
+        assert_eq!(code, Some(0), "{text}");
+        for (line, expected) in [
+            ("                SOPS_AGE_SECRET_KEY: $SOPS_AGE_SECRET_KEY\n", "pipe kkp-deploy: SOPS_AGE_SECRET_KEY is not passed"),
+            ("                KKP_VERSION: $KKP_VERSION\n", "pipe kkp-deploy: KKP_VERSION is not passed"),
+            ("                STAGE: terraform-apply\n                BITBUCKET_ACCESS_TOKEN: $BITBUCKET_ACCESS_TOKEN\n", "pipe terraform-apply: BITBUCKET_ACCESS_TOKEN is not passed"),
+        ] {
+            let repo = fresh("bitbucket", branch);
+            let replacement_keeps_stage = line.starts_with("                STAGE:");
+            if replacement_keeps_stage {
+                let path = repo.path().join("bitbucket-pipelines.yml");
+                let text = std::fs::read_to_string(&path).unwrap();
+                std::fs::write(&path, text.replacen(line, "                STAGE: terraform-apply\n", 1)).unwrap();
+            } else {
+                without(repo.path(), "bitbucket-pipelines.yml", line);
+            }
+            let (code, text) = doctor(repo.path());
+            assert_eq!(code, Some(1), "without {line}: {text}");
+            assert!(
+                text.lines().any(|l| l.starts_with("FAIL") && l.contains("bitbucket-pipelines.yml") && l.contains(expected)),
+                "without {line}: {text}"
+            );
+        }
+    }
+}

@@ -679,7 +679,11 @@ fn a_killed_cluster_stage_leaves_no_process_no_key_and_no_folder() {
     let started = std::time::Instant::now();
     let (kubeone, socket) = loop {
         let log = c.kubeone_log();
-        let apply = log.split("pid: ").find(|part| part.contains("argv: apply"));
+        // The fake writes its pid, argv, environment, then what the agent holds: the block is
+        // read once its last line is there.
+        let apply = log
+            .split("pid: ")
+            .find(|part| part.contains("argv: apply") && part.contains("agent: "));
         if let Some(part) = apply {
             let pid: i32 = part.lines().next().unwrap().trim().parse().unwrap();
             let socket = part

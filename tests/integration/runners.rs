@@ -770,12 +770,12 @@ fn the_action_installer_verifies_every_use_and_builds_without_the_jobs_secrets()
         std::fs::write(&bin, format!("#!/bin/sh\necho {said}\n")).unwrap();
         std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
         let tarball = work.path().join(name);
-        assert!(Command::new("tar")
-            .arg("-czf")
+        // Packed as the release workflow packs it (.github/workflows/release.yml).
+        assert!(Command::new("sh")
+            .arg("-c")
+            .arg("tar -czf \"$0\" -- *")
             .arg(&tarball)
-            .arg("-C")
-            .arg(&payload)
-            .arg("kkp-delivery")
+            .current_dir(&payload)
             .status()
             .unwrap()
             .success());
@@ -964,7 +964,13 @@ fn the_action_installer_verifies_every_use_and_builds_without_the_jobs_secrets()
             "{name} reached the build:\n{env}"
         );
     }
-    assert!(env.contains("CARGO_HOME=/opt/cargo-home"), "{env}");
+    // A fresh CARGO_HOME, and the build runs in the job's own folder, not in the checkout.
+    assert!(
+        !env.contains("/opt/cargo-home") && env.contains("/cargo-home"),
+        "{env}"
+    );
+    let temp = work.path().join("runner-temp").display().to_string();
+    assert!(env.contains(&format!("PWD={temp}/")), "{env}");
     // A planted binary where a source build used to be cached is not returned either.
     let source_cache = fresh.join("kkp-delivery/9.9.9/source");
     std::fs::create_dir_all(&source_cache).unwrap();
