@@ -86,6 +86,7 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .about("Write the pipeline file for this repository (the whole flow) for github, gitlab or bitbucket")
                 .arg(clap::Arg::new("platform").long("platform").required(true).value_name("PLATFORM").help("github, gitlab or bitbucket"))
                 .arg(clap::Arg::new("print").long("print").action(ArgAction::SetTrue).help("Print the file instead of writing it"))
+                .arg(clap::Arg::new("default-branch").long("default-branch").value_name("BRANCH").help("The branch that deploys; default: the remote's HEAD, else the branch checked out"))
                 .arg(clap::Arg::new("terraform-dir").long("terraform-dir").value_name("DIR").action(ArgAction::Append).help("A Terraform root (repeatable; the first is the one the cluster stages read); default: every folder under terraform/ holding *.tf"))
                 .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
         )
@@ -200,18 +201,16 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                 .get_one::<String>("platform")
                 .map(|p| p.trim().to_ascii_lowercase())
                 .unwrap_or_default();
-            let roots: Vec<String> = sub
-                .get_many::<String>("terraform-dir")
-                .map(|r| r.cloned().collect())
-                .unwrap_or_default();
-            let result = crate::onboarding::init(
-                registry,
-                &root,
-                &platform,
-                &roots,
-                sub.get_flag("print"),
-                inv.out,
-            );
+            let options = crate::onboarding::InitOptions {
+                platform,
+                roots: sub
+                    .get_many::<String>("terraform-dir")
+                    .map(|r| r.cloned().collect())
+                    .unwrap_or_default(),
+                default_branch: sub.get_one::<String>("default-branch").cloned(),
+                print: sub.get_flag("print"),
+            };
+            let result = crate::onboarding::init(registry, &root, &options, inv.out);
             finish(result, inv.err, &Masker::default())
         }
         "doctor" => {

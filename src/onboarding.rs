@@ -393,17 +393,29 @@ pub fn pipeline(
     }
 }
 
+/// What `init` is asked for.
+#[derive(Clone, Debug, Default)]
+pub struct InitOptions {
+    /// `github`, `gitlab` or `bitbucket`.
+    pub platform: String,
+    /// `--terraform-dir`, in order; empty: every root found.
+    pub roots: Vec<String>,
+    /// `--default-branch`; else found from git.
+    pub default_branch: Option<String>,
+    /// `--print`: print instead of writing.
+    pub print: bool,
+}
+
 /// `init`: writes (or prints) the pipeline file for `platform`. The Terraform roots are those
 /// given (`--terraform-dir`, repeatable; the first is the cluster's), else every root found
 /// under `terraform/`.
 pub fn init(
     registry: Registry<'_>,
     root: &Path,
-    platform: &str,
-    given_roots: &[String],
-    print: bool,
+    options: &InitOptions,
     out: &mut dyn Write,
 ) -> Result<u8, StageError> {
+    let (platform, given_roots, print) = (&options.platform, &options.roots, options.print);
     let found = terraform_roots(root);
     let roots: Vec<String> = if given_roots.is_empty() {
         found.clone()
@@ -441,7 +453,10 @@ pub fn init(
     let layout = Layout {
         cluster_root: roots[0].clone(),
         cloud: cloud_credentials(root, &roots),
-        default_branch: default_branch(root),
+        default_branch: match &options.default_branch {
+            Some(b) if !b.trim().is_empty() => b.trim().to_owned(),
+            _ => default_branch(root),
+        },
         roots,
     };
     let (path, text) = pipeline(registry, platform, &layout).ok_or_else(|| {

@@ -446,3 +446,41 @@ fn doctor_checks_the_pipeline_file_stage_by_stage() {
         }
     }
 }
+
+/// `examples/github`, `examples/gitlab` and `examples/bitbucket` hold what `init` writes for
+/// `examples/start-kkp` (default branch `main`): a stale one fails here, with the command that
+/// writes it again.
+#[test]
+fn the_platform_examples_are_what_init_writes() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (platform, file) in [
+        ("github", "examples/github/.github/workflows/kkp.yml"),
+        ("gitlab", "examples/gitlab/.gitlab-ci.yml"),
+        ("bitbucket", "examples/bitbucket/bitbucket-pipelines.yml"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kkp-delivery"))
+            .args([
+                "init",
+                "--print",
+                "--platform",
+                platform,
+                "--default-branch",
+                "main",
+            ])
+            .arg("--root")
+            .arg(root.join("examples/start-kkp"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        assert_eq!(
+            written,
+            String::from_utf8_lossy(&out.stdout),
+            "{file} is stale: kkp-delivery init --print --platform {platform} --default-branch main --root examples/start-kkp > {file}"
+        );
+    }
+}

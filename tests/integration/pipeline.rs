@@ -380,51 +380,7 @@ fn the_whole_pipeline_under_act_with_the_actions() {
     std::fs::write(wf.join("deliver.yml"), deliver).unwrap();
 
     let act_run = |event: &str, workflow: &str, payload: serde_json::Value| -> String {
-        let event_path = write_event(setup.repo.path(), &payload);
-        let cache = tempfile::tempdir().unwrap();
-        let mut cmd = std::process::Command::new(&act);
-        cmd.current_dir(setup.repo.path())
-            .env("XDG_CACHE_HOME", cache.path())
-            .args([
-                event,
-                "-W",
-                workflow,
-                "-P",
-                "ubuntu-latest=-self-hosted",
-                "-e",
-                &event_path,
-            ])
-            .args(["--env", &format!("SRC={}", setup.repo.path().display())])
-            .args([
-                "--env",
-                &format!("KKP_BIN={}", env!("CARGO_BIN_EXE_kkp-delivery")),
-            ])
-            .args([
-                "--env",
-                &format!("GITHUB_API_URL={}", setup.forge.github_api()),
-            ])
-            .args(["--env", "GITHUB_REPOSITORY=acme/kkp"])
-            .args(["-s", &format!("GITHUB_TOKEN={TOKEN}")]);
-        for (k, v) in &setup.common {
-            let host_marker = k.starts_with("GITHUB_") || *k == "CI";
-            if host_marker {
-                continue;
-            }
-            if v.contains('\n') {
-                // Multi-line values (the SSH key) are secrets, as in a real workflow.
-                cmd.args(["-s", &format!("{k}={v}")]);
-            } else {
-                cmd.args(["--env", &format!("{k}={v}")]);
-            }
-        }
-        let out = cmd.output().unwrap();
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(out.status.success(), "act {workflow} failed:\n{text}");
-        text
+        act_run(&setup, &act, event, workflow, payload, &[])
     };
     let pr = json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": setup.base}, "head": {"ref": "feat", "sha": setup.head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
     let log = act_run("pull_request", ".github/workflows/review.yml", pr);
@@ -493,60 +449,7 @@ fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
         "refs/remotes/origin/main",
     ]);
 
-    let pipeline = |vars: &[(&str, String)]| -> String {
-        // Variables as the project's CI/CD settings would hold them (the SSH key has lines).
-        let mut file = String::new();
-        for (k, v) in setup
-            .common
-            .iter()
-            .cloned()
-            .chain(vars.iter().map(|(k, v)| (*k, v.clone())))
-        {
-            if k.starts_with("CI_")
-                && !matches!(
-                    k,
-                    "CI_API_V4_URL"
-                        | "CI_PROJECT_ID"
-                        | "CI_DEFAULT_BRANCH"
-                        | "CI_JOB_TOKEN"
-                        | "CI_PIPELINE_SOURCE"
-                        | "CI_COMMIT_BRANCH"
-                        | "CI_COMMIT_BEFORE_SHA"
-                        | "CI_MERGE_REQUEST_IID"
-                        | "CI_MERGE_REQUEST_DIFF_BASE_SHA"
-                )
-            {
-                continue;
-            }
-            if matches!(k, "CI" | "CI_PROJECT_DIR" | "CI_PROJECT_PATH") {
-                continue;
-            }
-            // Typed `variable`: gitlab-ci-local takes a bare value that is a path for a file
-            // variable.
-            file.push_str(&format!(
-                "{k}: {{type: variable, values: {{\"*\": {}}}}}\n",
-                serde_json::Value::String(v)
-            ));
-        }
-        std::fs::write(repo.path().join(".gitlab-ci-local-variables.yml"), file).unwrap();
-        let home = tempfile::tempdir().unwrap();
-        let out = std::process::Command::new("node")
-            .arg(&gcl)
-            .arg("--home")
-            .arg(home.path())
-            .arg("--force-shell-executor")
-            .current_dir(repo.path())
-            .output()
-            .unwrap();
-        let text = format!(
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(out.status.success(), "gitlab-ci-local failed:\n{text}");
-        let _ = std::fs::remove_dir_all(repo.path().join(".gitlab-ci-local"));
-        text
-    };
+    let pipeline = |vars: &[(&str, String)]| -> String { gitlab_ci_local(&setup, &gcl, vars) };
     let mr = pipeline(&[
         ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
         ("CI_MERGE_REQUEST_IID", "7".to_owned()),
@@ -570,4 +473,434 @@ fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
     );
     setup.assert_delivered(&push);
     assert!(!push.contains(TOKEN), "the forge token leaked");
+}
+
+/// The Bitbucket file `init` writes (`examples/bitbucket/bitbucket-pipelines.yml`), pipe by pipe
+/// through the pipe's entry point, each pipe given exactly the variables the file passes it
+/// (resolved from the repository and deployment variables a user sets) on top of the pipeline
+/// variables Bitbucket sets and the image's tools (here the fakes, by their `KKP_*_BIN`): the
+/// pull request's step, then the default branch's.
+#[test]
+fn the_bitbucket_example_runs_pipe_by_pipe_with_exactly_its_variables() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/bitbucket/bitbucket-pipelines.yml");
+    let doc = kkp_delivery::kubernetes::yaml_documents(&std::fs::read_to_string(file).unwrap())
+        .unwrap()
+        .remove(0);
+    let setup = Setup::new(Host::Bitbucket, &[]);
+    // What a user sets as repository and deployment variables.
+    let user_vars: Vec<(&str, String)> = vec![
+        ("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned()),
+        ("SSH_PRIVATE_KEY", setup.key.clone()),
+        ("KKP_FLUX_SSH_PRIVATE_KEY", setup.key.clone()),
+        (
+            "SOPS_AGE_SECRET_KEY",
+            "AGE-SECRET-KEY-1UNUSEDBYTHEEXAMPLE".to_owned(),
+        ),
+        ("KKP_VERSION", "v2.29.1".to_owned()),
+    ];
+    // The pipe's own environment: Bitbucket's variables and the image's tools, no secret.
+    let image: Vec<(&'static str, String)> = setup
+        .common
+        .iter()
+        .filter(|(k, _)| {
+            !user_vars.iter().any(|(u, _)| u == k)
+                && !matches!(*k, "KKP_FLUX_TOKEN" | "KKP_DEFAULT_BRANCH")
+        })
+        .cloned()
+        .collect();
+    let pipes = |script: &serde_json::Value| -> Vec<Vec<(String, String)>> {
+        script
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|entry| entry.get("variables")?.as_object().cloned())
+            .map(|vars| {
+                vars.iter()
+                    .map(|(k, v)| {
+                        let v = v.as_str().unwrap();
+                        let value = match v.strip_prefix('$') {
+                            Some(name) => user_vars
+                                .iter()
+                                .find(|(u, _)| *u == name)
+                                .map(|(_, value)| value.clone())
+                                .unwrap_or_else(|| {
+                                    panic!("the file passes ${name}, which no one sets")
+                                }),
+                            None => v.to_owned(),
+                        };
+                        (k.clone(), value)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let run_step = |script: &serde_json::Value, event: &[(&'static str, String)]| -> String {
+        let mut transcript = String::new();
+        for passed in pipes(script) {
+            let env: Vec<(&str, &str)> = image
+                .iter()
+                .chain(event.iter())
+                .map(|(k, v)| (*k, v.as_str()))
+                .chain(passed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+                .collect();
+            let r = run("kkp-delivery", &[], &env, setup.repo.path()).expect_code(0);
+            let stage = &passed.iter().find(|(k, _)| k == "STAGE").unwrap().1;
+            let _ = writeln!(
+                transcript,
+                "==================== {stage}\n{}\n{}",
+                r.stdout, r.stderr
+            );
+            let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.env")));
+            let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.sh")));
+        }
+        transcript
+    };
+    let review = request_event(
+        Host::Bitbucket,
+        7,
+        &setup.base,
+        &setup.head,
+        setup.repo.path(),
+    );
+    let log = run_step(
+        &doc["pipelines"]["pull-requests"]["**"][0]["step"]["script"],
+        &review,
+    );
+    assert!(log.contains("terraform-plan"), "{log}");
+    assert_eq!(
+        setup.forge.with(|s| s.thread("bitbucket:7")).len(),
+        1,
+        "the plan comment: {log}"
+    );
+    let _ = std::fs::remove_file(setup.repo.path().join("terraform/aws/kkp.tfplan"));
+    let log = run_step(
+        &doc["pipelines"]["branches"]["main"][0]["step"]["script"],
+        &setup.push_event(),
+    );
+    for stage in [
+        "terraform-apply",
+        "kubeone-apply",
+        "kkp-deploy",
+        "dns-update",
+        "flux-bootstrap",
+    ] {
+        assert!(
+            log.contains(&format!("==================== {stage}")),
+            "{stage}: {log}"
+        );
+    }
+    setup.assert_delivered(&log);
+    assert!(!log.contains(TOKEN), "the forge token leaked");
+}
+
+/// Runs `workflow` of the setup's repository under act (host mode) for `event` with `payload`:
+/// the fake forge's API, `KKP_BIN` (the binary under test), the setup's variables (multi-line
+/// ones as secrets, as a workflow's secrets are) and `extra` act arguments. Fails on a failed
+/// run; returns act's output.
+fn act_run(
+    setup: &Setup,
+    act: &Path,
+    event: &str,
+    workflow: &str,
+    payload: serde_json::Value,
+    extra: &[String],
+) -> String {
+    let event_path = write_event(setup.repo.path(), &payload);
+    let cache = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(act);
+    cmd.current_dir(setup.repo.path())
+        .env("XDG_CACHE_HOME", cache.path())
+        .args([
+            event,
+            "-W",
+            workflow,
+            "-P",
+            "ubuntu-latest=-self-hosted",
+            "-e",
+            &event_path,
+        ])
+        .args(["--env", &format!("SRC={}", setup.repo.path().display())])
+        .args([
+            "--env",
+            &format!("KKP_BIN={}", env!("CARGO_BIN_EXE_kkp-delivery")),
+        ])
+        .args([
+            "--env",
+            &format!("GITHUB_API_URL={}", setup.forge.github_api()),
+        ])
+        .args(["--env", "GITHUB_REPOSITORY=acme/kkp"])
+        .args(["-s", &format!("GITHUB_TOKEN={TOKEN}")]);
+    for (k, v) in &setup.common {
+        let host_marker = k.starts_with("GITHUB_") || *k == "CI";
+        if host_marker {
+            continue;
+        }
+        if v.contains('\n') {
+            // Multi-line values (the SSH key) are secrets, as in a real workflow.
+            cmd.args(["-s", &format!("{k}={v}")]);
+        } else {
+            cmd.args(["--env", &format!("{k}={v}")]);
+        }
+    }
+    cmd.args(extra);
+    let out = cmd.output().unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "act {workflow} failed:\n{text}");
+    text
+}
+
+/// The GitHub workflow `init` writes (`examples/github/.github/workflows/kkp.yml`) under act: the
+/// pull request runs the review job (validate, plan, the plan comment), the push the deliver
+/// job (every stage, apply guarded by the reviewed plan, each stage given its secrets by the
+/// workflow's own `env:`). Two substitutions, as the README tells an air-gapped runner: the
+/// kkp actions come from this repository's copy with `binary-path`, and `actions/checkout`
+/// (a download) is a copy of the work tree. Nothing else of the file is changed.
+#[test]
+fn the_github_example_runs_under_act() {
+    let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = Setup::new(
+        Host::GitHub,
+        &[
+            ("actions", &root.join("actions")),
+            ("scripts", &root.join("scripts")),
+        ],
+    );
+    let example =
+        std::fs::read_to_string(root.join("examples/github/.github/workflows/kkp.yml")).unwrap();
+    let checkout = "      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n";
+    assert!(example.contains(checkout), "{example}");
+    let example = example.replace(checkout, "      - run: cp -a \"$SRC/.\" .\n");
+    let mut workflow = String::new();
+    let mut lines = example.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(rest) = line.strip_prefix("      - uses: kkp-delivery/kkp-delivery/actions/") {
+            let stage = rest.split('@').next().unwrap();
+            let _ = write!(
+                workflow,
+                "      - uses: ./actions/{stage}\n        with:\n          binary-path: ${{{{ env.KKP_BIN }}}}\n"
+            );
+            if lines.peek() == Some(&"        with:") {
+                lines.next();
+            }
+            continue;
+        }
+        workflow.push_str(line);
+        workflow.push('\n');
+    }
+    let dir = setup.repo.path().join(".github/workflows");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("kkp.yml"), &workflow).unwrap();
+    // The secrets and the variable a user sets (Settings > Environments > production).
+    let extra: Vec<String> = [
+        "-s",
+        &format!("KKP_FLUX_TOKEN={FLUX_TOKEN}"),
+        "-s",
+        "SOPS_AGE_SECRET_KEY=AGE-SECRET-KEY-1UNUSEDBYTHEEXAMPLE",
+        "--var",
+        "KKP_VERSION=v2.29.1",
+    ]
+    .iter()
+    .map(|a| (*a).to_owned())
+    .collect();
+    let pr = json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": setup.base}, "head": {"ref": "feat", "sha": setup.head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act_run(
+        &setup,
+        &act,
+        "pull_request",
+        ".github/workflows/kkp.yml",
+        pr,
+        &extra,
+    );
+    assert!(log.contains("terraform-plan"), "{log}");
+    assert_eq!(
+        setup.forge.with(|s| s.thread("github:7")).len(),
+        1,
+        "the plan comment: {log}"
+    );
+    let push = json!({"ref": "refs/heads/main", "before": setup.base, "after": setup.head, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    let log = act_run(
+        &setup,
+        &act,
+        "push",
+        ".github/workflows/kkp.yml",
+        push,
+        &extra,
+    );
+    assert!(
+        log.contains("The plan matched the one reviewed on #7")
+            || log.contains("matches the one reviewed on #7"),
+        "{log}"
+    );
+    setup.assert_delivered(&log);
+    assert!(!log.contains(TOKEN), "the forge token leaked");
+}
+
+/// Runs the setup's `.gitlab-ci.yml` with gitlab-ci-local (shell executor) for the pipeline
+/// `vars` describe, the setup's variables given as the project's CI/CD settings would hold them.
+/// Fails on a failed pipeline; returns its output.
+fn gitlab_ci_local(setup: &Setup, gcl: &Path, vars: &[(&str, String)]) -> String {
+    let repo = &setup.repo;
+    // Variables as the project's CI/CD settings would hold them (the SSH key has lines).
+    let mut file = String::new();
+    for (k, v) in setup
+        .common
+        .iter()
+        .cloned()
+        .chain(vars.iter().map(|(k, v)| (*k, v.clone())))
+    {
+        if k.starts_with("CI_")
+            && !matches!(
+                k,
+                "CI_API_V4_URL"
+                    | "CI_PROJECT_ID"
+                    | "CI_DEFAULT_BRANCH"
+                    | "CI_JOB_TOKEN"
+                    | "CI_PIPELINE_SOURCE"
+                    | "CI_COMMIT_BRANCH"
+                    | "CI_COMMIT_BEFORE_SHA"
+                    | "CI_MERGE_REQUEST_IID"
+                    | "CI_MERGE_REQUEST_DIFF_BASE_SHA"
+            )
+        {
+            continue;
+        }
+        if matches!(k, "CI" | "CI_PROJECT_DIR" | "CI_PROJECT_PATH") {
+            continue;
+        }
+        // Typed `variable`: gitlab-ci-local takes a bare value that is a path for a file
+        // variable.
+        file.push_str(&format!(
+            "{k}: {{type: variable, values: {{\"*\": {}}}}}\n",
+            serde_json::Value::String(v)
+        ));
+    }
+    std::fs::write(repo.path().join(".gitlab-ci-local-variables.yml"), file).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("node")
+        .arg(gcl)
+        .arg("--home")
+        .arg(home.path())
+        .arg("--force-shell-executor")
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "gitlab-ci-local failed:\n{text}");
+    let _ = std::fs::remove_dir_all(repo.path().join(".gitlab-ci-local"));
+    text
+}
+
+/// The GitLab file `init` writes (`examples/gitlab/.gitlab-ci.yml`) under gitlab-ci-local: the
+/// merge request pipeline (validate, plan), then the default branch's (every component, apply
+/// guarded by the reviewed plan, the deploy jobs in `environment: production`). One
+/// substitution, as a self-managed instance mirrors the component project: the components come
+/// from this repository's own copy (`acme/kkp` at this commit) with `binary` pointing at the
+/// binary under test instead of the image's. The secrets are the project's CI/CD variables.
+#[test]
+fn the_gitlab_example_runs_under_gitlab_ci_local() {
+    let Some(gcl) = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))
+    else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = Setup::new(Host::GitLab, &[("templates", &root.join("templates"))]);
+    let repo = &setup.repo;
+    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
+    std::fs::write(
+        repo.path().join(".gitignore"),
+        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\n",
+    )
+    .unwrap();
+    let example = std::fs::read_to_string(root.join("examples/gitlab/.gitlab-ci.yml")).unwrap();
+    let mut ci = String::new();
+    let mut lines = example.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(rest) =
+            line.strip_prefix("  - component: $CI_SERVER_FQDN/kkp-delivery/kkp-delivery/")
+        {
+            let stage = rest.split('@').next().unwrap();
+            let _ = writeln!(
+                ci,
+                "  - component: $CI_SERVER_FQDN/acme/kkp/{stage}@{}\n    inputs:\n      binary: {}",
+                setup.head,
+                env!("CARGO_BIN_EXE_kkp-delivery")
+            );
+            if lines.peek() == Some(&"    inputs:") {
+                lines.next();
+            }
+            continue;
+        }
+        ci.push_str(line);
+        ci.push('\n');
+    }
+    assert!(ci.contains("environment: production"), "{ci}");
+    std::fs::write(repo.path().join(".gitlab-ci.yml"), &ci).unwrap();
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo.git(&[
+        "symbolic-ref",
+        "refs/remotes/origin/HEAD",
+        "refs/remotes/origin/main",
+    ]);
+    let project = [
+        ("KKP_VERSION", "v2.29.1".to_owned()),
+        (
+            "SOPS_AGE_SECRET_KEY",
+            "AGE-SECRET-KEY-1UNUSEDBYTHEEXAMPLE".to_owned(),
+        ),
+    ];
+    let mr: Vec<(&str, String)> = [
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
+        ("CI_MERGE_REQUEST_IID", "7".to_owned()),
+        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", setup.base.clone()),
+    ]
+    .into_iter()
+    .chain(project.iter().cloned())
+    .collect();
+    let log = gitlab_ci_local(&setup, &gcl, &mr);
+    assert!(log.contains("kkp-delivery terraform-plan: runs"), "{log}");
+    assert!(!log.contains("kkp-delivery terraform-apply"), "{log}");
+    let push: Vec<(&str, String)> = [
+        ("CI_PIPELINE_SOURCE", "push".to_owned()),
+        ("CI_COMMIT_BRANCH", "main".to_owned()),
+        ("CI_COMMIT_BEFORE_SHA", setup.base.clone()),
+    ]
+    .into_iter()
+    .chain(project.iter().cloned())
+    .collect();
+    let log = gitlab_ci_local(&setup, &gcl, &push);
+    for stage in [
+        "terraform-apply",
+        "kubeone-apply",
+        "kkp-deploy",
+        "dns-update",
+        "flux-bootstrap",
+    ] {
+        assert!(
+            log.contains(&format!("kkp-delivery {stage}: runs")),
+            "{stage}: {log}"
+        );
+    }
+    setup.assert_delivered(&log);
+    assert!(!log.contains(TOKEN), "the forge token leaked");
 }
