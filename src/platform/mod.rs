@@ -52,6 +52,16 @@ pub fn platform_token(env: &Env, platform: Platform) -> Option<&str> {
     }
 }
 
+/// A status comment a stage writes on a request when the token cannot say who it is (a
+/// Bitbucket access token): the comment it writes tells the run its identity, so the bot's
+/// own earlier comments can be told from anyone else's.
+#[derive(Clone, Copy, Debug)]
+pub struct Announcement<'a> {
+    /// The sticky marker of the status comment (one per stage and root).
+    pub marker: &'a str,
+    pub body: &'a str,
+}
+
 /// How a sticky comment is written (`--comment`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CommentMode {
@@ -365,6 +375,38 @@ impl Forge {
             .cloned()
     }
 
+    /// The bot's identity, or `None` when the host will not say and no write has told it yet:
+    /// a Bitbucket access token cannot read `GET /2.0/user` (401, docs/REFERENCES.md), so its
+    /// identity is learned from the first comment it writes ([`Forge::learn_bot`]).
+    async fn known_bot(&self) -> Result<Option<String>, ApiError> {
+        match self.bot_identity().await {
+            Ok(bot) => Ok(Some(bot)),
+            Err(ApiError::Auth { status: 401, .. }) if matches!(self.host, Host::Bitbucket(_)) => {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Learns the bot's identity from comment `id` it just wrote on request `number`: its
+    /// author, as the host lists it.
+    async fn learn_bot(&self, api: &dyn CommentApi, number: u64, id: u64) -> Result<(), ApiError> {
+        let author = api
+            .comments(number)
+            .await?
+            .into_iter()
+            .find(|c| c.id == id)
+            .map(|c| c.author)
+            .ok_or_else(|| {
+                ApiError::Other(format!(
+                    "comment {id} just written is not listed on the request: cannot tell who the token is"
+                ))
+            })?;
+        // Another task of this run may have learned it first: the same author.
+        let _ = self.bot.set(author);
+        Ok(())
+    }
+
     /// The bot's own comments on request `number` that carry `marker`, oldest change first.
     /// Anyone may post a comment with the marker; only the bot's count.
     async fn own_comments(
@@ -400,15 +442,25 @@ impl Forge {
             return Ok(None);
         };
         within(COMMENTS_BUDGET, "writing the comment", async {
+            // Only finding the bot's earlier comment needs its identity.
+            let known = match mode {
+                CommentMode::Update => self.known_bot().await?.is_some(),
+                CommentMode::New | CommentMode::Off => true,
+            };
             let existing = match mode {
-                CommentMode::Update => self
+                // Without the bot's identity its earlier comment cannot be told from another's:
+                // this one is created, which tells the identity, and duplicates go below.
+                CommentMode::Update if known => self
                     .own_comments(api, number, marker)
                     .await?
                     .last()
                     .map(|c| c.id),
-                CommentMode::New | CommentMode::Off => None,
+                CommentMode::Update | CommentMode::New | CommentMode::Off => None,
             };
             let id = api.write_comment(number, existing, body).await?;
+            if !known {
+                self.learn_bot(api, number, id).await?;
+            }
             if existing.is_some() || mode == CommentMode::New {
                 return Ok(Some(match existing {
                     Some(_) => Written::Updated(id),
@@ -438,11 +490,21 @@ impl Forge {
     }
 
     /// The bot's most recent comment with `marker` on request `number`: the plan reviewed
-    /// there.
-    pub async fn reviewed_on(&self, number: u64, marker: &str) -> Result<Option<String>, ApiError> {
+    /// there. When the token cannot say who it is, `announce` is written on the request first
+    /// (a sticky status comment), which tells it.
+    pub async fn reviewed_on(
+        &self,
+        number: u64,
+        marker: &str,
+        announce: &Announcement<'_>,
+    ) -> Result<Option<String>, ApiError> {
         let Some(api) = self.comments() else {
             return Ok(None);
         };
+        if self.known_bot().await?.is_none() {
+            self.upsert_comment(number, announce.marker, announce.body, CommentMode::Update)
+                .await?;
+        }
         within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
             Ok(self
                 .own_comments(api, number, marker)
@@ -459,12 +521,17 @@ impl Forge {
         &self,
         sha: &str,
         marker: &str,
+        announce: &Announcement<'_>,
     ) -> Result<Option<(u64, String)>, ApiError> {
         let Some(api) = self.comments() else {
             return Ok(None);
         };
         within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
             for n in api.merged_requests_for_commit(sha).await? {
+                if self.known_bot().await?.is_none() {
+                    self.upsert_comment(n, announce.marker, announce.body, CommentMode::Update)
+                        .await?;
+                }
                 if let Some(c) = self.own_comments(api, n, marker).await?.pop() {
                     return Ok(Some((n, c.body)));
                 }

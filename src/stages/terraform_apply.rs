@@ -7,6 +7,7 @@
 
 use super::{Scope, PLAN_FILE, TERRAFORM_OUTPUTS};
 use crate::env::vars;
+use crate::platform::Announcement;
 use crate::tools::TERRAFORM;
 use std::fmt::Write as _;
 
@@ -282,10 +283,22 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
     }
     let m = marker("terraform-plan", label);
     let event = cx.ctx.describe_event();
+    // Written only where the token cannot say who it is (an access token the host will not
+    // name): the comment tells it, so the bot's plan comment can be told from anyone else's.
+    let status_marker = marker("terraform-apply", label);
+    let status = format!(
+        "{status_marker}\n### ⏳ `terraform apply` in `{}`\n\nThe plan of commit `{}` is checked against the one reviewed here, then applied; the job's log has the outcome.\n",
+        crate::text::escape(label),
+        crate::text::escape(cx.ctx.head_sha.as_deref().map(short).unwrap_or_default()),
+    );
+    let announce = Announcement {
+        marker: &status_marker,
+        body: &status,
+    };
     let found = match cx.ctx.request_number() {
         Some(n) => cx
             .rt
-            .block_on(cx.forge.reviewed_on(n, &m))
+            .block_on(cx.forge.reviewed_on(n, &m, &announce))
             .map(|body| body.map(|b| (cx.ctx.request_ref(n), b))),
         None => {
             let Some(sha) = cx.ctx.head_sha.clone() else {
@@ -294,7 +307,7 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
                     Vec::new(),
                 );
             };
-            match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m)) {
+            match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m, &announce)) {
                 Ok(Some((n, body))) => Ok(Some((cx.ctx.request_ref(n), body))),
                 Ok(None) => {
                     return Review::Refused(

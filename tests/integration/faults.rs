@@ -15,6 +15,11 @@ use crate::common::{host_env, request_event, Host, Repo, TOKEN};
 use crate::forge::{files, Fault, Forge, BOT};
 
 const MARKER: &str = "<!-- kkp-delivery:terraform-plan:terraform/aws -->";
+/// The apply's status comment, written where the token cannot say who it is.
+const ANNOUNCE: platform::Announcement<'static> = platform::Announcement {
+    marker: "<!-- kkp-delivery:terraform-apply:terraform/aws -->",
+    body: "<!-- kkp-delivery:terraform-apply:terraform/aws -->\napplying",
+};
 /// The whole-request timeout the product gets here, so "slower than the timeout" is quick.
 const TIMEOUT: Duration = Duration::from_secs(1);
 
@@ -184,14 +189,8 @@ fn calls(host: Host, head: &str) -> Vec<Call> {
                 closed_comment,
                 Kind::WriteComment,
             ),
-            c(
-                "token user",
-                "GET",
-                "/2.0/user$",
-                false,
-                closed_guard,
-                Kind::TokenUser,
-            ),
+            // No "token user" row: an access token cannot read /2.0/user (401, as Bitbucket
+            // answers); its identity comes from the comment it writes (the rows above).
             c(
                 "PR of the commit",
                 "GET",
@@ -272,7 +271,7 @@ async fn call(product: &Product, ctx: &Context, kind: Kind, head: &str) -> Resul
             .map(|c| format!("{} files", c.files.len()))
             .map_err(e),
         Kind::ListComments => product
-            .reviewed_on(7, MARKER)
+            .reviewed_on(7, MARKER, &ANNOUNCE)
             .await
             .map(|b| format!("reviewed plan found: {}", b.is_some()))
             .map_err(e),
@@ -292,7 +291,7 @@ async fn call(product: &Product, ctx: &Context, kind: Kind, head: &str) -> Resul
             .map(|k| format!("{k:?}"))
             .map_err(e),
         Kind::RequestsForCommit => product
-            .find_reviewed(head, MARKER)
+            .find_reviewed(head, MARKER, &ANNOUNCE)
             .await
             .map(|r| format!("reviewed on {:?}", r.map(|(n, _)| n)))
             .map_err(e),

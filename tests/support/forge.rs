@@ -1111,6 +1111,19 @@ fn route(
             }
         }
         // ---------------- Bitbucket ----------------
+        // A repository, project or workspace access token (Bearer) cannot read the current user:
+        // Bitbucket answers 401 (BCLOUD-23528). A user's API token (Basic) can.
+        ["2.0", "user"]
+            if headers
+                .get("authorization")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|a| a.starts_with("Bearer ")) =>
+        {
+            json_response(
+                StatusCode::UNAUTHORIZED,
+                &json!({"type": "error", "error": {"message": "Token is invalid or not supported for this endpoint."}}),
+            )
+        }
         ["2.0", "user"] => json_response(
             StatusCode::OK,
             &json!({"type": "user", "uuid": "{0f4e3b2a-1111-4222-8333-944455556666}", "nickname": "kkp-bot", "display_name": "kkp bot", "account_id": "557058:kkp-bot"}),
