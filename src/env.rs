@@ -212,6 +212,15 @@ pub mod vars {
         Plain All CI: "Set by every CI system; used only to refuse interactive behaviour";
         Plain All DEBUG: "true: debug output (pipe convention)";
         Plain All PATH: "Where tools are found (doctor looks there)";
+        Plain All HTTPS_PROXY: "The proxy for https requests to the hosts' APIs";
+        #[allow(non_upper_case_globals)]
+        Plain All https_proxy: "The proxy for https requests (lower-case spelling)";
+        Plain All HTTP_PROXY: "The proxy for http requests to the hosts' APIs";
+        #[allow(non_upper_case_globals)]
+        Plain All http_proxy: "The proxy for http requests (lower-case spelling)";
+        Plain All NO_PROXY: "Hosts reached without the proxy (comma-separated)";
+        #[allow(non_upper_case_globals)]
+        Plain All no_proxy: "Hosts reached without the proxy (lower-case spelling)";
         Plain All TMPDIR: "Where the cluster stages make their private folder (default /tmp)";
         Plain Bitbucket STAGE: "The stage a pipe runs, when the command line names none";
 

@@ -374,6 +374,7 @@ impl Settings {
             concurrency: self.concurrency,
             retry: RetryPolicy {
                 max_wait: self.max_wait,
+                proxy: crate::platform::http::ProxySettings::from_env(env),
                 ..RetryPolicy::default()
             },
             changes_budget: CHANGES_BUDGET,

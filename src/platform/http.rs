@@ -154,18 +154,21 @@ fn same_origin_urls(a: &url::Url, b: &url::Url) -> bool {
 /// needs (Bitbucket's pull request diffstat, a GET within the API host) is followed by the
 /// Bitbucket client explicitly. A write is never redirected (reqwest would turn a POST into a
 /// GET).
-pub fn reqwest_client(timeout: Duration) -> Result<reqwest::Client, ApiError> {
-    reqwest_client_via(None, timeout)
+pub fn reqwest_client(policy: &RetryPolicy) -> Result<reqwest::Client, ApiError> {
+    reqwest_client_via(None, policy)
 }
 
-/// [`reqwest_client`] sending through `proxy` (Bitbucket's authless Code Insights proxy).
+/// [`reqwest_client`] sending through `proxy` (Bitbucket's authless Code Insights proxy)
+/// instead of the policy's proxies.
 pub fn reqwest_client_via(
     proxy: Option<reqwest::Proxy>,
-    timeout: Duration,
+    policy: &RetryPolicy,
 ) -> Result<reqwest::Client, ApiError> {
+    let timeout = policy.request_timeout;
     let mut builder = reqwest::Client::builder();
-    if let Some(proxy) = proxy {
-        builder = builder.proxy(proxy);
+    match proxy {
+        Some(proxy) => builder = builder.no_proxy().proxy(proxy),
+        None => builder = policy.proxy.apply(builder)?,
     }
     builder
         .connect_timeout(CONNECT_TIMEOUT)
@@ -185,6 +188,8 @@ pub struct RetryPolicy {
     pub max_wait: Duration,
     /// The whole-request timeout of every request ([`REQUEST_TIMEOUT`]).
     pub request_timeout: Duration,
+    /// The proxies every host's client sends through.
+    pub proxy: ProxySettings,
 }
 
 impl Default for RetryPolicy {
@@ -194,7 +199,52 @@ impl Default for RetryPolicy {
             base_delay: Duration::from_millis(250),
             max_wait: Duration::from_secs(60),
             request_timeout: REQUEST_TIMEOUT,
+            proxy: ProxySettings::default(),
         }
+    }
+}
+
+/// `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` (either case) from the environment snapshot, the
+/// same for every host's client: GitHub's included (octocrab runs over the same reqwest client),
+/// so GitHub Enterprise behind a corporate proxy works as GitLab and Bitbucket do. Read from the
+/// snapshot, never from the process environment.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProxySettings {
+    pub https: Option<String>,
+    pub http: Option<String>,
+    pub no_proxy: Option<String>,
+}
+
+impl ProxySettings {
+    pub fn from_env(env: &crate::env::Env) -> Self {
+        use crate::env::vars;
+        let first = |a, b| env.get(a).or_else(|| env.get(b)).map(str::to_owned);
+        Self {
+            https: first(vars::HTTPS_PROXY, vars::https_proxy),
+            http: first(vars::HTTP_PROXY, vars::http_proxy),
+            no_proxy: first(vars::NO_PROXY, vars::no_proxy),
+        }
+    }
+
+    /// `builder` sending through these proxies only (the process environment is not read).
+    fn apply(
+        &self,
+        mut builder: reqwest::ClientBuilder,
+    ) -> Result<reqwest::ClientBuilder, ApiError> {
+        builder = builder.no_proxy();
+        let no_proxy = || reqwest::NoProxy::from_string(self.no_proxy.as_deref().unwrap_or(""));
+        let bad = |var: &str, e: reqwest::Error| {
+            ApiError::Other(format!("{var} is not a proxy URL: {}", e.without_url()))
+        };
+        if let Some(url) = &self.https {
+            let proxy = reqwest::Proxy::https(url.as_str()).map_err(|e| bad("HTTPS_PROXY", e))?;
+            builder = builder.proxy(proxy.no_proxy(no_proxy()));
+        }
+        if let Some(url) = &self.http {
+            let proxy = reqwest::Proxy::http(url.as_str()).map_err(|e| bad("HTTP_PROXY", e))?;
+            builder = builder.proxy(proxy.no_proxy(no_proxy()));
+        }
+        Ok(builder)
     }
 }
 
@@ -392,6 +442,7 @@ mod tests {
             base_delay: Duration::from_millis(1),
             max_wait: Duration::from_secs(1),
             request_timeout: REQUEST_TIMEOUT,
+            proxy: ProxySettings::default(),
         };
         let mut calls = 0;
         let r: Result<(), _> = with_retry(&policy, "thing", || {

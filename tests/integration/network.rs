@@ -100,3 +100,150 @@ fn stages_connect_only_to_loopback() {
         forge.received()
     );
 }
+
+/// A forward proxy on loopback: every request it gets (absolute-form, as a client sends to an
+/// HTTP proxy) is recorded by its target and passed on.
+struct LoopbackProxy {
+    url: String,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+    _server: crate::kube::Server,
+}
+
+impl LoopbackProxy {
+    fn start() -> Self {
+        use axum::body::Bytes;
+        use axum::http::{HeaderMap, Method, Uri};
+        use axum::response::IntoResponse;
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = seen.clone();
+        let server = crate::kube::Server::start(axum::Router::new().fallback(
+            move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
+                let record = record.clone();
+                async move {
+                    record.lock().unwrap().push(uri.to_string());
+                    let client = reqwest::Client::builder()
+                        .no_proxy()
+                        .redirect(reqwest::redirect::Policy::none())
+                        .build()
+                        .unwrap();
+                    let mut request = client.request(method, uri.to_string()).body(body);
+                    for (k, v) in &headers {
+                        if k != "host" && k != "proxy-connection" {
+                            request = request.header(k, v);
+                        }
+                    }
+                    match request.send().await {
+                        Ok(answer) => {
+                            let status = answer.status();
+                            let headers = answer.headers().clone();
+                            let body = answer.bytes().await.unwrap_or_default();
+                            let mut response = (status, body).into_response();
+                            for (k, v) in &headers {
+                                if k != "transfer-encoding" && k != "content-length" {
+                                    response.headers_mut().insert(k, v.clone());
+                                }
+                            }
+                            response
+                        }
+                        Err(e) => {
+                            (axum::http::StatusCode::BAD_GATEWAY, e.to_string()).into_response()
+                        }
+                    }
+                }
+            },
+        ));
+        LoopbackProxy {
+            url: server.url.clone(),
+            seen,
+            _server: server,
+        }
+    }
+
+    fn seen(&self) -> Vec<String> {
+        self.seen.lock().unwrap().clone()
+    }
+}
+
+/// Every host's client sends through `HTTP_PROXY`/`HTTPS_PROXY` from the environment (GitHub's
+/// too: octocrab runs over the same reqwest client), and not for hosts in `NO_PROXY`. The fake
+/// forge is plain http, so `HTTP_PROXY` is the one it exercises; `HTTPS_PROXY` goes through the
+/// same code for https hosts.
+#[test]
+fn every_host_client_goes_through_the_proxy_unless_no_proxy_names_the_host() {
+    let (repo, base) = Repo::kkp();
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| {
+        s.gh_pulls.insert(1, files(&["terraform/a.tf"]));
+        s.gl_mrs.insert(1, files(&["terraform/a.tf"]));
+        s.bb_prs.insert(1, files(&["terraform/a.tf"]));
+    });
+    let event = write_event(
+        repo.path(),
+        &json!({"number": 1, "pull_request": {"number": 1, "base": {"ref": "main", "sha": base}, "head": {"sha": base}}}),
+    );
+    let hosts: [(&str, Vec<(&str, String)>); 3] = [
+        (
+            "GitHub",
+            vec![
+                ("GITHUB_ACTIONS", "true".to_owned()),
+                ("GITHUB_EVENT_NAME", "pull_request".to_owned()),
+                ("GITHUB_EVENT_PATH", event.clone()),
+                ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
+                ("GITHUB_API_URL", forge.github_api()),
+                ("GITHUB_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+        (
+            "GitLab",
+            vec![
+                ("GITLAB_CI", "true".to_owned()),
+                ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
+                ("CI_MERGE_REQUEST_IID", "1".to_owned()),
+                ("CI_API_V4_URL", forge.gitlab_api()),
+                ("CI_PROJECT_ID", "42".to_owned()),
+                ("GITLAB_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+        (
+            "Bitbucket",
+            vec![
+                ("BITBUCKET_BUILD_NUMBER", "1".to_owned()),
+                ("BITBUCKET_WORKSPACE", "acme".to_owned()),
+                ("BITBUCKET_REPO_SLUG", "kkp".to_owned()),
+                ("BITBUCKET_PR_ID", "1".to_owned()),
+                ("BITBUCKET_COMMIT", base.clone()),
+                ("BITBUCKET_API_URL", forge.bitbucket_api()),
+                ("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+    ];
+    let forge_host = forge.url.trim_start_matches("http://").to_owned();
+    for (name, vars) in &hosts {
+        for (no_proxy, through) in [(None, true), (Some("127.0.0.1"), false)] {
+            let proxy = LoopbackProxy::start();
+            let mut env: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            env.push(("HTTP_PROXY", proxy.url.as_str()));
+            if let Some(hosts) = no_proxy {
+                env.push(("NO_PROXY", hosts));
+            }
+            let r = crate::common::run(
+                "kkp-terraform-validate",
+                &["--decide-only"],
+                &env,
+                repo.path(),
+            );
+            assert_eq!(r.code(), 0, "{name}: {r:?}");
+            assert!(
+                r.stdout.contains("terraform/a.tf"),
+                "{name}: the API's list decided: {}",
+                r.stdout
+            );
+            let seen = proxy.seen();
+            let via_proxy = seen.iter().any(|u| u.contains(&forge_host));
+            assert_eq!(
+                via_proxy, through,
+                "{name} with NO_PROXY={no_proxy:?}: the proxy saw {seen:?}"
+            );
+        }
+    }
+}

@@ -306,12 +306,7 @@ impl Host {
         in_pipe: bool,
         api: &ApiSettings,
     ) -> Self {
-        let http = http_client(
-            api.token.is_some(),
-            api_url,
-            in_pipe,
-            api.retry.request_timeout,
-        );
+        let http = http_client(api.token.is_some(), api_url, in_pipe, &api.retry);
         let for_client = http.clone();
         let (url, ws, repo_slug) = (api_url.to_owned(), workspace.to_owned(), slug.to_owned());
         let (token, retry) = (api.token.clone(), api.retry.clone());
@@ -420,10 +415,10 @@ pub fn http_client(
     has_token: bool,
     api_url: &str,
     in_pipe: bool,
-    timeout: std::time::Duration,
+    policy: &RetryPolicy,
 ) -> Result<reqwest::Client, ApiError> {
     if has_token || api_url != DEFAULT_API_URL {
-        return reqwest_client(timeout);
+        return reqwest_client(policy);
     }
     let proxy_host = if in_pipe {
         "host.docker.internal"
@@ -432,7 +427,7 @@ pub fn http_client(
     };
     let proxy = reqwest::Proxy::http(format!("http://{proxy_host}:29418"))
         .map_err(|e| ApiError::Other(e.to_string()))?;
-    reqwest_client_via(Some(proxy), timeout)
+    reqwest_client_via(Some(proxy), policy)
 }
 
 #[cfg(test)]

@@ -10,8 +10,8 @@ use serde::Deserialize;
 use crate::context::{Context, Event, EventKind};
 use crate::files::{short, ApiChanges, ChangedFile, FileStatus};
 use crate::platform::http::{
-    classify, decode_failure, no_change_list, oversized, with_retry, written_id, ApiError,
-    ApiSettings, Attempt, RetryPolicy, Token, CONNECT_TIMEOUT,
+    classify, decode_failure, no_change_list, oversized, reqwest_client, with_retry, written_id,
+    ApiError, ApiSettings, Attempt, RetryPolicy, Token,
 };
 use crate::platform::{CommentApi, Connection, HostComment, OwnerKind};
 
@@ -48,14 +48,15 @@ impl Client {
         token: &Token,
         retry: RetryPolicy,
     ) -> Result<Self, ApiError> {
+        // octocrab over the project's own reqwest client: one HTTP stack for every host, with
+        // the same policy (no redirects followed by reqwest, the timeouts, the proxies from the
+        // environment snapshot).
+        let http = reqwest_client(&retry)?;
         let octo = Octocrab::builder()
             .base_uri(api_url)
             .map_err(|e| ApiError::Other(format!("GITHUB_API_URL {api_url:?} is not a URL: {e}")))?
             .personal_token(token.expose().to_owned())
-            .set_connect_timeout(Some(CONNECT_TIMEOUT))
-            .set_read_timeout(Some(retry.request_timeout))
-            .set_write_timeout(Some(retry.request_timeout))
-            .build()
+            .build_with_reqwest(http)
             .map_err(|e| ApiError::Other(format!("cannot build the GitHub client: {e}")))?;
         Ok(Self {
             octo,

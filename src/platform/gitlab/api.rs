@@ -149,7 +149,7 @@ impl RetryingClient {
         let base = api_url.trim_end_matches('/');
         let instance = base.trim_end_matches("/api/v4");
         Ok(Self {
-            http: reqwest_client(retry.request_timeout)?,
+            http: reqwest_client(&retry)?,
             rest_url: parse(&format!("{instance}/api/v4/"))?,
             instance_url: parse(&format!("{instance}/"))?,
             token: token.clone(),
