@@ -53,6 +53,42 @@ pub struct Layout {
     pub default_branch: String,
     /// Cloud credential variables the roots' providers read, each with a line on it.
     pub cloud: Vec<(&'static str, &'static str)>,
+    /// The Terraform version the roots pin exactly (`required_version = "1.9.8"`), if any.
+    pub terraform_version: Option<String>,
+    /// The roots' `required_version` when it is a constraint, not one version.
+    pub terraform_constraint: Option<String>,
+}
+
+/// The roots' `required_version`: an exact version, or the constraint as written.
+fn required_terraform(root: &Path, roots: &[String]) -> (Option<String>, Option<String>) {
+    for r in roots {
+        let files = std::fs::read_dir(root.join(r)).into_iter().flatten();
+        for entry in files.filter_map(Result::ok) {
+            if entry.path().extension().is_none_or(|x| x != "tf") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            let found = text.lines().find_map(|l| {
+                let (key, value) = l.split_once('=')?;
+                (key.trim() == "required_version")
+                    .then(|| value.trim().trim_matches('"').trim().to_owned())
+            });
+            if let Some(v) = found {
+                let exact = v.trim_start_matches('=').trim();
+                let is_exact = !exact.is_empty()
+                    && exact.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    && exact.matches('.').count() == 2;
+                return if is_exact {
+                    (Some(exact.to_owned()), None)
+                } else {
+                    (None, Some(v))
+                };
+            }
+        }
+    }
+    (None, None)
 }
 
 /// The cloud credential variables for the providers a root's `*.tf` files name.
@@ -174,6 +210,16 @@ pub fn pipeline(
     match platform {
         "github" => {
             let action = action_ref();
+            // Hosted runners have no Terraform: installed, pinned by commit, without the
+            // wrapper (it rewrites stdout, which `-json` output cannot have).
+            let setup_terraform = format!(
+                "      - uses: hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2\n        with:\n          terraform_version: \"{}\"{}\n          terraform_wrapper: false\n",
+                layout.terraform_version.as_deref().unwrap_or("latest"),
+                match (&layout.terraform_version, &layout.terraform_constraint) {
+                    (None, Some(c)) => format!(" # the roots require {c}: pin a version that meets it"),
+                    _ => String::new(),
+                }
+            );
             let step = |y: &mut String, stage: &dyn RegisteredStage| {
                 let uses = format!(
                     "kkp-delivery/kkp-delivery/actions/{}@{action}",
@@ -223,6 +269,7 @@ pub fn pipeline(
             y.push_str(
                 "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
             );
+            y.push_str(&setup_terraform);
             for stage in reviewing(registry) {
                 step(&mut y, stage);
             }
@@ -244,6 +291,7 @@ pub fn pipeline(
             y.push_str(
                 "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
             );
+            y.push_str(&setup_terraform);
             for stage in registry {
                 step(&mut y, *stage);
             }
@@ -450,7 +498,10 @@ pub fn init(
     } else {
         roots
     };
+    let (terraform_version, terraform_constraint) = required_terraform(root, &roots);
     let layout = Layout {
+        terraform_version,
+        terraform_constraint,
         cluster_root: roots[0].clone(),
         cloud: cloud_credentials(root, &roots),
         default_branch: match &options.default_branch {

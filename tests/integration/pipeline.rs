@@ -660,9 +660,10 @@ fn act_run(
 /// The GitHub workflow `init` writes (`examples/github/.github/workflows/kkp.yml`) under act: the
 /// pull request runs the review job (validate, plan, the plan comment), the push the deliver
 /// job (every stage, apply guarded by the reviewed plan, each stage given its secrets by the
-/// workflow's own `env:`). Two substitutions, as the README tells an air-gapped runner: the
-/// kkp actions come from this repository's copy with `binary-path`, and `actions/checkout`
-/// (a download) is a copy of the work tree. Nothing else of the file is changed.
+/// workflow's own `env:`). Three substitutions, as the README tells an air-gapped runner: the
+/// kkp actions come from this repository's copy with `binary-path`, `actions/checkout` (a
+/// download) is a copy of the work tree, and Terraform's setup action (a download) is dropped
+/// for the Terraform installed here. Nothing else of the file is changed.
 #[test]
 fn the_github_example_runs_under_act() {
     let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
@@ -684,6 +685,17 @@ fn the_github_example_runs_under_act() {
     let checkout = "      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n";
     assert!(example.contains(checkout), "{example}");
     let example = example.replace(checkout, "      - run: cp -a \"$SRC/.\" .\n");
+    // Terraform's setup action downloads Terraform: an air-gapped runner has it installed and
+    // drops the step (KKP_TERRAFORM_BIN points at it here, as the README says).
+    let setup_terraform = example
+        .find("      - uses: hashicorp/setup-terraform@")
+        .map(|start| {
+            let end = example[start..].find("terraform_wrapper: false\n").unwrap()
+                + "terraform_wrapper: false\n".len();
+            example[start..start + end].to_owned()
+        })
+        .expect("init installs Terraform on hosted runners");
+    let example = example.replace(&setup_terraform, "");
     let mut workflow = String::new();
     let mut lines = example.lines().peekable();
     while let Some(line) = lines.next() {
