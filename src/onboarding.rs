@@ -833,6 +833,18 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
             let mut job_env = env_of(&doc);
             job_env.extend(env_of(body));
             let steps = body.get("steps").and_then(serde_json::Value::as_array);
+            // On GitHub's hosted runners no tool of the stages is installed: a job installs it,
+            // or names it with KKP_*_BIN (a self-hosted runner's own copy).
+            let hosted = body
+                .get("runs-on")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|r| r.starts_with("ubuntu-"));
+            let installs_terraform = steps.into_iter().flatten().any(|s| {
+                s.get("uses")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|u| u.starts_with("hashicorp/setup-terraform@"))
+            });
+            let mut warned: Vec<&str> = Vec::new();
             for step in steps.into_iter().flatten() {
                 let Some(uses) = step.get("uses").and_then(serde_json::Value::as_str) else {
                     continue;
@@ -848,6 +860,27 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
                 uses_kkp = true;
                 let mut given = job_env.clone();
                 given.extend(env_of(step));
+                if hosted {
+                    for tool in stage.info().tools {
+                        // ssh-agent, tar and the cloud CLIs are on the hosted image; the
+                        // installer is downloaded by kkp-deploy itself.
+                        let needs_install = match tool.name {
+                            "terraform" => !installs_terraform,
+                            "kubeone" | "flux" | "sops" => true,
+                            _ => false,
+                        };
+                        let named = given.iter().any(|g| g == tool.bin_var.name);
+                        if needs_install && !named && !warned.contains(&tool.name) {
+                            warned.push(tool.name);
+                            out.push(Check::Warn(format!(
+                                "{shown}: job {job}: {} needs {}, which no step installs on this hosted runner (install it, or use a runner that has it and set {})",
+                                stage.name(),
+                                tool.name,
+                                tool.bin_var.name
+                            )));
+                        }
+                    }
+                }
                 let with = step.get("with").and_then(serde_json::Value::as_object);
                 for var in stage.info().secrets().filter(|v| v.hosts.include("github")) {
                     if !given.iter().any(|g| g == var.name) {

@@ -382,6 +382,12 @@ fn doctor_checks_the_pipeline_file_stage_by_stage() {
             text.contains(".github/workflows/kkp.yml: every kkp step is given what it reads"),
             "{text}"
         );
+        // The hosted runner gets Terraform from the workflow; kubeone is not installed by it.
+        assert!(
+            text.contains("job deliver: kubeone-apply needs kubeone, which no step installs"),
+            "{text}"
+        );
+        assert!(!text.contains("needs terraform"), "{text}");
         for (line, expected) in [
             (
                 "      SSH_PRIVATE_KEY: ${{ secrets.SSH_PRIVATE_KEY }}\n",
