@@ -1086,6 +1086,15 @@ fn run(
     };
     report.summary = md;
     report.findings = findings;
+    // KUBECONFIG with an exec credential plugin: the stage ran the plugin and the cluster's
+    // kubeconfig Secret holds its short-lived token (EKS: about 15 minutes), which KKP cannot
+    // renew from inside the cluster.
+    if kubeconfig_env_paths(cx)?.is_some() && kubeconfig.is_some() {
+        report.findings.push(crate::report::model::Finding::new(
+            crate::report::model::Level::Warning,
+            "Secret kubermatic/kubeconfig-cluster holds the token KUBECONFIG's exec plugin gave, which expires soon: give KKP a kubeconfig with a long-lived token (a service account's) for its own use",
+        ));
+    }
     report.findings_path = config_name;
     report.metric("Objects applied", applied.len());
     let outputs = &mut report.outputs;

@@ -1176,6 +1176,13 @@ fn a_kubeconfig_with_an_exec_plugin_works_and_an_auth_provider_is_refused() {
         "the objects were applied with the plugin's token"
     );
     assert!(!r.all_text().contains(KUBE_TOKEN), "{}", r.all_text());
+    // The cluster's kubeconfig Secret holds the plugin's short-lived token: said.
+    assert!(
+        r.all_text()
+            .contains("holds the token KUBECONFIG's exec plugin gave"),
+        "{}",
+        r.all_text()
+    );
     d.nothing_left();
 
     // dns-update reads the Service with the same credential.
