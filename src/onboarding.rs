@@ -13,9 +13,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::env::{vars, Env, Var};
+use crate::env::{vars, Env};
 use crate::error::{StageError, UsageError};
-use crate::packaging::{secrets_on, Registry, IMAGE, VERSION};
+use crate::packaging::{secrets_on, secrets_with_users, Registry, IMAGE, VERSION};
 use crate::stages::precedes_a_review;
 use crate::stages::RegisteredStage;
 
@@ -154,21 +154,6 @@ fn default_branch(root: &Path) -> String {
 /// The stages of `registry` that run for pull and merge requests.
 fn reviewing<'r>(registry: Registry<'r>) -> impl Iterator<Item = &'r dyn RegisteredStage> + 'r {
     registry.iter().copied().filter(|s| s.info().reviews())
-}
-
-/// Each secret of `registry` on `host`, with the stages that read it (`kubeone-apply, kkp-deploy`).
-fn secrets_with_users(registry: Registry<'_>, host: &str) -> Vec<(Var, String)> {
-    secrets_on(registry, host)
-        .into_iter()
-        .map(|var| {
-            let users: Vec<&str> = registry
-                .iter()
-                .filter(|s| s.info().variables.contains(&var))
-                .map(|s| s.name())
-                .collect();
-            (var, users.join(", "))
-        })
-        .collect()
 }
 
 /// Whether a stage has the flag `--long` (`kkp-version`).

@@ -405,6 +405,21 @@ pub fn secrets_on(registry: Registry<'_>, host: &str) -> Vec<Var> {
     all
 }
 
+/// Each secret of `registry` on `host`, with the stages that read it (`kubeone-apply, kkp-deploy`).
+pub fn secrets_with_users(registry: Registry<'_>, host: &str) -> Vec<(Var, String)> {
+    secrets_on(registry, host)
+        .into_iter()
+        .map(|var| {
+            let users: Vec<&str> = registry
+                .iter()
+                .filter(|s| s.info().variables.contains(&var))
+                .map(|s| s.name())
+                .collect();
+            (var, users.join(", "))
+        })
+        .collect()
+}
+
 /// The Bitbucket pipe's metadata: every variable, its description, whether it is required,
 /// and its default.
 pub fn bitbucket_pipe(registry: Registry<'_>) -> String {
@@ -488,13 +503,8 @@ pub fn bitbucket_pipe_readme(registry: Registry<'_>) -> String {
         );
     }
     md.push_str("\n_(*) = required variable._\n\n## Prerequisites\n\n- A repository access token with pull request and pipeline read (`BITBUCKET_ACCESS_TOKEN`), to read the changed files and write Code Insights; without it the pipe decides from `git diff`.\n- As secured variables, passed to the steps of the stages that read them:\n");
-    for var in secrets_on(registry, "bitbucket") {
-        let users: Vec<&str> = registry
-            .iter()
-            .filter(|s| s.info().variables.contains(&var))
-            .map(|s| s.name())
-            .collect();
-        let _ = writeln!(md, "  - `{}` ({})", var.name, users.join(", "));
+    for (var, users) in secrets_with_users(registry, "bitbucket") {
+        let _ = writeln!(md, "  - `{}` ({users})", var.name);
     }
     md.push_str("\n## Examples\n\nPlan on pull requests:\n\n```yaml\n");
     let _ = write!(

@@ -65,34 +65,13 @@ fn stages_connect_only_to_loopback() {
         repo.path(),
         &json!({"number": 1, "pull_request": {"number": 1, "base": {"ref": "main", "sha": base}, "head": {"sha": base}}}),
     );
-    let gh = [
-        ("GITHUB_ACTIONS", "true".to_owned()),
-        ("GITHUB_EVENT_NAME", "pull_request".to_owned()),
-        ("GITHUB_EVENT_PATH", event),
-        ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
-        ("GITHUB_API_URL", forge.github_api()),
-        ("GITHUB_TOKEN", TOKEN.to_owned()),
-    ];
-    assert_loopback_only(&traced_connects("kkp-terraform-validate", &gh, repo.path()));
-    let gl = [
-        ("GITLAB_CI", "true".to_owned()),
-        ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
-        ("CI_MERGE_REQUEST_IID", "1".to_owned()),
-        ("CI_API_V4_URL", forge.gitlab_api()),
-        ("CI_PROJECT_ID", "42".to_owned()),
-        ("GITLAB_TOKEN", TOKEN.to_owned()),
-    ];
-    assert_loopback_only(&traced_connects("kkp-terraform-validate", &gl, repo.path()));
-    let bb = [
-        ("BITBUCKET_BUILD_NUMBER", "1".to_owned()),
-        ("BITBUCKET_WORKSPACE", "acme".to_owned()),
-        ("BITBUCKET_REPO_SLUG", "kkp".to_owned()),
-        ("BITBUCKET_PR_ID", "1".to_owned()),
-        ("BITBUCKET_COMMIT", base.clone()),
-        ("BITBUCKET_API_URL", forge.bitbucket_api()),
-        ("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned()),
-    ];
-    assert_loopback_only(&traced_connects("kkp-terraform-validate", &bb, repo.path()));
+    for (_, vars) in pull_request_vars(&forge, &event, &base) {
+        assert_loopback_only(&traced_connects(
+            "kkp-terraform-validate",
+            &vars,
+            repo.path(),
+        ));
+    }
     assert_eq!(
         forge.received().len(),
         2 + 2 + 3,
@@ -181,42 +160,7 @@ fn every_host_client_goes_through_the_proxy_unless_no_proxy_names_the_host() {
         repo.path(),
         &json!({"number": 1, "pull_request": {"number": 1, "base": {"ref": "main", "sha": base}, "head": {"sha": base}}}),
     );
-    let hosts: [(&str, Vec<(&str, String)>); 3] = [
-        (
-            "GitHub",
-            vec![
-                ("GITHUB_ACTIONS", "true".to_owned()),
-                ("GITHUB_EVENT_NAME", "pull_request".to_owned()),
-                ("GITHUB_EVENT_PATH", event.clone()),
-                ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
-                ("GITHUB_API_URL", forge.github_api()),
-                ("GITHUB_TOKEN", TOKEN.to_owned()),
-            ],
-        ),
-        (
-            "GitLab",
-            vec![
-                ("GITLAB_CI", "true".to_owned()),
-                ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
-                ("CI_MERGE_REQUEST_IID", "1".to_owned()),
-                ("CI_API_V4_URL", forge.gitlab_api()),
-                ("CI_PROJECT_ID", "42".to_owned()),
-                ("GITLAB_TOKEN", TOKEN.to_owned()),
-            ],
-        ),
-        (
-            "Bitbucket",
-            vec![
-                ("BITBUCKET_BUILD_NUMBER", "1".to_owned()),
-                ("BITBUCKET_WORKSPACE", "acme".to_owned()),
-                ("BITBUCKET_REPO_SLUG", "kkp".to_owned()),
-                ("BITBUCKET_PR_ID", "1".to_owned()),
-                ("BITBUCKET_COMMIT", base.clone()),
-                ("BITBUCKET_API_URL", forge.bitbucket_api()),
-                ("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned()),
-            ],
-        ),
-    ];
+    let hosts = pull_request_vars(&forge, &event, &base);
     let forge_host = forge.url.trim_start_matches("http://").to_owned();
     for (name, vars) in &hosts {
         for (no_proxy, through) in [(None, true), (Some("127.0.0.1"), false)] {
@@ -246,4 +190,48 @@ fn every_host_client_goes_through_the_proxy_unless_no_proxy_names_the_host() {
             );
         }
     }
+}
+
+/// The variables of pull/merge request 1 on each host, its API pointed at `forge`.
+fn pull_request_vars(
+    forge: &Forge,
+    event: &str,
+    base: &str,
+) -> [(&'static str, Vec<(&'static str, String)>); 3] {
+    [
+        (
+            "GitHub",
+            vec![
+                ("GITHUB_ACTIONS", "true".to_owned()),
+                ("GITHUB_EVENT_NAME", "pull_request".to_owned()),
+                ("GITHUB_EVENT_PATH", event.to_owned()),
+                ("GITHUB_REPOSITORY", "acme/kkp".to_owned()),
+                ("GITHUB_API_URL", forge.github_api()),
+                ("GITHUB_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+        (
+            "GitLab",
+            vec![
+                ("GITLAB_CI", "true".to_owned()),
+                ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
+                ("CI_MERGE_REQUEST_IID", "1".to_owned()),
+                ("CI_API_V4_URL", forge.gitlab_api()),
+                ("CI_PROJECT_ID", "42".to_owned()),
+                ("GITLAB_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+        (
+            "Bitbucket",
+            vec![
+                ("BITBUCKET_BUILD_NUMBER", "1".to_owned()),
+                ("BITBUCKET_WORKSPACE", "acme".to_owned()),
+                ("BITBUCKET_REPO_SLUG", "kkp".to_owned()),
+                ("BITBUCKET_PR_ID", "1".to_owned()),
+                ("BITBUCKET_COMMIT", base.to_owned()),
+                ("BITBUCKET_API_URL", forge.bitbucket_api()),
+                ("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned()),
+            ],
+        ),
+    ]
 }

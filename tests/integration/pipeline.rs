@@ -408,22 +408,9 @@ fn the_whole_pipeline_under_act_with_the_actions() {
 /// Terraform outputs as artifacts and the outputs as dotenv reports.
 #[test]
 fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
-    let Some(gcl) = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))
-    else {
+    let Some((setup, gcl)) = gitlab_setup() else {
         return;
     };
-    if tool(&tools_dir().join("bin/terraform")).is_none() {
-        return;
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let setup = Setup::new(Host::GitLab, &[("templates", &root.join("templates"))]);
-    let repo = &setup.repo;
-    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
-    std::fs::write(
-        repo.path().join(".gitignore"),
-        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\n",
-    )
-    .unwrap();
     let mut ci = String::from("stages: [test, deploy, report]\ninclude:\n");
     for stage in stage_binaries() {
         let name = stage
@@ -441,13 +428,7 @@ fn the_whole_pipeline_under_gitlab_ci_local_with_the_components() {
     }
     ci.push_str("show:\n  stage: report\n  rules:\n    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n  needs:\n    - {job: kkp-kubeone-apply, optional: true}\n    - {job: kkp-kkp-deploy, optional: true}\n    - {job: kkp-dns-update, optional: true}\n    - {job: kkp-flux-bootstrap, optional: true}\n  script:\n    - echo \"RESULT deliver actions=$KKP_KUBEONE_APPLY_ACTIONS objects=$KKP_KKP_DEPLOY_OBJECTS hostname=$KKP_DNS_UPDATE_HOSTNAME flux=$KKP_FLUX_BOOTSTRAP_BOOTSTRAPPED\"\n");
     // Uncommitted, as gitlab-ci-local reads it: the components come from this very commit.
-    std::fs::write(repo.path().join(".gitlab-ci.yml"), &ci).unwrap();
-    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
-    repo.git(&[
-        "symbolic-ref",
-        "refs/remotes/origin/HEAD",
-        "refs/remotes/origin/main",
-    ]);
+    write_gitlab_ci(&setup, &ci);
 
     let pipeline = |vars: &[(&str, String)]| -> String { gitlab_ci_local(&setup, &gcl, vars) };
     let mr = pipeline(&[
@@ -828,22 +809,10 @@ fn gitlab_ci_local(setup: &Setup, gcl: &Path, vars: &[(&str, String)]) -> String
 /// binary under test instead of the image's. The secrets are the project's CI/CD variables.
 #[test]
 fn the_gitlab_example_runs_under_gitlab_ci_local() {
-    let Some(gcl) = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))
-    else {
+    let Some((setup, gcl)) = gitlab_setup() else {
         return;
     };
-    if tool(&tools_dir().join("bin/terraform")).is_none() {
-        return;
-    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let setup = Setup::new(Host::GitLab, &[("templates", &root.join("templates"))]);
-    let repo = &setup.repo;
-    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
-    std::fs::write(
-        repo.path().join(".gitignore"),
-        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\n",
-    )
-    .unwrap();
     let example = std::fs::read_to_string(root.join("examples/gitlab/.gitlab-ci.yml")).unwrap();
     let mut ci = String::new();
     let mut lines = example.lines().peekable();
@@ -867,13 +836,7 @@ fn the_gitlab_example_runs_under_gitlab_ci_local() {
         ci.push('\n');
     }
     assert!(ci.contains("environment: production"), "{ci}");
-    std::fs::write(repo.path().join(".gitlab-ci.yml"), &ci).unwrap();
-    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
-    repo.git(&[
-        "symbolic-ref",
-        "refs/remotes/origin/HEAD",
-        "refs/remotes/origin/main",
-    ]);
+    write_gitlab_ci(&setup, &ci);
     let project = [
         ("KKP_VERSION", "v2.29.1".to_owned()),
         (
@@ -915,4 +878,34 @@ fn the_gitlab_example_runs_under_gitlab_ci_local() {
     }
     setup.assert_delivered(&log);
     assert!(!log.contains(TOKEN), "the forge token leaked");
+}
+
+/// A GitLab setup for gitlab-ci-local, with the components of this repository as the project's
+/// own (`acme/kkp`), and the runner: `None` where the tools are missing (outside CI).
+fn gitlab_setup() -> Option<(Setup, std::path::PathBuf)> {
+    let gcl = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))?;
+    tool(&tools_dir().join("bin/terraform"))?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = Setup::new(Host::GitLab, &[("templates", &root.join("templates"))]);
+    let repo = &setup.repo;
+    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
+    std::fs::write(
+        repo.path().join(".gitignore"),
+        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\n",
+    )
+    .unwrap();
+    Some((setup, gcl))
+}
+
+/// Writes `ci` as the setup's `.gitlab-ci.yml`, uncommitted, as gitlab-ci-local reads it: the
+/// components come from this very commit, the remote's default branch.
+fn write_gitlab_ci(setup: &Setup, ci: &str) {
+    let repo = &setup.repo;
+    std::fs::write(repo.path().join(".gitlab-ci.yml"), ci).unwrap();
+    repo.git(&["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    repo.git(&[
+        "symbolic-ref",
+        "refs/remotes/origin/HEAD",
+        "refs/remotes/origin/main",
+    ]);
 }
