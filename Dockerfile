@@ -16,6 +16,9 @@ ARG TARGETARCH
 RUN apt-get update \
  && apt-get install -y --no-install-recommends musl-tools cmake make perl \
  && rm -rf /var/lib/apt/lists/*
+# The commit the binary is built from (`init` pins the actions to it): the build context has
+# no .git, so the release passes it.
+ARG KKP_DELIVERY_SOURCE_COMMIT=""
 WORKDIR /src
 COPY . .
 RUN case "$TARGETARCH" in \
@@ -42,10 +45,11 @@ COPY docker/tools.lock docker/install-tools.sh /pins/
 RUN /pins/install-tools.sh /opt/tools "$TARGETARCH"
 
 FROM debian:${DEBIAN_RELEASE}-slim
-# git: the changed-files fallback; openssh-client: kubeone's agent and flux over SSH.
+# git: the changed-files fallback; openssh-client: kubeone's agent and flux over SSH;
+# python3: gcloud (terraform-backend-prepare's GCS bucket).
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates git openssh-client \
+ && apt-get install -y --no-install-recommends ca-certificates git openssh-client python3 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --uid 10001 --create-home --shell /usr/sbin/nologin kkp
 COPY --from=tools /opt/tools /opt/tools

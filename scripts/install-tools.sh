@@ -15,6 +15,9 @@ command -v jq >/dev/null 2>&1 || missing+=(jq)
 # ssh-agent, ssh-add, ssh-keygen: kubeone-apply runs its own agent.
 command -v ssh-agent >/dev/null 2>&1 || missing+=(openssh-client)
 [ -x /usr/bin/time ] || missing+=(time)
+# zip, unzip: the setup-tools test packs a kubeone-shaped download, docker/install-tools.sh unpacks it.
+command -v zip >/dev/null 2>&1 || missing+=(zip)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

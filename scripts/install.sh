@@ -12,6 +12,11 @@
 # 3. No release for this version/platform: built from this checkout's source with
 #    `--profile ci-install`, in a fresh folder, with an environment holding none of the job's
 #    variables but the toolchain's (PATH, HOME, the cargo/rustup homes, proxies, CA files).
+#
+# KKP_INSTALL_CACHE: the platform's job cache (the actions restore it with actions/cache into
+# this job's RUNNER_TEMP, keyed by `install.sh --cache-key`): archives there are hashed again
+# like any other; a binary built from source is kept there under the hash of the source it was
+# built from, so the next job of the same source skips the build.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -46,7 +51,16 @@ case "$(uname -s)-$(uname -m)" in
   *) target="" ;;
 esac
 asset="kkp-delivery-v$version-$target.tar.gz"
-cache="${RUNNER_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/kkp-delivery/$version"
+# The hash of what a source build compiles: the key of a binary built from it.
+source_hash=$(cd "$root" && find src Cargo.toml Cargo.lock build.rs -type f 2>/dev/null | LC_ALL=C sort \
+  | while read -r f; do sha256 "$f"; echo "$f"; done | sha256 /dev/stdin)
+if [ "${1:-}" = "--cache-key" ]; then
+  key="kkp-delivery-v$version-${target:-unknown}-$source_hash"
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "key=$key" >> "$GITHUB_OUTPUT"; fi
+  echo "$key"
+  exit 0
+fi
+cache="${KKP_INSTALL_CACHE:-${RUNNER_TOOL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/kkp-delivery/$version}"
 # This run's own folder (mode 0700): the binary it returns lives here and nowhere else.
 run_dir=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/kkp-delivery.XXXXXX")
 
@@ -96,6 +110,13 @@ if [ -n "$sum" ]; then
   unpack "$run_dir/$asset"
 fi
 
+built="${KKP_INSTALL_CACHE:+$KKP_INSTALL_CACHE/source-$source_hash/kkp-delivery}"
+if [ -n "$built" ] && [ -f "$built" ] && [ ! -L "$built" ]; then
+  echo "kkp-delivery install: v$version built from this source by an earlier job (the job cache)" >&2
+  cp "$built" "$run_dir/kkp-delivery"
+  chmod 0755 "$run_dir/kkp-delivery"
+  found "$run_dir/kkp-delivery"
+fi
 echo "kkp-delivery install: no released binary of v$version for ${target:-this platform}; building from source (--profile ci-install)" >&2
 command -v cargo >/dev/null 2>&1 || fail "no release for this runner and no cargo to build one: set binary-path"
 # Build scripts of every dependency run here: they get the toolchain's variables only, never
@@ -115,4 +136,7 @@ done
 rm -rf "$run_dir/cargo-home"
 mv "$run_dir/target/ci-install/kkp-delivery" "$run_dir/kkp-delivery"
 rm -rf "$run_dir/target"
+if [ -n "$built" ] && mkdir -p "$(dirname "$built")" 2>/dev/null; then
+  cp "$run_dir/kkp-delivery" "$built.$$" && mv -f "$built.$$" "$built"
+fi
 found "$run_dir/kkp-delivery"

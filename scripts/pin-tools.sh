@@ -9,7 +9,7 @@ lock="$root/docker/tools.lock"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-fill() { echo "$1" | sed -e "s/{version}/$2/g" -e "s/{arch}/$3/g" -e "s/{uarch}/$4/g"; }
+fill() { echo "$1" | sed -e "s/{version}/$2/g" -e "s/{arch}/$3/g" -e "s/{uarch}/$4/g" -e "s/{gcloud_arch}/$5/g"; }
 
 # The project's own checksums file for an asset, where there is one.
 published() { # name version arch asset-url
@@ -30,8 +30,8 @@ grep -v '^#' "$lock" | while read -r name version url _ _; do
   [ -n "$name" ] || continue
   sums=""
   for arch in amd64 arm64; do
-    if [ "$arch" = amd64 ]; then uarch=x86_64; else uarch=aarch64; fi
-    asset=$(fill "$url" "$version" "$arch" "$uarch")
+    if [ "$arch" = amd64 ]; then uarch=x86_64; gcloud_arch=x86_64; else uarch=aarch64; gcloud_arch=arm; fi
+    asset=$(fill "$url" "$version" "$arch" "$uarch" "$gcloud_arch")
     curl -fsSL --retry 3 --max-time 600 -o "$work/asset" "$asset"
     sum=$(sha256sum "$work/asset" | cut -d ' ' -f 1)
     check=$(published "$name" "$version" "$arch" "$asset")

@@ -88,6 +88,8 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .arg(clap::Arg::new("print").long("print").action(ArgAction::SetTrue).help("Print the file instead of writing it"))
                 .arg(clap::Arg::new("default-branch").long("default-branch").value_name("BRANCH").help("The branch that deploys; default: the remote's HEAD, else the branch checked out"))
                 .arg(clap::Arg::new("terraform-dir").long("terraform-dir").value_name("DIR").action(ArgAction::Append).help("A Terraform root (repeatable; the first is the one the cluster stages read); default: every folder under terraform/ holding *.tf"))
+                .arg(clap::Arg::new("actions-ref").long("actions-ref").value_name("SHA").help("The commit the kkp actions are pinned to (GitHub); default: the commit this kkp-delivery was built from"))
+                .arg(clap::Arg::new("image-digest").long("image-digest").value_name("sha256:DIGEST").help("The image's digest, pinned beside its tag (GitLab, Bitbucket): docker buildx imagetools inspect names it"))
                 .arg(clap::Arg::new("root").long("root").value_parser(clap::value_parser!(PathBuf)).help("The repository (default: the current folder)")),
         )
         .subcommand(
@@ -209,6 +211,12 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                     .unwrap_or_default(),
                 default_branch: sub.get_one::<String>("default-branch").cloned(),
                 print: sub.get_flag("print"),
+                actions_ref: sub
+                    .get_one::<String>("actions-ref")
+                    .map(|r| r.trim().to_owned()),
+                image_digest: sub
+                    .get_one::<String>("image-digest")
+                    .map(|d| d.trim().to_owned()),
             };
             let result = crate::onboarding::init(registry, &root, &options, inv.out);
             finish(result, inv.err, &Masker::default())

@@ -18,6 +18,7 @@ use crate::error::{StageError, UsageError};
 use crate::packaging::{secrets_on, secrets_with_users, Registry, IMAGE, VERSION};
 use crate::stages::precedes_a_review;
 use crate::stages::RegisteredStage;
+use crate::tools::runner::Provided;
 
 /// The Terraform roots directly under `terraform/` (folders holding `*.tf`).
 fn terraform_roots(root: &Path) -> Vec<String> {
@@ -163,12 +164,49 @@ fn has_flag(stage: &dyn RegisteredStage, long: &str) -> bool {
         .any(|f| f.long == long)
 }
 
-/// The reference the kkp actions are pinned to: the version's tag. A commit SHA would satisfy
-/// zizmor's default policy, but the commit a release's tag points at (the one whose
-/// dist/SHA256SUMS lists the binaries) is made after the binaries are built, so no binary can
-/// know it; see the README's release chain.
-fn action_ref() -> String {
-    format!("v{VERSION}")
+/// The commit this binary was built from (build.rs); empty when it was built without one.
+const SOURCE_COMMIT: &str = env!("KKP_DELIVERY_SOURCE_COMMIT");
+
+/// Whether `s` is a full commit SHA (40 hex digits).
+fn is_commit(s: &str) -> bool {
+    s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The reference the kkp actions are pinned to, with its comment: `--actions-ref`, else the
+/// commit this binary was built from (its actions are the ones that match it), else the
+/// version's tag, which zizmor's default policy reports (`unpinned-uses`).
+fn action_ref(options: &InitOptions) -> String {
+    match options.actions_ref.as_deref().filter(|r| is_commit(r)) {
+        Some(given) => format!("{} # v{VERSION}", given.to_ascii_lowercase()),
+        None if is_commit(SOURCE_COMMIT) => format!("{SOURCE_COMMIT} # v{VERSION}"),
+        None => format!("v{VERSION}"),
+    }
+}
+
+/// The image the GitLab components and the Bitbucket pipe run: by tag, and by digest where
+/// `--image-digest` names it (the digest exists only once the release pushed the image, after
+/// this binary was built, so the binary cannot know it).
+fn image_ref(options: &InitOptions) -> String {
+    match &options.image_digest {
+        Some(digest) => format!("{IMAGE}:{VERSION}@{digest}"),
+        None => format!("{IMAGE}:{VERSION}"),
+    }
+}
+
+/// The tools a GitHub job of `stages` installs from `docker/tools.lock` (setup-tools): those
+/// neither on the hosted image nor set up by their own step.
+fn locked_tools<'r>(stages: impl Iterator<Item = &'r dyn RegisteredStage>) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for stage in stages {
+        for tool in stage.info().tools {
+            if let Provided::ToolsLock(name) = tool.provided {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    names
 }
 
 /// The job prefix of a Terraform root in GitLab: `kkp` for one root, `kkp-<name>` for several.
@@ -186,15 +224,27 @@ fn gitlab_prefix(layout: &Layout, root: &str) -> String {
 /// on where each belongs.
 pub fn pipeline(
     registry: Registry<'_>,
-    platform: &str,
+    options: &InitOptions,
     layout: &Layout,
 ) -> Option<(&'static str, String)> {
+    let platform = options.platform.as_str();
     let mut y = String::new();
     let branch = &layout.default_branch;
     let several = layout.roots.len() > 1;
     match platform {
         "github" => {
-            let action = action_ref();
+            let action = action_ref(options);
+            // The tools no hosted image has, from docker/tools.lock (verified sums) by the
+            // setup-tools action of the same commit as the stages'.
+            let setup_tools = |y: &mut String, tools: &[&str]| {
+                if !tools.is_empty() {
+                    let _ = write!(
+                        y,
+                        "      - uses: kkp-delivery/kkp-delivery/actions/setup-tools@{action}\n        with:\n          tools: {}\n",
+                        tools.join(" ")
+                    );
+                }
+            };
             // Hosted runners have no Terraform: installed, pinned by commit, without the
             // wrapper (it rewrites stdout, which `-json` output cannot have).
             let setup_terraform = format!(
@@ -255,6 +305,7 @@ pub fn pipeline(
                 "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
             );
             y.push_str(&setup_terraform);
+            setup_tools(&mut y, &locked_tools(reviewing(registry)));
             for stage in reviewing(registry) {
                 step(&mut y, stage);
             }
@@ -277,6 +328,7 @@ pub fn pipeline(
                 "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
             );
             y.push_str(&setup_terraform);
+            setup_tools(&mut y, &locked_tools(registry.iter().copied()));
             for stage in registry {
                 step(&mut y, *stage);
             }
@@ -300,6 +352,13 @@ pub fn pipeline(
             if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
                 y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1); a project variable wins\n#   over the component's input\n");
             }
+            let image = image_ref(options);
+            if options.image_digest.is_none() {
+                let _ = writeln!(
+                    y,
+                    "# The components run {image} by tag: pin it by digest with\n# `kkp-delivery init --image-digest sha256:...` (docker buildx imagetools inspect {image})."
+                );
+            }
             y.push_str("stages: [test, deploy]\ninclude:\n");
             let component = |stage: &str| {
                 format!(
@@ -307,30 +366,51 @@ pub fn pipeline(
                 )
             };
             let mut deploy_jobs: Vec<String> = Vec::new();
+            // Each include with its inputs, in the flow's order.
+            let include = |y: &mut String, stage: &dyn RegisteredStage, inputs: Vec<String>| {
+                let _ = writeln!(y, "{}", component(stage.name()));
+                let mut inputs = inputs;
+                if options.image_digest.is_some() {
+                    inputs.push(format!("image: {image}"));
+                }
+                if stage.info().scope == crate::stages::Scope::TerraformState
+                    && !stage.info().reviews()
+                    && !precedes_a_review(registry, stage.name())
+                {
+                    inputs.push(
+                        "when: on_success # manual: the apply waits for a person to start it"
+                            .to_owned(),
+                    );
+                }
+                if !inputs.is_empty() {
+                    y.push_str("    inputs:\n");
+                    for input in inputs {
+                        let _ = writeln!(y, "      {input}");
+                    }
+                }
+            };
             for stage in registry {
                 let info = stage.info();
                 if info.scope.is_terraform_root() {
                     for root in &layout.roots {
                         let prefix = gitlab_prefix(layout, root);
-                        let _ = writeln!(y, "{}", component(stage.name()));
-                        let _ = writeln!(y, "    inputs:\n      working-directory: {root}");
+                        let mut inputs = vec![format!("working-directory: {root}")];
                         if several {
-                            let _ = writeln!(y, "      job-prefix: {prefix}");
+                            inputs.push(format!("job-prefix: {prefix}"));
                         }
+                        include(&mut y, *stage, inputs);
                         if !info.reviews() && !precedes_a_review(registry, stage.name()) {
                             deploy_jobs.push(format!("{prefix}-{}", stage.name()));
                         }
                     }
                 } else {
                     let prefix = gitlab_prefix(layout, &layout.cluster_root);
-                    let _ = writeln!(y, "{}", component(stage.name()));
+                    let mut inputs = Vec::new();
                     if several {
-                        let _ = writeln!(
-                            y,
-                            "    inputs:\n      job-prefix: {prefix}\n      terraform-dir: {}",
-                            layout.cluster_root
-                        );
+                        inputs.push(format!("job-prefix: {prefix}"));
+                        inputs.push(format!("terraform-dir: {}", layout.cluster_root));
                     }
+                    include(&mut y, *stage, inputs);
                     deploy_jobs.push(format!("{prefix}-{}", stage.name()));
                 }
             }
@@ -345,7 +425,8 @@ pub fn pipeline(
             // reads.
             let pipe = |stage: &dyn RegisteredStage, root: Option<&str>| {
                 let mut p = format!(
-                    "            - pipe: docker://{IMAGE}:{VERSION}\n              variables:\n                STAGE: {}\n                BITBUCKET_ACCESS_TOKEN: $BITBUCKET_ACCESS_TOKEN\n",
+                    "            - pipe: docker://{}\n              variables:\n                STAGE: {}\n                BITBUCKET_ACCESS_TOKEN: $BITBUCKET_ACCESS_TOKEN\n",
+                    image_ref(options),
                     stage.name()
                 );
                 let info = stage.info();
@@ -393,6 +474,13 @@ pub fn pipeline(
                 }
             };
             y.push_str("# Generated by `kkp-delivery init`: the KKP pipeline with the kkp-delivery pipe.\n");
+            if options.image_digest.is_none() {
+                let _ = writeln!(
+                    y,
+                    "# The pipe runs {0} by tag: pin it by digest with\n# `kkp-delivery init --image-digest sha256:...` (docker buildx imagetools inspect {0}).",
+                    image_ref(options)
+                );
+            }
             y.push_str("# Set these as secured deployment variables of `production` (Repository settings >\n# Deployments); each pipe below is passed the ones it reads:\n");
             let _ = writeln!(
                 y,
@@ -437,6 +525,10 @@ pub struct InitOptions {
     pub default_branch: Option<String>,
     /// `--print`: print instead of writing.
     pub print: bool,
+    /// `--actions-ref`: the commit the kkp actions are pinned to; default: this binary's.
+    pub actions_ref: Option<String>,
+    /// `--image-digest`: the image's `sha256:` digest, pinned beside its tag.
+    pub image_digest: Option<String>,
 }
 
 /// `init`: writes (or prints) the pipeline file for `platform`. The Terraform roots are those
@@ -449,6 +541,31 @@ pub fn init(
     out: &mut dyn Write,
 ) -> Result<u8, StageError> {
     let (platform, given_roots, print) = (&options.platform, &options.roots, options.print);
+    if let Some(given) = &options.actions_ref {
+        if !is_commit(given) {
+            return Err(UsageError::invalid(
+                "--actions-ref",
+                "a full commit SHA (40 hex digits)",
+                given,
+            )
+            .into());
+        }
+    }
+    if let Some(given) = &options.image_digest {
+        let hex = given.strip_prefix("sha256:").unwrap_or("");
+        if hex.len() != 64
+            || !hex
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        {
+            return Err(UsageError::invalid(
+                "--image-digest",
+                "sha256: and 64 lowercase hex digits",
+                given,
+            )
+            .into());
+        }
+    }
     let found = terraform_roots(root);
     let roots: Vec<String> = if given_roots.is_empty() {
         found.clone()
@@ -495,7 +612,7 @@ pub fn init(
         },
         roots,
     };
-    let (path, text) = pipeline(registry, platform, &layout).ok_or_else(|| {
+    let (path, text) = pipeline(registry, options, &layout).ok_or_else(|| {
         UsageError::invalid("--platform", "github, gitlab or bitbucket", platform)
     })?;
     let fail = |e: std::io::Error| StageError::Failed(e.into());
@@ -829,11 +946,32 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
                     .and_then(serde_json::Value::as_str)
                     .is_some_and(|u| u.starts_with("hashicorp/setup-terraform@"))
             });
+            // The tools a setup-tools step of this job installs (its `tools` input).
+            let installed: Vec<String> = steps
+                .into_iter()
+                .flatten()
+                .filter(|s| {
+                    s.get("uses")
+                        .and_then(serde_json::Value::as_str)
+                        .is_some_and(|u| u.contains("kkp-delivery/actions/setup-tools@"))
+                })
+                .filter_map(|s| s.get("with")?.get("tools")?.as_str())
+                .flat_map(|t| t.split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+                .collect();
             let mut warned: Vec<&str> = Vec::new();
             for step in steps.into_iter().flatten() {
                 let Some(uses) = step.get("uses").and_then(serde_json::Value::as_str) else {
                     continue;
                 };
+                if uses.contains("kkp-delivery/actions/")
+                    && !uses.rsplit_once('@').is_some_and(|(_, r)| is_commit(r))
+                    && !warned.contains(&"pin")
+                {
+                    warned.push("pin");
+                    out.push(Check::Warn(format!(
+                        "{shown}: job {job}: {uses} is pinned by tag, not by commit: a moved tag changes what runs (zizmor reports unpinned-uses; `kkp-delivery init` pins the commit)"
+                    )));
+                }
                 let Some(stage) = uses
                     .split_once("/actions/")
                     .filter(|(repo, _)| repo.ends_with("kkp-delivery"))
@@ -849,16 +987,16 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
                     for tool in stage.info().tools {
                         // ssh-agent, tar and the cloud CLIs are on the hosted image; the
                         // installer is downloaded by kkp-deploy itself.
-                        let needs_install = match tool.name {
-                            "terraform" => !installs_terraform,
-                            "kubeone" | "flux" | "sops" => true,
+                        let needs_install = match tool.provided {
+                            Provided::SetupTerraform => !installs_terraform,
+                            Provided::ToolsLock(name) => !installed.iter().any(|i| i == name),
                             _ => false,
                         };
                         let named = given.iter().any(|g| g == tool.bin_var.name);
                         if needs_install && !named && !warned.contains(&tool.name) {
                             warned.push(tool.name);
                             out.push(Check::Warn(format!(
-                                "{shown}: job {job}: {} needs {}, which no step installs on this hosted runner (install it, or use a runner that has it and set {})",
+                                "{shown}: job {job}: {} needs {}, which no step installs on this hosted runner (kkp-delivery/kkp-delivery/actions/setup-tools installs it; or use a runner that has it and set {})",
                                 stage.name(),
                                 tool.name,
                                 tool.bin_var.name
@@ -959,6 +1097,15 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
                 "bitbucket-pipelines.yml: every kkp pipe is given what it reads".to_owned(),
             ));
         }
+        let unpinned = std::fs::read_to_string(&file)
+            .unwrap_or_default()
+            .lines()
+            .any(|l| l.contains(&format!("docker://{IMAGE}:")) && !l.contains("@sha256:"));
+        if unpinned {
+            out.push(Check::Warn(format!(
+                "bitbucket-pipelines.yml: the pipe's image {IMAGE} is named by tag only: pin its digest (`kkp-delivery init --image-digest`)"
+            )));
+        }
     }
     // GitLab: the components read CI/CD variables, which the file does not show.
     if let Some(doc) = read_yaml(&root.join(".gitlab-ci.yml")) {
@@ -972,6 +1119,15 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
                         .is_some_and(|c| c.contains("kkp-delivery"))
                 })
             });
+        let pinned = std::fs::read_to_string(root.join(".gitlab-ci.yml"))
+            .unwrap_or_default()
+            .lines()
+            .any(|l| l.trim_start().starts_with("image:") && l.contains("@sha256:"));
+        if uses_kkp && !pinned {
+            out.push(Check::Warn(format!(
+                ".gitlab-ci.yml: the components run the image {IMAGE} by tag only: pin its digest (`kkp-delivery init --image-digest`, the components' image input)"
+            )));
+        }
         if uses_kkp {
             out.push(Check::Warn(
                 ".gitlab-ci.yml: the components read GITLAB_TOKEN, KKP_VERSION and the secrets above as protected CI/CD variables, which this file cannot show: check Settings > CI/CD > Variables".to_owned(),

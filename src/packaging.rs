@@ -11,6 +11,7 @@ use crate::env::{vars, Var};
 use crate::flags;
 use crate::report::model::PLAN_COUNTS_FILE;
 use crate::stages::{precedes_a_review, OutputInfo, RegisteredStage, Scope, COMMON_OUTPUTS};
+use crate::tools::runner::Provided;
 
 /// The stages the packaging is generated for (the product's registry, or a test's).
 pub type Registry<'a> = &'a [&'a dyn RegisteredStage];
@@ -224,10 +225,16 @@ pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>
         None => "\"$GITHUB_ACTION_PATH/scripts/install.sh\"",
     };
     y.push_str("runs:\n  using: composite\n  steps:\n");
-    y.push_str("    # Installs the release binary for RUNNER_OS/RUNNER_ARCH that matches this action's own\n    # version, verified against the SHA-256 sums committed next to it (dist/SHA256SUMS), cached\n    # in the tool cache; without a release for this runner it builds from this action's source.\n");
+    // The job cache: a source build (no release for this commit) happens once per source, and
+    // a release archive is downloaded once; install.sh hashes an archive again on every use.
     let _ = writeln!(
         y,
-        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n      run: '{script}'"
+        "    - id: cache-key\n      if: inputs.binary-path == ''\n      shell: sh\n      run: '{script} --cache-key'\n    - if: inputs.binary-path == ''\n      uses: {ACTIONS_CACHE}\n      with:\n        path: ${{{{ runner.temp }}}}/kkp-delivery-cache\n        key: ${{{{ steps.cache-key.outputs.key }}}}"
+    );
+    y.push_str("    # Installs the release binary for RUNNER_OS/RUNNER_ARCH that matches this action's own\n    # version, verified against the SHA-256 sums committed next to it (dist/SHA256SUMS), kept\n    # in the job cache; without a release for this runner it builds from this action's source.\n");
+    let _ = writeln!(
+        y,
+        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n        KKP_INSTALL_CACHE: ${{{{ runner.temp }}}}/kkp-delivery-cache\n      run: '{script}'"
     );
     y.push_str("    - id: stage\n      shell: sh\n      # Inputs reach the binary only through the environment, never interpolated into the\n      # script, so no input can inject shell code.\n      env:\n        KKP_BINARY: ${{ steps.install.outputs.binary }}\n");
     if stage.is_none() {
@@ -289,6 +296,15 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
         "    binary:\n      description: {}\n      default: kkp-delivery",
         q("The kkp-delivery executable in the image")
     );
+    // A stage that only deploys can wait for a person: `manual` starts it from the pipeline.
+    let deploys_only = !info.reviews() && !precedes_a_review(registry, name);
+    if deploys_only {
+        let _ = writeln!(
+            y,
+            "    when:\n      description: {}\n      options: [\"on_success\", \"manual\"]\n      default: \"on_success\"",
+            q("When the job runs on the default branch: on_success, or manual (it waits for a person to start it, and the jobs after it wait too)")
+        );
+    }
     let flags = flags(stage);
     for f in &flags {
         let mut default = f.default.clone();
@@ -322,6 +338,9 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
         y.push_str("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n");
     }
     y.push_str("    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n");
+    if deploys_only {
+        y.push_str("      when: $[[ inputs.when ]]\n");
+    }
     // The flow's order within a stage, and the artifacts each job reads (the saved plan, the
     // Terraform outputs): jobs of the same prefix that are not included are skipped.
     let needs = info.after;
@@ -514,9 +533,62 @@ pub fn bitbucket_pipe_readme(registry: Registry<'_>) -> String {
     md
 }
 
+/// actions/cache, pinned by commit.
+const ACTIONS_CACHE: &str = "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684 # v4.2.3";
+
+/// The action that installs the tools the stages run (`Provided::ToolsLock`) from
+/// `docker/tools.lock`, each download checked against its pinned SHA-256: the image's tools on
+/// a GitHub runner, at the image's versions.
+pub fn setup_tools_action(registry: Registry<'_>) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for stage in registry {
+        for tool in stage.info().tools {
+            if let Provided::ToolsLock(name) = tool.provided {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    let mut y = String::from(HEADER);
+    y.push_str("name: \"kkp-delivery setup-tools\"\n");
+    let _ = writeln!(
+        y,
+        "description: {}",
+        q("Installs the tools the kkp stages run at the versions pinned in docker/tools.lock (the image's), each download verified against its SHA-256 before it is unpacked, and puts them on PATH.")
+    );
+    y.push_str("author: kkp-delivery\nbranding:\n  icon: package\n  color: blue\ninputs:\n");
+    let _ = writeln!(
+        y,
+        "  tools:\n    description: {}\n    required: true",
+        q(&format!(
+            "The tools to install, space-separated, by their names in docker/tools.lock (the stages run {})",
+            names.join(", ")
+        ))
+    );
+    y.push_str("runs:\n  using: composite\n  steps:\n    - shell: sh\n      # The input reaches the script only through the environment; install-tools.sh\n      # refuses a name that is not in the lock.\n      env:\n        KKP_TOOLS: ${{ inputs.tools }}\n      # GITHUB_PATH gets a folder this step made (mktemp under RUNNER_TEMP), never input.\n      run: | # zizmor: ignore[github-env]\n");
+    for line in [
+        "set -euf",
+        "[ \"$RUNNER_OS\" = Linux ] || { echo \"::error::setup-tools: docker/tools.lock pins Linux downloads; this runner is $RUNNER_OS\"; exit 1; }",
+        "case \"$RUNNER_ARCH\" in X64) arch=amd64 ;; ARM64) arch=arm64 ;; *) echo \"::error::setup-tools: no pinned tools for $RUNNER_ARCH\"; exit 1 ;; esac",
+        "dir=$(mktemp -d \"$RUNNER_TEMP/kkp-tools.XXXXXX\")",
+        "# Split into names on purpose (set -f: no globbing).",
+        "# shellcheck disable=SC2086",
+        "\"$GITHUB_ACTION_PATH/../../docker/install-tools.sh\" \"$dir\" \"$arch\" $KKP_TOOLS",
+        "echo \"$dir/bin\" >> \"$GITHUB_PATH\"",
+    ] {
+        let _ = writeln!(y, "        {line}");
+    }
+    y
+}
+
 /// Every generated file, by its path in the repository.
 pub fn files(registry: Registry<'_>) -> Vec<(PathBuf, String)> {
     let mut out = vec![(PathBuf::from("action.yml"), github_action(registry, None))];
+    out.push((
+        PathBuf::from("actions/setup-tools/action.yml"),
+        setup_tools_action(registry),
+    ));
     for s in registry {
         out.push((
             Path::new("actions").join(s.name()).join("action.yml"),

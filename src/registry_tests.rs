@@ -256,11 +256,14 @@ fn a_stage_added_through_the_registry_alone_is_in_init_and_doctor() {
     let validate = deliver.find("actions/terraform-validate@").unwrap();
     let throwaway = deliver.find("actions/throwaway@").unwrap();
     assert!(validate < throwaway, "in pipeline order: {github}");
+    let line_end = throwaway + deliver[throwaway..].find('\n').unwrap_or(0);
     assert!(
-        deliver[throwaway..].starts_with(&format!(
-            "actions/throwaway@v{}\n        with:\n          working-directory: terraform/aws",
-            packaging_version()
-        )),
+        deliver[throwaway..line_end].ends_with(&format!("v{}", packaging_version())),
+        "pinned, the version named: {github}"
+    );
+    assert!(
+        deliver[line_end..]
+            .starts_with("\n        with:\n          working-directory: terraform/aws"),
         "a Terraform root stage gets its root: {github}"
     );
     // It does not review (push only), so the review job has validate alone.

@@ -35,6 +35,23 @@ pub struct Tool {
     pub bin_var: Var,
     /// Empty when the tool has no version flag: `doctor` then only looks for it.
     pub version_args: &'static [&'static str],
+    /// Where a pipeline job gets it: what `init` installs and `doctor` looks for.
+    pub provided: Provided,
+}
+
+/// Where a pipeline job gets a tool.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provided {
+    /// On GitHub's hosted images and in the kkp-delivery image (ssh, tar, the cloud CLIs).
+    Everywhere,
+    /// hashicorp/setup-terraform on GitHub, at the roots' `required_version`; the image's own.
+    SetupTerraform,
+    /// `docker/tools.lock`, by this name: the image, and the setup-tools action on GitHub.
+    ToolsLock(&'static str),
+    /// Downloaded by the stage itself (kubermatic-installer, in KKP's release archive).
+    ByTheStage,
+    /// Named by the kubeconfig (a credential plugin).
+    ByTheKubeconfig,
 }
 
 impl Tool {
@@ -47,7 +64,13 @@ impl Tool {
             name,
             bin_var,
             version_args,
+            provided: Provided::Everywhere,
         }
+    }
+
+    /// The same tool, got from `provided` in a pipeline job.
+    pub const fn provided_by(self, provided: Provided) -> Self {
+        Self { provided, ..self }
     }
 
     /// `KKP_<TOOL>_BIN` from the snapshot, else the name (found on PATH).

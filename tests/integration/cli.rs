@@ -164,76 +164,146 @@ fn local_stage_without_a_base_is_unknown_and_runs() {
 fn init_writes_a_linted_pipeline_and_doctor_checks_the_setup() {
     let venv = crate::common::tools_dir().join("venv/bin");
     let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
-    let repo = tempfile::tempdir().unwrap();
-    let status = std::process::Command::new("cp")
-        .arg("-a")
-        .arg(format!("{}/.", example.display()))
-        .arg(repo.path())
-        .status()
-        .unwrap();
-    assert!(status.success());
     let kkp = env!("CARGO_BIN_EXE_kkp-delivery");
-    for (platform, file) in [
-        ("github", ".github/workflows/kkp.yml"),
-        ("gitlab", ".gitlab-ci.yml"),
-        ("bitbucket", "bitbucket-pipelines.yml"),
-    ] {
-        let out = std::process::Command::new(kkp)
-            .args(["init", "--platform", platform])
-            .current_dir(repo.path())
-            .output()
+    let scratch = || {
+        let repo = tempfile::tempdir().unwrap();
+        let status = std::process::Command::new("cp")
+            .arg("-a")
+            .arg(format!("{}/.", example.display()))
+            .arg(repo.path())
+            .status()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = std::fs::read_to_string(repo.path().join(file)).unwrap();
-        assert!(text.contains("terraform/aws"), "{text}");
-        assert!(text.contains("flux-bootstrap"), "the whole flow: {text}");
-        let lint = match platform {
-            "github" => crate::common::tool(&venv.join("actionlint")).map(|a| {
-                std::process::Command::new(a)
-                    .arg(repo.path().join(file))
-                    .output()
-                    .unwrap()
-            }),
-            "gitlab" => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
-                std::process::Command::new(c)
-                    .args([
-                        "--builtin-schema",
-                        "vendor.gitlab-ci",
-                        "--data-transform",
-                        "gitlab-ci",
-                    ])
-                    .arg(repo.path().join(file))
-                    .output()
-                    .unwrap()
-            }),
-            _ => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
-                std::process::Command::new(c)
-                    .args(["--builtin-schema", "vendor.bitbucket-pipelines"])
-                    .arg(repo.path().join(file))
-                    .output()
-                    .unwrap()
-            }),
-        };
-        if let Some(out) = lint {
+        assert!(status.success());
+        repo
+    };
+    // Default branch `master` (given), then `main` (found: a folder outside git says main):
+    // the file names it, and lints clean.
+    let mut last = None;
+    for branch in ["master", "main"] {
+        let repo = scratch();
+        for (platform, file) in [
+            ("github", ".github/workflows/kkp.yml"),
+            ("gitlab", ".gitlab-ci.yml"),
+            ("bitbucket", "bitbucket-pipelines.yml"),
+        ] {
+            let mut args = vec!["init", "--platform", platform];
+            if branch == "master" {
+                args.extend(["--default-branch", "master"]);
+            }
+            let out = std::process::Command::new(kkp)
+                .args(&args)
+                .current_dir(repo.path())
+                .output()
+                .unwrap();
             assert!(
                 out.status.success(),
-                "{platform}: {}",
-                String::from_utf8_lossy(&out.stdout)
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
             );
+            let text = std::fs::read_to_string(repo.path().join(file)).unwrap();
+            let other = if branch == "main" { "master" } else { "main" };
+            // GitLab's rules compare with $CI_DEFAULT_BRANCH, which the project says.
+            match platform {
+                "github" => assert!(
+                    text.contains(&format!("    branches: [{branch}]\n"))
+                        && !text.contains(&format!("[{other}]")),
+                    "{text}"
+                ),
+                "bitbucket" => assert!(
+                    text.contains(&format!("  branches:\n    {branch}:\n"))
+                        && !text.contains(&format!("    {other}:\n")),
+                    "{text}"
+                ),
+                _ => assert!(!text.contains("branches"), "{text}"),
+            }
+            let text = std::fs::read_to_string(repo.path().join(file)).unwrap();
+            assert!(text.contains("terraform/aws"), "{text}");
+            assert!(text.contains("flux-bootstrap"), "the whole flow: {text}");
+            if platform == "github" {
+                // The kkp actions by the commit this binary was built from, and the tools no
+                // hosted image has by the setup-tools action of the same commit.
+                let pins: Vec<&str> = text
+                    .lines()
+                    .filter_map(|l| {
+                        l.trim()
+                            .strip_prefix("- uses: kkp-delivery/kkp-delivery/actions/")
+                    })
+                    .collect();
+                assert!(pins.len() > 8, "{text}");
+                for pin in &pins {
+                    let (_, rest) = pin.split_once('@').unwrap();
+                    let (sha, comment) = rest.split_once(" # ").unwrap();
+                    assert!(
+                        sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()),
+                        "{pin}"
+                    );
+                    assert_eq!(comment, format!("v{}", env!("CARGO_PKG_VERSION")));
+                }
+                assert!(
+                    text.contains("actions/setup-tools@")
+                        && text.contains("tools: kubeone sops flux"),
+                    "{text}"
+                );
+            }
+            let lint = match platform {
+                "github" => crate::common::tool(&venv.join("actionlint")).map(|a| {
+                    let zizmor = crate::common::tool(&venv.join("zizmor")).unwrap_or_default();
+                    // zizmor as a new repository has it: its default policy, no configuration.
+                    let z = std::process::Command::new(zizmor)
+                        .args(["--offline", "--no-config"])
+                        .arg(repo.path().join(file))
+                        .output()
+                        .unwrap();
+                    assert!(
+                        z.status.success(),
+                        "zizmor: {}{}",
+                        String::from_utf8_lossy(&z.stdout),
+                        String::from_utf8_lossy(&z.stderr)
+                    );
+                    std::process::Command::new(a)
+                        .arg(repo.path().join(file))
+                        .output()
+                        .unwrap()
+                }),
+                "gitlab" => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
+                    std::process::Command::new(c)
+                        .args([
+                            "--builtin-schema",
+                            "vendor.gitlab-ci",
+                            "--data-transform",
+                            "gitlab-ci",
+                        ])
+                        .arg(repo.path().join(file))
+                        .output()
+                        .unwrap()
+                }),
+                _ => crate::common::tool(&venv.join("check-jsonschema")).map(|c| {
+                    std::process::Command::new(c)
+                        .args(["--builtin-schema", "vendor.bitbucket-pipelines"])
+                        .arg(repo.path().join(file))
+                        .output()
+                        .unwrap()
+                }),
+            };
+            if let Some(out) = lint {
+                assert!(
+                    out.status.success(),
+                    "{platform}: {}",
+                    String::from_utf8_lossy(&out.stdout)
+                );
+            }
+            // A second init never overwrites: exit 2 naming the file.
+            let again = std::process::Command::new(kkp)
+                .args(["init", "--platform", platform])
+                .current_dir(repo.path())
+                .output()
+                .unwrap();
+            assert_eq!(again.status.code(), Some(2));
+            assert!(String::from_utf8_lossy(&again.stderr).contains(file));
         }
-        // A second init never overwrites: exit 2 naming the file.
-        let again = std::process::Command::new(kkp)
-            .args(["init", "--platform", platform])
-            .current_dir(repo.path())
-            .output()
-            .unwrap();
-        assert_eq!(again.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&again.stderr).contains(file));
+        last = Some(repo);
     }
+    let repo = last.unwrap();
     let bad = std::process::Command::new(kkp)
         .args(["init", "--platform", "jenkins", "--print"])
         .current_dir(repo.path())
@@ -241,6 +311,80 @@ fn init_writes_a_linted_pipeline_and_doctor_checks_the_setup() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--platform"));
+    // The pins a user gives: a commit and the image's digest, each checked.
+    let digest = format!("sha256:{}", "ab".repeat(32));
+    let pinned = std::process::Command::new(kkp)
+        .args([
+            "init",
+            "--print",
+            "--platform",
+            "bitbucket",
+            "--image-digest",
+            &digest,
+        ])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert!(pinned.status.success());
+    assert!(String::from_utf8_lossy(&pinned.stdout).contains(&format!(
+        "- pipe: docker://ghcr.io/kkp-delivery/kkp-delivery:{}@{digest}",
+        env!("CARGO_PKG_VERSION")
+    )));
+    let pinned = std::process::Command::new(kkp)
+        .args([
+            "init",
+            "--print",
+            "--platform",
+            "gitlab",
+            "--image-digest",
+            &digest,
+        ])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&pinned.stdout);
+    assert_eq!(
+        text.matches(&format!(
+            "      image: ghcr.io/kkp-delivery/kkp-delivery:{}@{digest}",
+            env!("CARGO_PKG_VERSION")
+        ))
+        .count(),
+        8,
+        "{text}"
+    );
+    let sha = "0123456789abcdef0123456789abcdef01234567";
+    let pinned = std::process::Command::new(kkp)
+        .args([
+            "init",
+            "--print",
+            "--platform",
+            "github",
+            "--actions-ref",
+            sha,
+        ])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&pinned.stdout).contains(&format!("actions/kkp-deploy@{sha} # v"))
+    );
+    for (flag, value) in [
+        ("--actions-ref", "v0.1.0"),
+        ("--image-digest", "sha256:short"),
+        ("--image-digest", "latest"),
+    ] {
+        let bad = std::process::Command::new(kkp)
+            .args(["init", "--print", "--platform", "github", flag, value])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert_eq!(bad.status.code(), Some(2), "{flag} {value}");
+        assert!(
+            String::from_utf8_lossy(&bad.stderr).contains(flag),
+            "{}",
+            String::from_utf8_lossy(&bad.stderr)
+        );
+    }
 
     let secret = "doctor-canary-key-9f8e7d";
     let out = std::process::Command::new(kkp)
@@ -382,12 +526,26 @@ fn doctor_checks_the_pipeline_file_stage_by_stage() {
             text.contains(".github/workflows/kkp.yml: every kkp step is given what it reads"),
             "{text}"
         );
-        // The hosted runner gets Terraform from the workflow; kubeone is not installed by it.
-        assert!(
-            text.contains("job deliver: kubeone-apply needs kubeone, which no step installs"),
-            "{text}"
-        );
-        assert!(!text.contains("needs terraform"), "{text}");
+        // The hosted runner gets Terraform and the locked tools from the workflow.
+        assert!(!text.contains("which no step installs"), "{text}");
+        assert!(!text.contains("pinned by tag"), "{text}");
+        {
+            let repo = fresh("github", branch);
+            let path = repo.path().join(".github/workflows/kkp.yml");
+            let wf = std::fs::read_to_string(&path).unwrap();
+            let start = wf
+                .find("      - uses: kkp-delivery/kkp-delivery/actions/setup-tools@")
+                .unwrap();
+            let end = start
+                + wf[start..].find("tools: kubeone sops flux\n").unwrap()
+                + "tools: kubeone sops flux\n".len();
+            std::fs::write(&path, format!("{}{}", &wf[..start], &wf[end..])).unwrap();
+            let (_, text) = doctor(repo.path());
+            assert!(
+                text.contains("job deliver: kubeone-apply needs kubeone, which no step installs"),
+                "{text}"
+            );
+        }
         for (line, expected) in [
             (
                 "      SSH_PRIVATE_KEY: ${{ secrets.SSH_PRIVATE_KEY }}\n",
@@ -482,10 +640,26 @@ fn the_platform_examples_are_what_init_writes() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
+        // The kkp actions are pinned to the commit the binary was built from: the example
+        // holds the commit it was last written from, which is older than the one under test.
+        let commits_masked = |text: &str| {
+            text.lines()
+                .map(|l| {
+                    match l.split_once("@").filter(|(head, rest)| {
+                        head.contains("kkp-delivery/actions/")
+                            && rest.len() > 40
+                            && rest.as_bytes()[..40].iter().all(u8::is_ascii_hexdigit)
+                    }) {
+                        Some((head, rest)) => format!("{head}@<commit>{}\n", &rest[40..]),
+                        None => format!("{l}\n"),
+                    }
+                })
+                .collect::<String>()
+        };
         let written = std::fs::read_to_string(root.join(file)).unwrap_or_default();
         assert_eq!(
-            written,
-            String::from_utf8_lossy(&out.stdout),
+            commits_masked(&written),
+            commits_masked(&String::from_utf8_lossy(&out.stdout)),
             "{file} is stale: kkp-delivery init --print --platform {platform} --default-branch main --root examples/start-kkp > {file}"
         );
     }

@@ -506,3 +506,35 @@ pub fn assert_stopped_in_time(
     );
     assert!(!text.contains("timed out"), "{signal}: {text}");
 }
+
+/// act resolves every action a composite action names, even one whose step is skipped: the
+/// job cache (`actions/cache`, skipped whenever `binary-path` is given) would be cloned from
+/// GitHub. Air-gapped, it is replaced with a folder that declares its inputs and fails if it is
+/// ever run; every act test gives `binary-path`, so it never is.
+pub fn act_air_gapped_actions() -> Vec<String> {
+    static DIR: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    let action = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("actions/terraform-plan/action.yml"),
+    )
+    .unwrap();
+    let pinned = action
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("uses: actions/cache@"))
+        .and_then(|r| r.split_whitespace().next())
+        .expect("the actions name actions/cache by commit")
+        .to_owned();
+    let dir = DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("kkp-act-actions-cache-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("action.yml"),
+            "name: cache (air-gapped stand-in)\ninputs:\n  path:\n    required: true\n  key:\n    required: true\nruns:\n  using: composite\n  steps:\n    - shell: sh\n      run: echo 'the job cache ran although binary-path was given' >&2; exit 1\n",
+        )
+        .unwrap();
+        dir
+    });
+    vec![
+        "--local-repository".to_owned(),
+        format!("actions/cache@{pinned}={}", dir.display()),
+    ]
+}

@@ -595,6 +595,7 @@ fn act_run(
     let mut cmd = std::process::Command::new(act);
     cmd.current_dir(setup.repo.path())
         .env("XDG_CACHE_HOME", cache.path())
+        .args(crate::common::act_air_gapped_actions())
         .args([
             event,
             "-W",
@@ -641,10 +642,11 @@ fn act_run(
 /// The GitHub workflow `init` writes (`examples/github/.github/workflows/kkp.yml`) under act: the
 /// pull request runs the review job (validate, plan, the plan comment), the push the deliver
 /// job (every stage, apply guarded by the reviewed plan, each stage given its secrets by the
-/// workflow's own `env:`). Three substitutions, as the README tells an air-gapped runner: the
+/// workflow's own `env:`). Four substitutions, as the README tells an air-gapped runner: the
 /// kkp actions come from this repository's copy with `binary-path`, `actions/checkout` (a
-/// download) is a copy of the work tree, and Terraform's setup action (a download) is dropped
-/// for the Terraform installed here. Nothing else of the file is changed.
+/// download) is a copy of the work tree, and Terraform's setup action and kkp's setup-tools
+/// (downloads) are dropped for the Terraform and the fake cluster tools installed here.
+/// Nothing else of the file is changed.
 #[test]
 fn the_github_example_runs_under_act() {
     let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
@@ -682,6 +684,13 @@ fn the_github_example_runs_under_act() {
     while let Some(line) = lines.next() {
         if let Some(rest) = line.strip_prefix("      - uses: kkp-delivery/kkp-delivery/actions/") {
             let stage = rest.split('@').next().unwrap();
+            if stage == "setup-tools" {
+                // It downloads the pinned tools: an air-gapped runner has them installed and
+                // drops the step (KKP_*_BIN point at the fake cluster tools here).
+                assert_eq!(lines.next(), Some("        with:"));
+                assert!(lines.next().unwrap().starts_with("          tools: "));
+                continue;
+            }
             let _ = write!(
                 workflow,
                 "      - uses: ./actions/{stage}\n        with:\n          binary-path: ${{{{ env.KKP_BIN }}}}\n"

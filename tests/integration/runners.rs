@@ -92,6 +92,7 @@ fn act(repo: &Repo, event: &str, payload: serde_json::Value, forge: &Forge) -> S
     let out = Command::new(act)
         .current_dir(repo.path())
         .env("XDG_CACHE_HOME", cache.path())
+        .args(crate::common::act_air_gapped_actions())
         .args([
             event,
             "-W",
@@ -286,7 +287,11 @@ fn packaging_files_pass_the_linters() {
             dir.file_name().unwrap().to_string_lossy()
         ));
     }
-    assert_eq!(actions.len(), 9, "the root action and one per stage");
+    assert_eq!(
+        actions.len(),
+        10,
+        "the root action, one per stage, and setup-tools"
+    );
     let out = Command::new(&cj)
         .args([
             "--builtin-schema",
@@ -332,7 +337,10 @@ fn packaging_files_pass_the_linters() {
         let text = std::fs::read_to_string(&path).unwrap();
         let (spec, body) = text.split_once("\n---\n").expect("spec header");
         let dir = tempfile::tempdir().unwrap();
-        for (name, doc) in [("spec.yml", spec), ("body.yml", body)] {
+        // `when` takes its value from an input, which GitLab interpolates before the schema
+        // applies: validated with the input's default.
+        let body = body.replace("when: $[[ inputs.when ]]", "when: on_success");
+        for (name, doc) in [("spec.yml", spec), ("body.yml", body.as_str())] {
             let p = dir.path().join(name);
             std::fs::write(&p, doc).unwrap();
             let out = Command::new(&cj)
@@ -593,7 +601,10 @@ fn the_image_is_linted_and_its_pins_are_consistent() {
             url.contains("{version}"),
             "the URL follows the version: {line}"
         );
-        assert!(url.contains("{arch}") || url.contains("{uarch}"), "{line}");
+        assert!(
+            url.contains("{arch}") || url.contains("{uarch}") || url.contains("{gcloud_arch}"),
+            "{line}"
+        );
         assert!(
             version.chars().all(|c| c.is_ascii_digit() || c == '.'),
             "{line}"
@@ -612,6 +623,7 @@ fn the_image_is_linted_and_its_pins_are_consistent() {
         "helm",
         "sops",
         "awscli",
+        "gcloud",
     ] {
         assert!(
             names.iter().any(|n| n == needed),
@@ -679,6 +691,7 @@ fn the_action_execs_the_binary_so_it_receives_the_cancel_signal() {
     let child = Command::new(act)
         .current_dir(repo.path())
         .env("XDG_CACHE_HOME", cache.path())
+        .args(crate::common::act_air_gapped_actions())
         .args([
             "push",
             "-W",
@@ -978,4 +991,126 @@ fn the_action_installer_verifies_every_use_and_builds_without_the_jobs_secrets()
     let (code, log, binary) = install(&fresh, "download", &[], Path::new(&path));
     assert_eq!(code, Some(0), "{log}");
     assert_eq!(says(&binary.unwrap()), "built");
+}
+
+/// The setup-tools action, as `init` writes it into a GitHub job: it installs exactly the tools
+/// named, each from docker/tools.lock and only when the download's SHA-256 is the pinned one,
+/// and puts them on PATH for the job's later steps. Run under act with a lock whose URLs are
+/// local files (the real lock names the projects' release downloads, which need the network);
+/// a download whose sum differs, a name not in the lock and an unpinned tool stop the step.
+#[test]
+fn setup_tools_installs_the_named_pinned_tools_and_refuses_the_rest() {
+    let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
+        return;
+    };
+    let (repo, _, _) = packaged_repo();
+    let downloads = tempfile::tempdir().unwrap();
+    // Release downloads shaped as the real ones: a zip (kubeone), a tarball (flux), a bare
+    // binary (sops).
+    let stage = downloads.path().join("stage");
+    std::fs::create_dir_all(&stage).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    for name in ["kubeone", "flux", "sops"] {
+        let bin = stage.join(name);
+        std::fs::write(&bin, format!("#!/bin/sh\necho \"{name} stand-in $*\"\n")).unwrap();
+        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let run = |cmd: &mut Command| assert!(cmd.status().unwrap().success());
+    run(Command::new("zip")
+        .arg("-q")
+        .arg(downloads.path().join("kubeone_1.11.4_linux_amd64.zip"))
+        .arg("kubeone")
+        .current_dir(&stage));
+    run(Command::new("tar")
+        .arg("-czf")
+        .arg(downloads.path().join("flux_2.6.4_linux_amd64.tar.gz"))
+        .arg("flux")
+        .current_dir(&stage));
+    std::fs::copy(
+        stage.join("sops"),
+        downloads.path().join("sops-v3.9.4.linux.amd64"),
+    )
+    .unwrap();
+    let sum = |file: &str| {
+        use sha2::Digest;
+        format!(
+            "{:x}",
+            sha2::Sha256::digest(std::fs::read(downloads.path().join(file)).unwrap())
+        )
+    };
+    let d = downloads.path().display();
+    let lock = |kubeone_sum: &str| {
+        format!(
+            "# name version url sha256-amd64 sha256-arm64\n\
+             kubeone 1.11.4 file://{d}/kubeone_{{version}}_linux_{{arch}}.zip {kubeone_sum} UNPINNED\n\
+             flux 2.6.4 file://{d}/flux_{{version}}_linux_{{arch}}.tar.gz {} UNPINNED\n\
+             sops 3.9.4 file://{d}/sops-v{{version}}.linux.{{arch}} {} UNPINNED\n\
+             helm 3.18.6 file://{d}/helm-v{{version}}-linux-{{arch}}.tar.gz UNPINNED UNPINNED\n",
+            sum("flux_2.6.4_linux_amd64.tar.gz"),
+            sum("sops-v3.9.4.linux.amd64"),
+        )
+    };
+    copy_dir(&root().join("docker"), &repo.path().join("docker"));
+    let wf = repo.path().join(".github/workflows/tools.yml");
+    std::fs::create_dir_all(wf.parent().unwrap()).unwrap();
+    let act_with = |tools: &str, lock_text: String| {
+        std::fs::write(repo.path().join("docker/tools.lock"), lock_text).unwrap();
+        std::fs::write(
+            &wf,
+            format!(
+                "name: tools\non: [push]\njobs:\n  deliver:\n    runs-on: ubuntu-latest\n    steps:\n      - run: cp -a \"$SRC/.\" .\n      - uses: ./actions/setup-tools\n        with:\n          tools: {tools}\n      - run: kubeone version && flux version --client && if command -v sops; then echo SOPS-ON-PATH; fi\n"
+            ),
+        )
+        .unwrap();
+        let cache = tempfile::tempdir().unwrap();
+        let out = Command::new(&act)
+            .current_dir(repo.path())
+            .env("XDG_CACHE_HOME", cache.path())
+            .args([
+                "push",
+                "-W",
+                ".github/workflows/tools.yml",
+                "-P",
+                "ubuntu-latest=-self-hosted",
+            ])
+            .args(["--env", &format!("SRC={}", repo.path().display())])
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        )
+    };
+    let good = lock(&sum("kubeone_1.11.4_linux_amd64.zip"));
+    let (ok, log) = act_with("kubeone flux", good.clone());
+    assert!(ok, "{log}");
+    assert!(log.contains("kubeone stand-in version"), "{log}");
+    assert!(log.contains("flux stand-in version --client"), "{log}");
+    assert!(
+        log.contains("install-tools: kubeone 1.11.4 (amd64) verified and installed"),
+        "{log}"
+    );
+    assert!(
+        !log.contains("| SOPS-ON-PATH") && !log.contains("sops 3.9.4 (amd64)"),
+        "only the named tools: {log}"
+    );
+    // A download that is not the pinned one is never installed.
+    let (ok, log) = act_with("kubeone flux", lock(&"0".repeat(64)));
+    assert!(!ok, "{log}");
+    assert!(log.contains("kubeone: SHA-256 mismatch"), "{log}");
+    // A name the lock does not have, and a tool the lock has not pinned.
+    let (ok, log) = act_with("kubeone terraform", good.clone());
+    assert!(
+        !ok && log.contains("terraform is not in tools.lock"),
+        "{log}"
+    );
+    let (ok, log) = act_with("helm", good);
+    assert!(
+        !ok && log.contains("helm 3.18.6 has no pinned SHA-256"),
+        "{log}"
+    );
 }
