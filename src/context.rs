@@ -195,8 +195,31 @@ pub struct Context {
     pub workspace: PathBuf,
     /// Bitbucket only: running inside a pipe container (changes the Code Insights proxy host).
     pub in_bitbucket_pipe: bool,
-    /// The host's id of this run (GitHub run id, GitLab job URL, Bitbucket pipeline UUID).
-    pub run_id: Option<String>,
+    /// The links comments and summaries carry: the repository's and this run's web pages.
+    pub links: Links,
+}
+
+/// The web pages of the repository and of this run, where the host's variables name them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Links {
+    /// The repository's web page (`https://github.com/acme/kkp`).
+    pub repository: Option<String>,
+    /// This run's page: the GitHub workflow run, the GitLab job, the Bitbucket pipeline.
+    pub run: Option<String>,
+}
+
+impl Links {
+    /// The web page of commit `sha` on the host.
+    pub fn commit(&self, platform: Platform, sha: &str) -> Option<String> {
+        let repository = self.repository.as_deref()?;
+        let path = match platform {
+            Platform::GitHub => "commit",
+            Platform::GitLab => "-/commit",
+            Platform::Bitbucket => "commits",
+            Platform::Local => return None,
+        };
+        Some(format!("{repository}/{path}/{sha}"))
+    }
 }
 
 impl Context {
@@ -225,6 +248,29 @@ impl Context {
             Event::Manual => EventKind::Manual,
             Event::MergeQueue { .. } => EventKind::MergeQueue,
         }
+    }
+
+    /// The commit being built as Markdown: its short SHA, linked to its page where the host
+    /// names one; `None` when the commit is unknown.
+    pub fn commit_markdown(&self) -> Option<String> {
+        let sha = self.head_sha.as_deref()?;
+        let short = &sha[..sha.len().min(7)];
+        Some(match self.links.commit(self.platform, sha) {
+            Some(url) => format!("[`{short}`]({url})"),
+            None => format!("`{short}`"),
+        })
+    }
+
+    /// This run as a Markdown link (`[run](…)`), where the host names its page.
+    pub fn run_markdown(&self) -> Option<String> {
+        let url = self.links.run.as_deref()?;
+        let noun = match self.platform {
+            Platform::GitHub => "workflow run",
+            Platform::GitLab => "job",
+            Platform::Bitbucket => "pipeline",
+            Platform::Local => "run",
+        };
+        Some(format!("[{noun}]({url})"))
     }
 
     /// How the host writes request `n`: `!7` on GitLab, `#7` elsewhere.

@@ -236,6 +236,7 @@ pub mod vars {
         Plain GitHub GITHUB_API_URL: "The REST API's base URL";
         Plain GitHub GITHUB_SERVER_URL: "The web host's URL, for links";
         Plain GitHub GITHUB_RUN_ID: "The workflow run, for links";
+        Plain GitHub GITHUB_RUN_ATTEMPT: "The workflow run's attempt, for links";
         Plain GitHub GITHUB_WORKSPACE: "The checkout";
         Plain GitHub GITHUB_OUTPUT: "The step outputs file";
         Plain GitHub GITHUB_STEP_SUMMARY: "The job summary file";
@@ -265,11 +266,12 @@ pub mod vars {
         Plain GitLab CI_PROJECT_DIR: "The checkout";
         ForgeToken GitLab CI_JOB_TOKEN: "The job token: the host-managed Terraform state only (it cannot read merge request diffs)";
         Plain GitLab CI_JOB_URL: "The job, for links";
+        Plain GitLab CI_PROJECT_URL: "The project's web page, for links";
         ForgeToken GitLab GITLAB_TOKEN: "A project access token with read_api (api to comment), as a CI/CD variable: merge request files and comments; terraform-apply needs it to find the reviewed plan";
 
         // --- Bitbucket Pipelines ---
-        Plain Bitbucket BITBUCKET_BUILD_NUMBER: "Set by Bitbucket Pipelines";
-        Plain Bitbucket BITBUCKET_PIPELINE_UUID: "The pipeline, for links";
+        Plain Bitbucket BITBUCKET_BUILD_NUMBER: "Set by Bitbucket Pipelines; the pipeline's number, for links";
+        Plain Bitbucket BITBUCKET_PIPELINE_UUID: "Set by Bitbucket Pipelines";
         Plain Bitbucket BITBUCKET_PIPE_STORAGE_DIR: "A pipe's own storage";
         Plain Bitbucket BITBUCKET_PIPE_SHARED_STORAGE_DIR: "Storage shared by the pipes of a step";
         Plain Bitbucket BITBUCKET_COMMIT: "The commit the pipeline runs for";
@@ -291,6 +293,9 @@ pub mod vars {
         Plain All KKP_PLATFORM: "Override platform detection (the --platform flag's variable)";
 
         // --- the Terraform stages ---
+        Plain All TF_CLI_ARGS: "Extra arguments for every Terraform command (shown in the plan comment)";
+        #[allow(non_upper_case_globals)]
+        Plain All TF_CLI_ARGS_plan: "Extra arguments for terraform plan (shown in the plan comment)";
         Plain All TF_HTTP_ADDRESS: "An http state backend's address, set by the user (host-managed state is then not added)";
         Credential All TF_HTTP_PASSWORD: "An http state backend's password, set by the user";
         Plain All AWS_REGION: "The AWS region (terraform-backend-prepare, when the backend names none)";
@@ -314,7 +319,8 @@ pub mod vars {
         Plain All KKP_RELEASES_API_URL: "The releases API the tarball's digest is read from (tests, mirrors)";
 
         // --- where the tools are (each `KKP_<TOOL>_BIN`; default: the name on PATH) ---
-        Plain All KKP_TERRAFORM_BIN: "The Terraform (or OpenTofu) executable";
+        Plain All KKP_TERRAFORM_BIN: "The Terraform executable";
+        Plain All KKP_TOFU_BIN: "The OpenTofu executable (--engine opentofu)";
         Plain All KKP_AWS_BIN: "The aws CLI";
         Plain All KKP_GCLOUD_BIN: "The gcloud CLI";
         Plain All KKP_KUBEONE_BIN: "The kubeone executable";

@@ -66,7 +66,8 @@ pub struct CommonArgs {
     /// installation token (`<app-slug>[bot]`); default: asked from the host
     #[arg(long, value_name = "LOGIN")]
     pub bot_login: Option<String>,
-    /// Sticky comment mode: update (one comment per stage), new or off
+    /// Sticky comment mode: update (one comment per stage), new (older ones marked outdated),
+    /// changes-only (as update, but no comment for a plan without changes) or off
     #[arg(long, value_name = "MODE", default_value = "update")]
     pub comment: Option<String>,
     /// Compare with this commit instead of the event's base (local runs, custom pipelines)
@@ -285,8 +286,9 @@ impl Settings {
             None => None,
         };
         let comment = match &args.comment {
-            Some(v) => CommentMode::parse(v.trim())
-                .ok_or_else(|| UsageError::invalid(name("comment"), "update, new or off", v))?,
+            Some(v) => CommentMode::parse(v.trim()).ok_or_else(|| {
+                UsageError::invalid(name("comment"), "update, new, changes-only or off", v)
+            })?,
             None => CommentMode::Update,
         };
         // clap always supplies the default; a `Settings` built without clap gets the same.

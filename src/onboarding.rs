@@ -33,7 +33,7 @@ fn terraform_roots(root: &Path) -> Vec<String> {
         .filter(|p| {
             std::fs::read_dir(p).is_ok_and(|d| {
                 d.filter_map(Result::ok)
-                    .any(|e| e.path().extension().is_some_and(|x| x == "tf"))
+                    .any(|e| crate::tools::terraform::is_code_file(&e.path()))
             })
         })
         .filter_map(|p| {
@@ -65,7 +65,7 @@ fn required_terraform(root: &Path, roots: &[String]) -> (Option<String>, Option<
     for r in roots {
         let files = std::fs::read_dir(root.join(r)).into_iter().flatten();
         for entry in files.filter_map(Result::ok) {
-            if entry.path().extension().is_none_or(|x| x != "tf") {
+            if !crate::tools::terraform::is_code_file(&entry.path()) {
                 continue;
             }
             let Ok(text) = std::fs::read_to_string(entry.path()) else {
@@ -98,7 +98,7 @@ fn cloud_credentials(root: &Path, roots: &[String]) -> Vec<(&'static str, &'stat
         .iter()
         .flat_map(|r| std::fs::read_dir(root.join(r)).into_iter().flatten())
         .filter_map(Result::ok)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "tf"))
+        .filter(|e| crate::tools::terraform::is_code_file(&e.path()))
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     let mut vars: Vec<(&'static str, &'static str)> = Vec::new();

@@ -42,9 +42,11 @@ pub struct Flag {
 fn options_of(long: &str) -> Vec<&'static str> {
     match long {
         "on-unknown" => vec!["run", "skip", "fail"],
-        "comment" => vec!["update", "new", "off"],
+        "comment" => vec!["update", "new", "changes-only", "off"],
         "platform" => vec!["", "github", "gitlab", "bitbucket", "local"],
         "edition" => vec!["ce", "ee"],
+        "fmt" => vec!["error", "warning", "off"],
+        "engine" => vec!["", "terraform", "opentofu"],
         _ => Vec::new(),
     }
 }
@@ -569,12 +571,14 @@ pub fn setup_tools_action(registry: Registry<'_>) -> String {
     y.push_str("runs:\n  using: composite\n  steps:\n    - shell: sh\n      # The input reaches the script only through the environment; install-tools.sh\n      # refuses a name that is not in the lock.\n      env:\n        KKP_TOOLS: ${{ inputs.tools }}\n      # GITHUB_PATH gets a folder this step made (mktemp under RUNNER_TEMP), never input.\n      run: | # zizmor: ignore[github-env]\n");
     for line in [
         "set -euf",
-        "[ \"$RUNNER_OS\" = Linux ] || { echo \"::error::setup-tools: docker/tools.lock pins Linux downloads; this runner is $RUNNER_OS\"; exit 1; }",
-        "case \"$RUNNER_ARCH\" in X64) arch=amd64 ;; ARM64) arch=arm64 ;; *) echo \"::error::setup-tools: no pinned tools for $RUNNER_ARCH\"; exit 1 ;; esac",
-        "dir=$(mktemp -d \"$RUNNER_TEMP/kkp-tools.XXXXXX\")",
+        "# Each failure says what failed, as an annotation and in the log.",
+        "fail() { echo \"::error::setup-tools: $1\"; echo \"setup-tools: $1\" >&2; exit 1; }",
+        "[ \"$RUNNER_OS\" = Linux ] || fail \"docker/tools.lock pins Linux downloads; this runner is $RUNNER_OS\"",
+        "case \"$RUNNER_ARCH\" in X64) arch=amd64 ;; ARM64) arch=arm64 ;; *) fail \"no pinned tools for $RUNNER_ARCH\" ;; esac",
+        "dir=$(mktemp -d \"${RUNNER_TEMP:-/tmp}/kkp-tools.XXXXXX\") || fail \"cannot make a folder in ${RUNNER_TEMP:-/tmp}\"",
         "# Split into names on purpose (set -f: no globbing).",
         "# shellcheck disable=SC2086",
-        "\"$GITHUB_ACTION_PATH/../../docker/install-tools.sh\" \"$dir\" \"$arch\" $KKP_TOOLS",
+        "\"$GITHUB_ACTION_PATH/../../docker/install-tools.sh\" \"$dir\" \"$arch\" $KKP_TOOLS || fail \"installing $KKP_TOOLS failed (the lines above say why)\"",
         "echo \"$dir/bin\" >> \"$GITHUB_PATH\"",
     ] {
         let _ = writeln!(y, "        {line}");

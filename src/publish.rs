@@ -223,6 +223,9 @@ pub fn verdict_label(v: &Verdict) -> (&'static str, &'static str) {
     }
 }
 
+/// Characters a sticky comment leaves free for the status line terraform-apply adds.
+const STATUS_ROOM: usize = 4_000;
+
 /// How many findings the summary table lists; the rest are counted and the job log has them.
 const FINDINGS_IN_SUMMARY: usize = 200;
 /// GitHub's step summary holds at most 1 MiB per step; the long text is fitted below that.
@@ -304,7 +307,23 @@ impl Publication<'_> {
     pub fn publish(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
         // Masked once, before any rendering: escaping for Markdown, JSON or workflow commands
         // would otherwise change a secret so the masker no longer sees it.
-        let report = &report.masked(self.masker);
+        let mut report = report.masked(self.masker);
+        // A failure is published like a success: with an error annotation even when the tool
+        // named no file.
+        if !report.success && !report.findings.iter().any(|f| f.level == Level::Error) {
+            // The headline may quote a tool's output: nothing in it looks like a workflow
+            // command, even inside the annotation's text.
+            let mut f = Finding::new(
+                Level::Error,
+                one_line(&report.headline).replace("::", ": :"),
+            );
+            f.title = Some(format!("{} failed", self.stage));
+            report.findings.push(f);
+        }
+        if report.findings_path.is_empty() {
+            report.findings_path = report.scope.clone();
+        }
+        let report = &report;
         let m = |t: &str| self.masker.mask(t);
         let platform = self.ctx.platform;
         let mut comment_failed = None;
@@ -319,25 +338,72 @@ impl Publication<'_> {
         }
         if let (Some(comment), Some(number)) = (&report.comment, self.ctx.request_number()) {
             let mut body = comment.marker.clone();
-            for h in &comment.hidden {
+            for h in comment.hidden.iter().filter(|h| !h.is_empty()) {
                 body.push('\n');
                 body.push_str(h);
             }
             body.push('\n');
             body.push_str(&comment.head);
-            let body = fit(
-                &m(&body),
-                &comment.long_title,
-                &comment.long.map(m),
-                &comment.where_full,
-                self.forge.comment_limit(),
-            );
-            let written = self.rt.block_on(self.forge.upsert_comment(
-                number,
-                &comment.marker,
-                &body,
-                self.comment,
-            ));
+            // With `--comment changes-only`, a plan without changes only keeps an existing
+            // comment current.
+            let previous = if comment.quiet && self.comment == CommentMode::ChangesOnly {
+                match self
+                    .rt
+                    .block_on(self.forge.own_comment(number, &comment.marker))
+                {
+                    Ok(previous) => previous,
+                    Err(e) => {
+                        writeln!(
+                            log,
+                            "WARNING: the earlier {} comment could not be read ({})",
+                            comment.long_title.to_lowercase(),
+                            m(&e.to_string())
+                        )?;
+                        None
+                    }
+                }
+            } else {
+                None
+            };
+            let body = m(&body);
+            let long = comment.long.map(m);
+            // Room for the status line a later apply adds.
+            let limit = self.forge.comment_limit() - STATUS_ROOM;
+            // A failure keeps the last good plan of the comment it replaces, folded.
+            let compose = |replaced: Option<&str>| {
+                let mut head = body.clone();
+                if let Some(section) = replaced
+                    .filter(|_| comment.supersedes)
+                    .and_then(crate::report::comment::superseded_section)
+                {
+                    head.push('\n');
+                    head.push_str(&m(&section));
+                }
+                fit(
+                    &head,
+                    &comment.long_title,
+                    &long,
+                    &comment.where_full,
+                    limit,
+                )
+            };
+            let quiet_and_new =
+                comment.quiet && self.comment == CommentMode::ChangesOnly && previous.is_none();
+            let written = if quiet_and_new {
+                writeln!(
+                    log,
+                    "No {} comment: the plan changes nothing (--comment changes-only)",
+                    comment.long_title.to_lowercase()
+                )?;
+                Ok(None)
+            } else {
+                self.rt.block_on(self.forge.upsert_comment_with(
+                    number,
+                    &comment.marker,
+                    &compose,
+                    self.comment,
+                ))
+            };
             let what = &comment.long_title;
             let at = self.ctx.request_ref(number);
             match written {
@@ -351,9 +417,14 @@ impl Publication<'_> {
                 // No token for comments is a configuration the user chose: say so and go on.
                 Err(e @ ApiError::NoToken { .. }) => writeln!(
                     log,
-                    "WARNING: the {} comment was not written ({}); the summary above is complete",
+                    "WARNING: the {} comment was not written ({}); the summary above is complete.{}",
                     what.to_lowercase(),
-                    m(&e.to_string())
+                    m(&e.to_string()),
+                    if comment.hidden.iter().any(|h| h.starts_with("<!-- kkp-fingerprint:")) {
+                        " terraform-apply will refuse to apply this plan: it finds the reviewed plan in this comment, so it needs a token that can read and write request comments"
+                    } else {
+                        ""
+                    }
                 )?,
                 // A refusal is an error: the comment is what a later apply checks against.
                 Err(e) => {
@@ -488,7 +559,7 @@ impl Publication<'_> {
     }
 
     fn bitbucket(&self, report: &Report, log: &mut dyn Write) -> Result<()> {
-        if report.findings.is_empty() && report.metrics.is_empty() {
+        if report.success && report.findings.is_empty() && report.metrics.is_empty() {
             return Ok(());
         }
         let scope = &report.scope;

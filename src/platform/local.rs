@@ -62,6 +62,6 @@ pub fn detect(_env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
         default_branch,
         workspace: root,
         in_bitbucket_pipe: false,
-        run_id: None,
+        links: Default::default(),
     })
 }

@@ -68,6 +68,9 @@ pub enum CommentMode {
     Update,
     New,
     Off,
+    /// As `update`, but a plan without changes creates no comment; an existing one is
+    /// updated to say there are none.
+    ChangesOnly,
 }
 
 impl CommentMode {
@@ -76,10 +79,14 @@ impl CommentMode {
             "update" => Some(CommentMode::Update),
             "new" => Some(CommentMode::New),
             "off" => Some(CommentMode::Off),
+            "changes-only" => Some(CommentMode::ChangesOnly),
             _ => None,
         }
     }
 }
+
+/// The marker of a comment a newer one replaced (`--comment new`): never the reviewed plan.
+pub const OUTDATED_MARKER: &str = "<!-- kkp-outdated -->";
 
 /// What happened to a sticky comment.
 #[derive(Debug, PartialEq, Eq)]
@@ -246,8 +253,10 @@ pub struct Forge {
     host: Host,
     /// `--bot-login`: the identity the token's comments carry, where the host cannot say.
     bot_login: Option<String>,
-    /// The bot's identity, asked once.
+    /// The bot's identity, asked once (or learned from a comment it wrote).
     bot: tokio::sync::OnceCell<String>,
+    /// The host refused to say who the token is: not asked again.
+    identity_refused: std::sync::atomic::AtomicBool,
     /// How the host was reached, for a second client with another token.
     settings: ApiSettings,
 }
@@ -290,6 +299,7 @@ impl Forge {
             host,
             bot_login: api.bot_login.clone(),
             bot: tokio::sync::OnceCell::new(),
+            identity_refused: std::sync::atomic::AtomicBool::new(false),
             settings: api.clone(),
         }
     }
@@ -350,8 +360,8 @@ impl Forge {
     }
 
     /// The identity comments by this run's token carry: `--bot-login` when given; else the
-    /// token's user (`GET /user`); on GitHub, when the host refuses to say (an Actions
-    /// token), `github-actions[bot]`. Asked once per run.
+    /// token's user (`GET /user`), or the author of a comment the run wrote where the host
+    /// refuses to say ([`Forge::known_bot`]). Asked once per run.
     pub async fn bot_identity(&self) -> Result<String, ApiError> {
         let Some(api) = self.comments() else {
             return Err(ApiError::Other("local runs have no comments".to_owned()));
@@ -361,30 +371,46 @@ impl Forge {
                 if let Some(login) = &self.bot_login {
                     return Ok(login.clone());
                 }
-                match (api.token_identity().await, &self.host) {
-                    (Ok(who), _) => Ok(who),
-                    // `GET /user` is refused to installation tokens; the Actions token writes
-                    // as github-actions[bot]. Another App's token needs --bot-login.
-                    (Err(ApiError::Auth { status: 403, .. }), Host::GitHub(_)) => {
-                        Ok("github-actions[bot]".to_owned())
-                    }
-                    (Err(e), _) => Err(e),
-                }
+                api.token_identity().await
             })
             .await
             .cloned()
     }
 
     /// The bot's identity, or `None` when the host will not say and no write has told it yet:
-    /// a Bitbucket access token cannot read `GET /2.0/user` (401, docs/REFERENCES.md), so its
-    /// identity is learned from the first comment it writes ([`Forge::learn_bot`]).
+    /// GitHub refuses `GET /user` to the Actions token and every App installation token
+    /// (403), and Bitbucket to repository, project and workspace access tokens (401;
+    /// docs/REFERENCES.md). Their identity is learned from the first comment the run writes
+    /// ([`Forge::learn_bot`]).
     async fn known_bot(&self) -> Result<Option<String>, ApiError> {
-        match self.bot_identity().await {
-            Ok(bot) => Ok(Some(bot)),
+        use std::sync::atomic::Ordering;
+        if let Some(bot) = self.bot.get() {
+            return Ok(Some(bot.clone()));
+        }
+        if self.identity_refused.load(Ordering::SeqCst) {
+            return Ok(None);
+        }
+        let refused = match self.bot_identity().await {
+            Ok(bot) => return Ok(Some(bot)),
             Err(ApiError::Auth { status: 401, .. }) if matches!(self.host, Host::Bitbucket(_)) => {
-                Ok(None)
+                true
             }
-            Err(e) => Err(e),
+            Err(ApiError::Auth { status: 403, .. }) if matches!(self.host, Host::GitHub(_)) => true,
+            Err(e) => return Err(e),
+        };
+        self.identity_refused.store(refused, Ordering::SeqCst);
+        Ok(None)
+    }
+
+    /// Whom the bot presumably is while the host will not say: the Actions token's
+    /// `github-actions[bot]` on GitHub, the identity of this repository's own workflows.
+    /// Only ever used to find a comment to edit (an edit of another's comment is refused, and
+    /// then the run writes a new one and learns who it is) or, for the apply guard, a plan
+    /// comment this repository's own workflows wrote.
+    fn presumed_bot(&self) -> Option<&'static str> {
+        match &self.host {
+            Host::GitHub(_) => Some("github-actions[bot]"),
+            Host::GitLab(_) | Host::Bitbucket(_) | Host::Local => None,
         }
     }
 
@@ -416,21 +442,36 @@ impl Forge {
         marker: &str,
     ) -> Result<Vec<HostComment>, ApiError> {
         let bot = self.bot_identity().await?;
+        self.comments_by(api, number, marker, &bot).await
+    }
+
+    /// The comments by `author` on request `number` that carry `marker` and are not marked
+    /// outdated, oldest change first.
+    async fn comments_by(
+        &self,
+        api: &dyn CommentApi,
+        number: u64,
+        marker: &str,
+        author: &str,
+    ) -> Result<Vec<HostComment>, ApiError> {
         let mut own: Vec<HostComment> = api
             .comments(number)
             .await?
             .into_iter()
-            .filter(|c| c.author == bot && c.body.contains(marker))
+            .filter(|c| {
+                c.author == author && c.body.contains(marker) && !c.body.contains(OUTDATED_MARKER)
+            })
             .collect();
         own.sort_by(|a, b| (&a.updated, a.id).cmp(&(&b.updated, b.id)));
         Ok(own)
     }
 
     /// Writes the sticky comment with `marker` on request `number`: edits the bot's own most
-    /// recent one (`update`), adds one (`new`), or does nothing (`off`). Never edits anyone
-    /// else's comment; a refused edit is an error. After creating one, the bot's comments are
-    /// listed again and duplicates (another run created one at the same time) are removed,
-    /// keeping the oldest, which gets this run's body.
+    /// recent one (`update`, `changes-only`), or adds one (`new`, marking the bot's earlier ones
+    /// outdated), or does nothing (`off`). Never edits anyone else's comment; a refused edit is
+    /// an error. After creating one, the bot's comments are listed again and duplicates (another
+    /// run created one at the same time) are removed, keeping the oldest, which gets this run's
+    /// body.
     pub async fn upsert_comment(
         &self,
         number: u64,
@@ -438,40 +479,68 @@ impl Forge {
         body: &str,
         mode: CommentMode,
     ) -> Result<Option<Written>, ApiError> {
+        self.upsert_comment_with(number, marker, &|_| body.to_owned(), mode)
+            .await
+    }
+
+    /// [`Forge::upsert_comment`] with the body made from the body of the comment it replaces
+    /// (`None` for a new one): a failed plan keeps the last good plan it replaces.
+    pub async fn upsert_comment_with(
+        &self,
+        number: u64,
+        marker: &str,
+        compose: &(dyn Fn(Option<&str>) -> String + Sync),
+        mode: CommentMode,
+    ) -> Result<Option<Written>, ApiError> {
         let Some(api) = self.comments().filter(|_| mode != CommentMode::Off) else {
             return Ok(None);
         };
         within(COMMENTS_BUDGET, "writing the comment", async {
-            // Only finding the bot's earlier comment needs its identity.
-            let known = match mode {
-                CommentMode::Update => self.known_bot().await?.is_some(),
-                CommentMode::New | CommentMode::Off => true,
+            let bot = self.known_bot().await?;
+            let updating = matches!(mode, CommentMode::Update | CommentMode::ChangesOnly);
+            // The earlier comment to edit: the bot's own; while the host will not say who the
+            // bot is, the presumed identity's (the edit proves it, or is refused).
+            let author = bot.as_deref().or(self.presumed_bot());
+            let earlier = match (updating, author) {
+                (true, Some(author)) => self.comments_by(api, number, marker, author).await?.pop(),
+                _ => None,
             };
-            let existing = match mode {
-                // Without the bot's identity its earlier comment cannot be told from another's:
-                // this one is created, which tells the identity, and duplicates go below.
-                CommentMode::Update if known => self
-                    .own_comments(api, number, marker)
-                    .await?
-                    .last()
-                    .map(|c| c.id),
-                CommentMode::Update | CommentMode::New | CommentMode::Off => None,
+            let mut existing = earlier.as_ref().map(|c| c.id);
+            let body = compose(earlier.as_ref().map(|c| c.body.as_str()));
+            let body = body.as_str();
+            let id = match (existing, &bot) {
+                (Some(id), None) => match api.write_comment(number, Some(id), body).await {
+                    Ok(id) => {
+                        if let Some(presumed) = self.presumed_bot() {
+                            let _ = self.bot.set(presumed.to_owned());
+                        }
+                        id
+                    }
+                    // Not the presumed identity after all: a comment of its own tells it.
+                    Err(ApiError::Auth { .. } | ApiError::NotFound { .. }) => {
+                        existing = None;
+                        api.write_comment(number, None, &compose(None)).await?
+                    }
+                    Err(e) => return Err(e),
+                },
+                (existing, _) => api.write_comment(number, existing, body).await?,
             };
-            let id = api.write_comment(number, existing, body).await?;
-            if !known {
+            if self.bot.get().is_none() && bot.is_none() {
                 self.learn_bot(api, number, id).await?;
             }
-            if existing.is_some() || mode == CommentMode::New {
-                return Ok(Some(match existing {
-                    Some(_) => Written::Updated(id),
-                    None => Written::Created(id),
-                }));
+            if existing.is_some() {
+                return Ok(Some(Written::Updated(id)));
+            }
+            if mode == CommentMode::New {
+                self.mark_outdated(api, number, marker, id).await?;
+                return Ok(Some(Written::Created(id)));
             }
             let mut own = self.own_comments(api, number, marker).await?;
             own.sort_by_key(|c| c.id);
-            let Some(keep) = own.first().map(|c| c.id) else {
+            let Some(kept) = own.first() else {
                 return Ok(Some(Written::Created(id)));
             };
+            let keep = kept.id;
             for extra in own.iter().skip(1) {
                 match api.delete_comment(number, extra.id).await {
                     // The other run removed it first.
@@ -482,58 +551,129 @@ impl Forge {
             if keep == id {
                 Ok(Some(Written::Created(id)))
             } else {
-                api.write_comment(number, Some(keep), body).await?;
+                // The kept comment is the earlier one this run could not see before it knew
+                // who it is: the body is made from it.
+                let body = compose(Some(kept.body.as_str()));
+                api.write_comment(number, Some(keep), &body).await?;
                 Ok(Some(Written::Updated(keep)))
             }
         })
         .await
     }
 
+    /// Marks the bot's comments with `marker` other than `newest` outdated: a status line
+    /// saying a newer one follows, and no fingerprint, so none of them is ever taken for the
+    /// reviewed plan.
+    async fn mark_outdated(
+        &self,
+        api: &dyn CommentApi,
+        number: u64,
+        marker: &str,
+        newest: u64,
+    ) -> Result<(), ApiError> {
+        use crate::report::comment::{with_status, without_fingerprint};
+        for older in self.own_comments(api, number, marker).await? {
+            if older.id >= newest {
+                continue;
+            }
+            let body = with_status(
+                &without_fingerprint(&older.body),
+                &format!("{OUTDATED_MARKER}\n> ⚠️ **Outdated**: a newer plan is posted below; this one is no longer current."),
+            );
+            match api.write_comment(number, Some(older.id), &body).await {
+                Ok(_) | Err(ApiError::NotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(())
+    }
+
+    /// The bot's most recent comment with `marker` on request `number`, when the bot's
+    /// identity is known (or presumed); `None` otherwise.
+    pub async fn own_comment(
+        &self,
+        number: u64,
+        marker: &str,
+    ) -> Result<Option<HostComment>, ApiError> {
+        let Some(api) = self.comments() else {
+            return Ok(None);
+        };
+        within(COMMENTS_BUDGET, "reading the comment", async {
+            let bot = self.known_bot().await?;
+            let Some(author) = bot.as_deref().or(self.presumed_bot()) else {
+                return Ok(None);
+            };
+            Ok(self.comments_by(api, number, marker, author).await?.pop())
+        })
+        .await
+    }
+
+    /// Replaces the body of the bot's comment `id` on request `number`.
+    pub async fn edit_comment(&self, number: u64, id: u64, body: &str) -> Result<(), ApiError> {
+        let Some(api) = self.comments() else {
+            return Ok(());
+        };
+        within(COMMENTS_BUDGET, "editing the comment", async {
+            api.write_comment(number, Some(id), body).await.map(|_| ())
+        })
+        .await
+    }
+
+    /// The bot's comment with `marker` on request `number`, for the apply guard. While the
+    /// host will not say who the bot is, the presumed identity's comment is taken (on GitHub,
+    /// a comment of this repository's own workflows); when there is none, `announce` is
+    /// written on the request first (a sticky status comment), which tells who the bot is.
+    async fn reviewed_comment(
+        &self,
+        api: &dyn CommentApi,
+        number: u64,
+        marker: &str,
+        announce: &Announcement<'_>,
+    ) -> Result<Option<HostComment>, ApiError> {
+        if self.known_bot().await?.is_none() {
+            if let Some(presumed) = self.presumed_bot() {
+                if let Some(found) = self.comments_by(api, number, marker, presumed).await?.pop() {
+                    return Ok(Some(found));
+                }
+            }
+            self.upsert_comment(number, announce.marker, announce.body, CommentMode::Update)
+                .await?;
+        }
+        within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
+            Ok(self.own_comments(api, number, marker).await?.pop())
+        })
+        .await
+    }
+
     /// The bot's most recent comment with `marker` on request `number`: the plan reviewed
-    /// there. When the token cannot say who it is, `announce` is written on the request first
-    /// (a sticky status comment), which tells it.
+    /// there.
     pub async fn reviewed_on(
         &self,
         number: u64,
         marker: &str,
         announce: &Announcement<'_>,
-    ) -> Result<Option<String>, ApiError> {
+    ) -> Result<Option<HostComment>, ApiError> {
         let Some(api) = self.comments() else {
             return Ok(None);
         };
-        if self.known_bot().await?.is_none() {
-            self.upsert_comment(number, announce.marker, announce.body, CommentMode::Update)
-                .await?;
-        }
-        within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
-            Ok(self
-                .own_comments(api, number, marker)
-                .await?
-                .pop()
-                .map(|c| c.body))
-        })
-        .await
+        self.reviewed_comment(api, number, marker, announce).await
     }
 
     /// The bot's comment with `marker` on the merged pull/merge request that brought `sha` in:
-    /// the reviewed plan. Returns the request number and the comment body.
+    /// the reviewed plan. Returns the request number and the comment.
     pub async fn find_reviewed(
         &self,
         sha: &str,
         marker: &str,
         announce: &Announcement<'_>,
-    ) -> Result<Option<(u64, String)>, ApiError> {
+    ) -> Result<Option<(u64, HostComment)>, ApiError> {
         let Some(api) = self.comments() else {
             return Ok(None);
         };
         within(COMMENTS_BUDGET, "looking up the reviewed plan", async {
             for n in api.merged_requests_for_commit(sha).await? {
-                if self.known_bot().await?.is_none() {
-                    self.upsert_comment(n, announce.marker, announce.body, CommentMode::Update)
-                        .await?;
-                }
-                if let Some(c) = self.own_comments(api, n, marker).await?.pop() {
-                    return Ok(Some((n, c.body)));
+                if let Some(c) = self.reviewed_comment(api, n, marker, announce).await? {
+                    return Ok(Some((n, c)));
                 }
             }
             Ok(None)

@@ -17,6 +17,101 @@ pub fn fingerprint_marker(fingerprint: &str) -> String {
     format!("<!-- kkp-fingerprint:{fingerprint} -->")
 }
 
+/// Where a comment's status line goes (applying, applied, failed, outdated): right after its
+/// hidden markers, replaced in place by each update.
+pub const STATUS_OPEN: &str = "<!-- kkp-status -->";
+pub const STATUS_CLOSE: &str = "<!-- /kkp-status -->";
+/// Around the last good plan a failed plan's comment keeps, folded.
+const SUPERSEDED_OPEN: &str = "<!-- kkp-superseded -->";
+const SUPERSEDED_CLOSE: &str = "<!-- /kkp-superseded -->";
+/// The most characters of a superseded plan a failure's comment keeps.
+const SUPERSEDED_MAX: usize = 20_000;
+
+/// `body` with its status line set to `status` (Markdown; empty clears it). A body without the
+/// status slot (an older comment) gets one after its leading hidden markers.
+pub fn with_status(body: &str, status: &str) -> String {
+    let slot = if status.is_empty() {
+        format!("{STATUS_OPEN}{STATUS_CLOSE}")
+    } else {
+        format!("{STATUS_OPEN}\n{}\n{STATUS_CLOSE}", status.trim_end())
+    };
+    if let (Some(start), Some(end)) = (body.find(STATUS_OPEN), body.find(STATUS_CLOSE)) {
+        if start < end {
+            return format!(
+                "{}{slot}{}",
+                &body[..start],
+                &body[end + STATUS_CLOSE.len()..]
+            );
+        }
+    }
+    let mut out = String::new();
+    let mut placed = false;
+    for line in body.split_inclusive('\n') {
+        let hidden_marker = line.starts_with("<!-- kkp-") && line.trim_end().ends_with("-->");
+        if !placed && !hidden_marker {
+            out.push_str(&slot);
+            out.push('\n');
+            placed = true;
+        }
+        out.push_str(line);
+    }
+    if !placed {
+        out.push('\n');
+        out.push_str(&slot);
+    }
+    out
+}
+
+/// `body` without its fingerprint marker: an outdated or failed comment is never a reviewed
+/// plan.
+pub fn without_fingerprint(body: &str) -> String {
+    body.split_inclusive('\n')
+        .filter(|l| !l.starts_with("<!-- kkp-fingerprint:"))
+        .collect()
+}
+
+/// What a failed plan's comment keeps of the bot's `previous` comment: a good plan's visible
+/// summary (no markers, no folded plan text), or the superseded plan a previous failure kept.
+/// Folded, and marked as not current.
+pub fn superseded_section(previous: &str) -> Option<String> {
+    let kept = if parse_fingerprint(previous).is_some() {
+        let visible: String = previous
+            .split_inclusive('\n')
+            .filter(|l| !(l.starts_with("<!-- ") && l.trim_end().ends_with("-->")))
+            .filter(|l| !l.starts_with("<sub>Plan fingerprint"))
+            .collect();
+        // The status slot's lines (an outdated or applied note) are not part of the plan.
+        let visible = match (visible.find(STATUS_OPEN), visible.find(STATUS_CLOSE)) {
+            (Some(a), Some(b)) if a < b => {
+                format!("{}{}", &visible[..a], &visible[b + STATUS_CLOSE.len()..])
+            }
+            _ => visible,
+        };
+        let head = visible
+            .split("<details>")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+        head
+    } else {
+        let start = previous.find(SUPERSEDED_OPEN)?;
+        let end = previous.find(SUPERSEDED_CLOSE)?;
+        return (start < end)
+            .then(|| format!("{}\n", &previous[start..end + SUPERSEDED_CLOSE.len()]));
+    };
+    if kept.is_empty() {
+        return None;
+    }
+    let mut kept: String = kept.chars().take(SUPERSEDED_MAX).collect();
+    if kept.chars().count() == SUPERSEDED_MAX {
+        kept.push_str("\n\n… cut here");
+    }
+    Some(format!(
+        "{SUPERSEDED_OPEN}\n<details><summary>⏮️ The last successful plan: superseded by the failure above, not current</summary>\n\n{kept}\n\n</details>\n{SUPERSEDED_CLOSE}\n"
+    ))
+}
+
 /// The fingerprint stored in a comment body, if any.
 pub fn parse_fingerprint(body: &str) -> Option<String> {
     let start = body.find("<!-- kkp-fingerprint:")? + "<!-- kkp-fingerprint:".len();
@@ -272,6 +367,44 @@ mod tests {
         assert!(body.starts_with(&marker("terraform-plan", "terraform/aws")));
         assert!(body.contains("characters of this summary cut here; the job log has it"));
         assert!(body.contains("the plan"));
+    }
+
+    #[test]
+    fn status_lines_replace_each_other_and_old_bodies_get_a_slot() {
+        let body = format!(
+            "{}\n{}\n### plan\n",
+            marker("terraform-plan", "."),
+            fingerprint_marker("f1")
+        );
+        let applying = with_status(&body, "> ⏳ applying");
+        assert!(applying.contains("<!-- kkp-fingerprint:f1 -->\n<!-- kkp-status -->\n> ⏳ applying\n<!-- /kkp-status -->\n### plan"));
+        let applied = with_status(&applying, "> ✅ applied");
+        assert!(applied.contains("> ✅ applied") && !applied.contains("applying"));
+        assert_eq!(applied.matches(STATUS_OPEN).count(), 1);
+        assert!(!without_fingerprint(&applied).contains("kkp-fingerprint"));
+    }
+
+    #[test]
+    fn a_failure_keeps_the_last_good_plan_folded_as_superseded() {
+        let good = format!(
+            "{}\n{}\n{STATUS_OPEN}{STATUS_CLOSE}\n### 📋 plan\n\n**2 to create**\n<sub>Plan fingerprint `abc`</sub>\n<details><summary>Plan</summary>\n\n```\nlong text\n```\n</details>\n",
+            marker("terraform-plan", "."),
+            fingerprint_marker("f1")
+        );
+        let section = superseded_section(&good).unwrap();
+        assert!(section.contains("**2 to create**") && section.contains("not current"));
+        assert!(!section.contains("long text") && !section.contains("kkp-fingerprint"));
+        assert!(!section.contains("Plan fingerprint"));
+        // A second failure keeps the same good plan, not the first failure.
+        let failed = format!(
+            "{}\n### ❌ failed\n{section}",
+            marker("terraform-plan", ".")
+        );
+        assert_eq!(
+            superseded_section(&failed).as_deref(),
+            Some(section.as_str())
+        );
+        assert_eq!(superseded_section("### ❌ failed, nothing kept"), None);
     }
 
     #[test]

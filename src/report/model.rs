@@ -94,6 +94,12 @@ pub struct StickyComment {
     pub long: crate::report::comment::LongText,
     /// Where the untrimmed long text is, for the trim note.
     pub where_full: String,
+    /// A failure: the last good plan in the bot's earlier comment is kept below it, folded and
+    /// marked superseded, never shown as current.
+    pub supersedes: bool,
+    /// Nothing to review (a plan without changes): with `--comment changes-only` no comment is
+    /// created, and an existing one is updated to say so.
+    pub quiet: bool,
 }
 
 /// Artifacts a host shows in its own widgets.

@@ -56,7 +56,7 @@ impl ClusterArgs {
             p.is_dir()
                 && std::fs::read_dir(p).is_ok_and(|d| {
                     d.filter_map(Result::ok)
-                        .any(|e| e.path().extension().is_some_and(|x| x == "tf"))
+                        .any(|e| crate::tools::terraform::is_code_file(&e.path()))
                 })
         });
         found.sort();

@@ -318,8 +318,8 @@ fn apply(
         ));
     }
     let title = format!("terraform plan ({label})");
-    if let Err(reason) = terraform.save_plan(cx, &title)? {
-        return fail(zone_reason(reason));
+    if let Err(failure) = terraform.save_plan(cx, &title, &[])? {
+        return fail(zone_reason(failure.reason));
     }
     let summary = match terraform.show_plan(cx)? {
         Ok(summary) => summary,

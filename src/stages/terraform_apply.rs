@@ -13,16 +13,16 @@ use std::fmt::Write as _;
 
 use crate::error::StageError;
 use crate::files::short;
-use crate::report::comment::{marker, parse_fingerprint};
+use crate::platform::HostComment;
+use crate::report::comment::{marker, parse_fingerprint, with_status};
 use crate::report::model::Report;
 use crate::text::{escape, one_line};
 use crate::tools::plan::{
     digest_differences, parse_digests, Action, PlanSummary, FINGERPRINT_FORMAT,
 };
 use crate::tools::runner::{write_private, Echo};
-use crate::tools::terraform;
 
-use super::terraform::{BackendArgs, Terraform};
+use super::terraform::{BackendArgs, EngineArgs, Failure, Knobs, PlanKnobs, Terraform};
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 /// How many differing resources a refusal lists; the rest are counted.
@@ -32,10 +32,16 @@ const DIFFERENCES_SHOWN: usize = 50;
 enum Review {
     /// Nothing to compare: the plan changes nothing.
     NotRequired(String),
-    /// The plan is the one reviewed on this request (`#7`, `!7`).
-    Matches(String),
-    /// Refused: the reason and the differing resources.
+    /// The plan is the one reviewed on this request (`#7`, `!7`), in this comment.
+    Matches(String, Reviewed),
+    /// Refused: the reason and the differing resources (or knobs).
     Refused(String, Vec<String>),
+}
+
+/// The reviewed plan's comment, which the apply keeps current: applying, applied, failed.
+struct Reviewed {
+    number: u64,
+    comment: HostComment,
 }
 
 pub struct TerraformApply;
@@ -47,6 +53,10 @@ pub struct ApplyArgs {
     /// Apply even when the plan differs from the reviewed one, or none was found
     #[arg(long)]
     pub allow_unreviewed_changes: bool,
+    #[command(flatten)]
+    pub knobs: PlanKnobs,
+    #[command(flatten)]
+    pub engine: EngineArgs,
 }
 
 const INFO: StageInfo = StageInfo {
@@ -101,24 +111,31 @@ impl Stage for TerraformApply {
 
 fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let dir = cx.root_dir()?;
+    let knobs = args.knobs.resolve(&cx.ctx.workspace)?;
+    knobs.protect(cx);
     let failed = |e: anyhow::Error| StageError::Failed(e);
-    let terraform = Terraform::new(cx, Some(&args.backend));
+    let engine = args.engine.resolve(&dir)?;
+    let terraform = Terraform::new(cx, Some(&args.backend)).with_engine(cx, engine);
     let tf = |args: &[&str]| terraform.cmd(args);
+    let name = terraform.name();
     let label = cx.dir_label();
     let fail = |headline: String| Ok(Report::failed(headline, label.clone()));
 
     let init = terraform.run_init(cx, true)?;
     if !init.success() {
-        return fail(terraform::failure_reason(
-            &format!("{}\n{}", init.stdout, init.stderr),
-            &format!("terraform init in {label}"),
-        ));
+        return Ok(Failure::of(cx, &format!("{name} init"), &init).report(cx));
+    }
+    if let Some(workspace) = &knobs.workspace {
+        if let Err(failure) = terraform.select_workspace(cx, workspace)? {
+            return Ok(failure.report(cx));
+        }
     }
 
     if !dir.join(PLAN_FILE.name).is_file() {
-        let title = format!("terraform plan ({label}): no saved plan, planning now");
-        if let Err(reason) = terraform.save_plan(cx, &title)? {
-            return fail(reason);
+        let title = format!("{name} plan ({label}): no saved plan, planning now");
+        let planned = terraform.save_plan_with(cx, &title, &knobs)?;
+        if let Err(failure) = planned {
+            return Ok(failure.report(cx));
         }
     }
     let summary = match terraform.show_plan(cx)? {
@@ -126,11 +143,11 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         Err(reason) => return fail(reason),
     };
 
-    let review = check_review(cx, &summary, &label);
+    let review = check_review(cx, &summary, &label, &knobs);
     let mut md = String::new();
     match &review {
         Review::NotRequired(why) => cx.say(&format!("Review check: {why}"))?,
-        Review::Matches(n) => cx.say(&format!(
+        Review::Matches(n, _) => cx.say(&format!(
             "Review check: the plan matches the one reviewed on {n}"
         ))?,
         Review::Refused(why, diffs) => {
@@ -175,9 +192,20 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         }
     }
 
+    let reviewed = match &review {
+        Review::Matches(_, reviewed) => Some(reviewed),
+        Review::NotRequired(_) | Review::Refused(..) => None,
+    };
+    if let Some(reviewed) = reviewed {
+        let status = format!(
+            "> ⏳ **Applying** {}…",
+            status_provenance(cx).unwrap_or_else(|| "this plan".to_owned())
+        );
+        set_status(cx, reviewed, &status);
+    }
     let apply = cx.run_folded(
         "kkp_tf_apply",
-        &format!("terraform apply ({label})"),
+        &format!("{name} apply ({label})"),
         &tf(&[
             "apply",
             "-input=false",
@@ -189,22 +217,28 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         Echo::Lines,
     )?;
     if !apply.success() {
-        return fail(terraform::failure_reason(
-            &format!("{}\n{}", apply.stdout, apply.stderr),
-            &format!("terraform apply in {label}"),
-        ));
+        let failure = Failure::of(cx, &format!("{name} apply"), &apply);
+        if let Some(reviewed) = reviewed {
+            let status = format!(
+                "> ❌ **Apply failed** ({}): {}",
+                status_provenance(cx).unwrap_or_else(|| "this plan".to_owned()),
+                escape(&one_line(&failure.reason))
+            );
+            set_status(cx, reviewed, &status);
+        }
+        return Ok(failure.report(cx));
     }
     // Outputs may be sensitive (kubeone reads SSH and cloud details from them): to an
     // owner-only file, never to a log.
     let output = cx.run_folded(
         "kkp_tf_output",
-        &format!("terraform output ({label})"),
+        &format!("{name} output ({label})"),
         &tf(&["output", "-json"]),
         Echo::Quiet,
     )?;
     if !output.success() {
         return fail(format!(
-            "terraform output -json failed: {}",
+            "{name} output -json failed: {}",
             one_line(output.stderr.trim())
         ));
     }
@@ -214,7 +248,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let all: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&output.stdout)
         .map_err(|e| {
             failed(anyhow::anyhow!(
-                "terraform output -json printed no JSON object: {e}"
+                "{name} output -json printed no JSON object: {e}"
             ))
         })?;
     let kept: serde_json::Map<String, serde_json::Value> = all
@@ -223,6 +257,7 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         .collect();
     let text = serde_json::to_string_pretty(&kept).map_err(|e| failed(e.into()))?;
     write_private(&outputs_path, text.as_bytes()).map_err(failed)?;
+    let outputs_markdown = outputs_markdown(&kept);
 
     let headline = format!(
         "{label}: applied {} created, {} updated, {} deleted, {} replaced",
@@ -237,8 +272,23 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
         escape(&label),
         escape(&headline)
     );
+    if let Some(reviewed) = reviewed {
+        let status = format!(
+            "> ✅ **Applied** ({}): {} created, {} updated, {} deleted, {} replaced.{}",
+            status_provenance(cx).unwrap_or_else(|| "this plan".to_owned()),
+            summary.count(Action::Create),
+            summary.count(Action::Update),
+            summary.count(Action::Delete),
+            summary.count(Action::Replace),
+            outputs_markdown
+                .as_deref()
+                .map(|o| format!("\n>\n> {}", o.replace('\n', "\n> ")))
+                .unwrap_or_default()
+        );
+        set_status(cx, reviewed, &status);
+    }
     match &review {
-        Review::Matches(n) => {
+        Review::Matches(n, _) => {
             let _ = writeln!(md, "The plan matched the one reviewed on {n}.\n");
         }
         Review::NotRequired(why) => {
@@ -275,13 +325,13 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
 /// apply, whatever the event or `--force`: on a pull/merge request event the reviewed plan is
 /// the bot's comment on that request; otherwise it is the bot's comment on the merged request
 /// that brought the commit in.
-fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review {
+fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str, knobs: &Knobs) -> Review {
     if !summary.has_changes() {
         return Review::NotRequired(
             "the plan changes no resource and no output: there is nothing to review".to_owned(),
         );
     }
-    let m = marker("terraform-plan", label);
+    let m = marker("terraform-plan", &knobs.scope(label));
     let event = cx.ctx.describe_event();
     // Written only where the token cannot say who it is (an access token the host will not
     // name): the comment tells it, so the bot's plan comment can be told from anyone else's.
@@ -299,7 +349,7 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
         Some(n) => cx
             .rt
             .block_on(cx.forge.reviewed_on(n, &m, &announce))
-            .map(|body| body.map(|b| (cx.ctx.request_ref(n), b))),
+            .map(|comment| comment.map(|c| (n, c))),
         None => {
             let Some(sha) = cx.ctx.head_sha.clone() else {
                 return Review::Refused(
@@ -308,7 +358,7 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
                 );
             };
             match cx.rt.block_on(cx.forge.find_reviewed(&sha, &m, &announce)) {
-                Ok(Some((n, body))) => Ok(Some((cx.ctx.request_ref(n), body))),
+                Ok(Some((n, comment))) => Ok(Some((n, comment))),
                 Ok(None) => {
                     return Review::Refused(
                         format!(
@@ -331,8 +381,21 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
             format!("no reviewed plan for {label}: the bot has no terraform-plan comment on this {event}"),
             Vec::new(),
         ),
-        Ok(Some((n, body))) => match parse_fingerprint(&body) {
-            Some(fp) if fp == summary.fingerprint => Review::Matches(n),
+        Ok(Some((number, comment))) => {
+            let n = cx.ctx.request_ref(number);
+            let body = comment.body.clone();
+            let knob_differences = match Knobs::from_comment(&body) {
+                Some(reviewed) => knobs.differences(&reviewed),
+                None => vec!["the reviewed plan's settings cannot be read".to_owned()],
+            };
+            if !knob_differences.is_empty() {
+                return Review::Refused(
+                    format!("the plan reviewed on {n} was made with other settings"),
+                    knob_differences,
+                );
+            }
+            match parse_fingerprint(&body) {
+            Some(fp) if fp == summary.fingerprint => Review::Matches(n, Reviewed { number, comment }),
             Some(fp) if !fp.starts_with(FINGERPRINT_FORMAT) => Review::Refused(
                 format!("the plan on {n} was reviewed with an older kkp-delivery, whose fingerprint covers less; re-run the plan there"),
                 Vec::new(),
@@ -350,7 +413,74 @@ fn check_review(cx: &StageCx<'_>, summary: &PlanSummary, label: &str) -> Review 
                 };
                 Review::Refused(format!("the plan differs from the one reviewed on {n}"), diffs)
             }
-            None => Review::Refused(format!("the plan comment on {n} has no fingerprint"), Vec::new()),
-        },
+            None => Review::Refused(format!("the plan comment on {n} has no fingerprint: its last plan failed"), Vec::new()),
+            }
+        }
     }
+}
+
+/// The commit and run of this apply, for a status line.
+fn status_provenance(cx: &StageCx<'_>) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(commit) = cx.ctx.commit_markdown() {
+        parts.push(format!("commit {commit}"));
+    }
+    if let Some(run) = cx.ctx.run_markdown() {
+        parts.push(format!("in this {run}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// The reviewed plan's comment with its status line set to `status`. A status that cannot be
+/// written is a warning: the apply's own report is complete.
+fn set_status(cx: &mut StageCx<'_>, reviewed: &Reviewed, status: &str) {
+    let status = cx.runner.masker.mask(status);
+    let body = with_status(&reviewed.comment.body, &status);
+    let written = cx.rt.block_on(cx.forge.edit_comment(
+        reviewed.number,
+        reviewed.comment.id,
+        &body,
+    ));
+    if let Err(e) = written {
+        let _ = cx.say(&format!(
+            "WARNING: the plan comment on {} could not be updated ({e})",
+            cx.ctx.request_ref(reviewed.number)
+        ));
+    }
+}
+
+/// The most outputs an applied status lists, and the longest value it shows whole.
+const OUTPUTS_SHOWN: usize = 20;
+const OUTPUT_VALUE_MAX: usize = 100;
+
+/// The non-sensitive outputs as one Markdown line each (`` `name` = `value` ``); `None` when
+/// there are none.
+fn outputs_markdown(outputs: &serde_json::Map<String, serde_json::Value>) -> Option<String> {
+    if outputs.is_empty() {
+        return None;
+    }
+    let mut lines = vec!["**Outputs:**".to_owned()];
+    for (name, output) in outputs.iter().take(OUTPUTS_SHOWN) {
+        let value = match output.get("value") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(other) => other.to_string(),
+            None => String::new(),
+        };
+        let mut shown: String = one_line(&value).chars().take(OUTPUT_VALUE_MAX).collect();
+        if value.chars().count() > OUTPUT_VALUE_MAX {
+            shown.push('…');
+        }
+        lines.push(format!(
+            "`{}` = `{}`",
+            name.replace('`', "'"),
+            shown.replace('`', "'")
+        ));
+    }
+    if outputs.len() > OUTPUTS_SHOWN {
+        lines.push(format!(
+            "…and {} more in kkp-outputs.json",
+            outputs.len() - OUTPUTS_SHOWN
+        ));
+    }
+    Some(lines.join("  \n"))
 }

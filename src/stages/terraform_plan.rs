@@ -12,7 +12,7 @@ use std::io::Write as _;
 use anyhow::Context as _;
 
 use crate::error::StageError;
-use crate::report::comment::{fingerprint_marker, marker, LongText};
+use crate::report::comment::{fingerprint_marker, marker, LongText, STATUS_CLOSE, STATUS_OPEN};
 use crate::report::model::{Artifact, Report, StickyComment};
 use crate::text::escape;
 use crate::tools::fold::{Fold, Unfolded};
@@ -20,7 +20,7 @@ use crate::tools::plan::{digests_marker, Action, PlanSummary};
 use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
-use super::terraform::{BackendArgs, Terraform};
+use super::terraform::{provenance, BackendArgs, EngineArgs, Failure, Knobs, PlanKnobs, Terraform};
 use super::{OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 /// The most changed resources listed in the log after the plan.
@@ -32,7 +32,7 @@ pub struct TerraformPlan;
 
 const INFO: StageInfo = StageInfo {
     name: "terraform-plan",
-    about: "terraform init, plan -out and show -json, summarised in a sticky comment and reports",
+    about: "terraform (or tofu) init, plan -out and show -json, summarised in a sticky comment and reports",
     default_run_on: REVIEW_EVENTS,
     outputs: &[
         OutputInfo {
@@ -76,163 +76,243 @@ const INFO: StageInfo = StageInfo {
     variables: &[vars::AWS_ACCESS_KEY_ID, vars::AWS_SECRET_ACCESS_KEY],
 };
 
+/// The plan stage's flags: the backend and the everyday knobs.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub backend: BackendArgs,
+    #[command(flatten)]
+    pub knobs: PlanKnobs,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
 impl Stage for TerraformPlan {
-    type Args = BackendArgs;
+    type Args = PlanArgs;
 
     fn info(&self) -> StageInfo {
         INFO
     }
 
-    fn run(&self, cx: &mut StageCx<'_>, backend: &BackendArgs) -> Result<Report, StageError> {
+    fn run(&self, cx: &mut StageCx<'_>, args: &PlanArgs) -> Result<Report, StageError> {
         cx.root_dir()?;
-        let terraform = Terraform::new(cx, Some(backend));
-        let tf = |args: &[&str]| terraform.cmd(args);
+        let knobs = args.knobs.resolve(&cx.ctx.workspace)?;
+        knobs.protect(cx);
+        let engine = args.engine.resolve(&cx.dir())?;
+        let terraform = Terraform::new(cx, Some(&args.backend)).with_engine(cx, engine);
         let label = cx.dir_label();
-
-        let init = terraform.run_init(cx, true)?;
-        if !init.success() {
-            let problems: Vec<String> = terraform::diagnostics_from_log(&init.stdout)
-                .iter()
-                .map(|d| format!("{}: {}", d.summary, crate::text::one_line(&d.detail)))
-                .collect();
-            return Ok(Report::failed(
-                format!(
-                    "terraform init failed in {label}: {}. If the state backend does not exist yet, it is created by terraform-backend-prepare on the default branch; check the backend configuration and credentials.",
-                    if problems.is_empty() {
-                        crate::text::one_line(init.stderr.trim())
-                    } else {
-                        problems.join("; ")
-                    }
-                ),
-                label,
-            ));
+        let scope = knobs.scope(&label);
+        match plan(cx, &terraform, args, &knobs)? {
+            Ok(report) => Ok(report),
+            Err(failure) => {
+                let mut report = failure.report(cx);
+                let head = report.summary.clone();
+                report.comment = Some(StickyComment {
+                    marker: marker(cx.name, &scope),
+                    hidden: vec![format!("{STATUS_OPEN}{STATUS_CLOSE}")],
+                    head,
+                    long_title: "Error output".to_owned(),
+                    long: report
+                        .details
+                        .as_ref()
+                        .map(|(_, text)| text.clone())
+                        .unwrap_or_default(),
+                    where_full: "the job log has all of it".to_owned(),
+                    supersedes: true,
+                    quiet: false,
+                });
+                Ok(report)
+            }
         }
-
-        if let Err(reason) = terraform.save_plan(cx, &format!("terraform plan ({label})"))? {
-            return Ok(Report::failed(reason, label));
-        }
-
-        // The two `terraform show`s only read the saved plan, and each can take minutes for a
-        // large one (most of it loading provider schemas): the text one runs beside the JSON
-        // one. Signals stay held until both have ended, so neither is left running.
-        //
-        // The JSON plan holds sensitive values in the clear: `show_plan` streams it, owner-only,
-        // into kkp.tfplan.json for the apply stage; it is never printed. The text plan goes to a
-        // file and only what a comment or summary can show of it is read back: for a large
-        // estate it is hundreds of MiB. The job log already has all of it, from `terraform plan`.
-        let text_path = cx.dir().join(PLAN_TEXT);
-        let mut show_text = tf(&["show", "-no-color", PLAN_FILE.name]);
-        show_text.stdout_to = Some(text_path.clone());
-        let text_runner = cx.runner.clone();
-        let held = cx.runner.interrupts.hold();
-        let (summary, text_job) = std::thread::scope(|scope| {
-            let text_path = &text_path;
-            let text_job = scope.spawn(move || {
-                let mut log = Vec::new();
-                let text = Fold::open(&Unfolded, &mut log, "", "")
-                    .map_err(anyhow::Error::from)
-                    .and_then(|mut fold| text_runner.run(&show_text, &mut fold, Echo::Quiet))
-                    .and_then(|_| {
-                        let masker = &text_runner.masker;
-                        LongText::from_file(text_path, &|t| masker.mask(t))
-                            .with_context(|| format!("cannot read {}", text_path.display()))
-                    });
-                (text, log)
-            });
-            (terraform.show_plan(cx), text_job.join())
-        });
-        drop(held);
-        let _ = std::fs::remove_file(&text_path);
-        let (plan_text, text_log) = text_job
-            .map_err(|_| StageError::Failed(anyhow::anyhow!("the text plan could not be read")))?;
-        {
-            let mut fold = Fold::open(
-                cx.folds,
-                &mut *cx.log,
-                "kkp_tf_show_text",
-                &format!("terraform show, as text ({label})"),
-            )
-            .map_err(|e| StageError::Failed(e.into()))?;
-            fold.write_all(&text_log)
-                .map_err(|e| StageError::Failed(e.into()))?;
-            fold.close().map_err(|e| StageError::Failed(e.into()))?;
-        }
-        let summary = match summary? {
-            Ok(summary) => summary,
-            Err(reason) => return Ok(Report::failed(reason, label)),
-        };
-        let plan_text = plan_text.map_err(StageError::Failed)?;
-
-        let headline = headline(&summary, &label);
-        let head = summary_markdown(&summary, &label, &headline);
-        // The changed resources in the log, at most LOG_LIST of them: past that the list only
-        // repeats what `terraform plan` printed above. One write: a line at a time is a system
-        // call per resource.
-        let mut listing = crate::text::one_line(&headline);
-        for c in summary.changes.iter().take(LOG_LIST) {
-            let word = c.action.word();
-            listing.push_str("\n  ");
-            listing.push_str(word);
-            listing.push_str(&"        "[word.len().min(8)..]);
-            listing.push(' ');
-            listing.push_str(&c.address);
-        }
-        if summary.changes.len() > LOG_LIST {
-            let _ = write!(
-                listing,
-                "\n  … and {} more: `terraform plan` above lists every change",
-                summary.changes.len() - LOG_LIST
-            );
-        }
-        cx.say(&listing)?;
-
-        let mut report = Report::new(true, headline, label.clone());
-        report.summary = head.clone();
-        report.details = Some(("Plan".to_owned(), plan_text.clone()));
-        report.comment = Some(StickyComment {
-            marker: marker(cx.name, &label),
-            hidden: vec![
-                fingerprint_marker(&summary.fingerprint),
-                digests_marker(&summary.digests).unwrap_or_default(),
-            ],
-            head,
-            long_title: "Plan".to_owned(),
-            long: plan_text,
-            where_full: "the job log has the full plan".to_owned(),
-        });
-        let (c, u, d) = summary.widget_counts();
-        report.artifacts.push(Artifact::TerraformPlanCounts {
-            create: c,
-            update: u,
-            delete: d,
-        });
-        report.metric("To create", summary.count(Action::Create));
-        report.metric("To update", summary.count(Action::Update));
-        report.metric("To delete", summary.count(Action::Delete));
-        report.metric("To replace", summary.count(Action::Replace));
-        report.metric("Drift", summary.drift.len());
-
-        let outputs = &mut report.outputs;
-        outputs.set("has-changes", summary.has_changes().to_string());
-        outputs.set("create", summary.count(Action::Create).to_string());
-        outputs.set("update", summary.count(Action::Update).to_string());
-        outputs.set("delete", summary.count(Action::Delete).to_string());
-        outputs.set("replace", summary.count(Action::Replace).to_string());
-        outputs.set(
-            "plan-file",
-            format!("{}/{}", label.trim_start_matches("./"), PLAN_FILE.name)
-                .trim_start_matches("./")
-                .to_owned(),
-        );
-        outputs.set(
-            "plan-json",
-            format!("{}/{}", label, PLAN_JSON.name)
-                .trim_start_matches("./")
-                .to_owned(),
-        );
-        outputs.set("fingerprint", summary.fingerprint.clone());
-        Ok(report)
     }
+}
+
+/// `init`, the workspace, `plan -out` and the two `show`s; `Ok(Err(failure))` when Terraform
+/// failed, for the caller to publish like a success.
+fn plan(
+    cx: &mut StageCx<'_>,
+    terraform: &Terraform,
+    args: &PlanArgs,
+    knobs: &Knobs,
+) -> Result<Result<Report, Failure>, StageError> {
+    let tf = |args: &[&str]| terraform.cmd(args);
+    let label = cx.dir_label();
+
+    let init = terraform.run_init(cx, true)?;
+    if !init.success() {
+        let mut failure = Failure::of(cx, &format!("{} init", terraform.name()), &init);
+        let problems: Vec<String> = terraform::diagnostics_from_log(&init.stdout)
+            .iter()
+            .map(|d| format!("{}: {}", d.summary, crate::text::one_line(&d.detail)))
+            .collect();
+        failure.reason = format!(
+            "{} init failed in {label}: {}. If the state backend does not exist yet, it is created by terraform-backend-prepare on the default branch; check the backend configuration and credentials.",
+            terraform.name(),
+            if problems.is_empty() {
+                crate::text::one_line(init.stderr.trim())
+            } else {
+                problems.join("; ")
+            }
+        );
+        return Ok(Err(failure));
+    }
+    if let Some(workspace) = &knobs.workspace {
+        if let Err(failure) = terraform.select_workspace(cx, workspace)? {
+            return Ok(Err(failure));
+        }
+    }
+    let planned =
+        terraform.save_plan_with(cx, &format!("{} plan ({label})", terraform.name()), knobs)?;
+    if let Err(failure) = planned {
+        return Ok(Err(failure));
+    }
+
+    // The two `terraform show`s only read the saved plan, and each can take minutes for a
+    // large one (most of it loading provider schemas): the text one runs beside the JSON
+    // one. Signals stay held until both have ended, so neither is left running.
+    //
+    // The JSON plan holds sensitive values in the clear: `show_plan` streams it, owner-only,
+    // into kkp.tfplan.json for the apply stage; it is never printed. The text plan goes to a
+    // file and only what a comment or summary can show of it is read back: for a large
+    // estate it is hundreds of MiB. The job log already has all of it, from `terraform plan`.
+    let text_path = cx.dir().join(PLAN_TEXT);
+    let mut show_text = tf(&["show", "-no-color", PLAN_FILE.name]);
+    show_text.stdout_to = Some(text_path.clone());
+    let text_runner = cx.runner.clone();
+    let held = cx.runner.interrupts.hold();
+    let (summary, text_job) = std::thread::scope(|scope| {
+        let text_path = &text_path;
+        let text_job = scope.spawn(move || {
+            let mut log = Vec::new();
+            let text = Fold::open(&Unfolded, &mut log, "", "")
+                .map_err(anyhow::Error::from)
+                .and_then(|mut fold| text_runner.run(&show_text, &mut fold, Echo::Quiet))
+                .and_then(|_| {
+                    let masker = &text_runner.masker;
+                    LongText::from_file(text_path, &|t| masker.mask(t))
+                        .with_context(|| format!("cannot read {}", text_path.display()))
+                });
+            (text, log)
+        });
+        (terraform.show_plan(cx), text_job.join())
+    });
+    drop(held);
+    let _ = std::fs::remove_file(&text_path);
+    let (plan_text, text_log) = text_job
+        .map_err(|_| StageError::Failed(anyhow::anyhow!("the text plan could not be read")))?;
+    {
+        let mut fold = Fold::open(
+            cx.folds,
+            &mut *cx.log,
+            "kkp_tf_show_text",
+            &format!("{} show, as text ({label})", terraform.name()),
+        )
+        .map_err(|e| StageError::Failed(e.into()))?;
+        fold.write_all(&text_log)
+            .map_err(|e| StageError::Failed(e.into()))?;
+        fold.close().map_err(|e| StageError::Failed(e.into()))?;
+    }
+    let summary = match summary? {
+        Ok(summary) => summary,
+        Err(reason) => {
+            return Ok(Err(Failure::reason(
+                &format!("{} show", terraform.name()),
+                reason,
+            )))
+        }
+    };
+    let plan_text = plan_text.map_err(StageError::Failed)?;
+
+    let headline = headline(&summary, &label);
+    let backend_config = args
+        .backend
+        .backend_config
+        .as_ref()
+        .map(|p| p.display().to_string());
+    let head = summary_markdown(
+        &summary,
+        terraform.name(),
+        &label,
+        &headline,
+        &context_line(
+            cx.ctx,
+            cx.env,
+            terraform.engine().title(),
+            knobs,
+            backend_config.as_deref(),
+        ),
+    );
+    // The changed resources in the log, at most LOG_LIST of them: past that the list only
+    // repeats what `terraform plan` printed above. One write: a line at a time is a system
+    // call per resource.
+    let mut listing = crate::text::one_line(&headline);
+    for c in summary.changes.iter().take(LOG_LIST) {
+        let word = c.action.word();
+        listing.push_str("\n  ");
+        listing.push_str(word);
+        listing.push_str(&"        "[word.len().min(8)..]);
+        listing.push(' ');
+        listing.push_str(&c.address);
+    }
+    if summary.changes.len() > LOG_LIST {
+        let _ = write!(
+            listing,
+            "\n  … and {} more: `terraform plan` above lists every change",
+            summary.changes.len() - LOG_LIST
+        );
+    }
+    cx.say(&listing)?;
+
+    let mut report = Report::new(true, headline, label.clone());
+    report.summary = head.clone();
+    report.details = Some(("Plan".to_owned(), plan_text.clone()));
+    report.comment = Some(StickyComment {
+        marker: marker(cx.name, &knobs.scope(&label)),
+        hidden: vec![
+            fingerprint_marker(&summary.fingerprint),
+            knobs.marker(),
+            digests_marker(&summary.digests).unwrap_or_default(),
+            format!("{STATUS_OPEN}{STATUS_CLOSE}"),
+        ],
+        head,
+        long_title: "Plan".to_owned(),
+        long: plan_text,
+        where_full: "the job log has the full plan".to_owned(),
+        supersedes: false,
+        quiet: !summary.has_changes(),
+    });
+    let (c, u, d) = summary.widget_counts();
+    report.artifacts.push(Artifact::TerraformPlanCounts {
+        create: c,
+        update: u,
+        delete: d,
+    });
+    report.metric("To create", summary.count(Action::Create));
+    report.metric("To update", summary.count(Action::Update));
+    report.metric("To delete", summary.count(Action::Delete));
+    report.metric("To replace", summary.count(Action::Replace));
+    report.metric("Drift", summary.drift.len());
+
+    let outputs = &mut report.outputs;
+    outputs.set("has-changes", summary.has_changes().to_string());
+    outputs.set("create", summary.count(Action::Create).to_string());
+    outputs.set("update", summary.count(Action::Update).to_string());
+    outputs.set("delete", summary.count(Action::Delete).to_string());
+    outputs.set("replace", summary.count(Action::Replace).to_string());
+    outputs.set(
+        "plan-file",
+        format!("{}/{}", label.trim_start_matches("./"), PLAN_FILE.name)
+            .trim_start_matches("./")
+            .to_owned(),
+    );
+    outputs.set(
+        "plan-json",
+        format!("{}/{}", label, PLAN_JSON.name)
+            .trim_start_matches("./")
+            .to_owned(),
+    );
+    outputs.set("fingerprint", summary.fingerprint.clone());
+    Ok(Ok(report))
 }
 
 fn headline(s: &PlanSummary, label: &str) -> String {
@@ -297,11 +377,71 @@ pub fn changes_by_action(s: &PlanSummary) -> String {
     md
 }
 
+/// What the plan was made from, one Markdown line: the commit and run, the workspace, var
+/// files, targets and backend configuration, and `TF_CLI_ARGS*` when the job sets them.
+fn context_line(
+    ctx: &crate::context::Context,
+    env: &crate::env::Env,
+    engine: &str,
+    knobs: &Knobs,
+    backend_config: Option<&str>,
+) -> String {
+    let mut parts: Vec<String> = provenance(ctx).into_iter().collect();
+    parts.push(engine.to_owned());
+    parts.extend(knobs.describe(backend_config));
+    // Arguments the job adds behind the stage's back change the plan too: shown, with the
+    // values of `-var` left out (they may be secret).
+    for var in [vars::TF_CLI_ARGS, vars::TF_CLI_ARGS_plan] {
+        if let Some(value) = env.get(var).filter(|v| !v.trim().is_empty()) {
+            let shown: Vec<String> = value
+                .split_whitespace()
+                .map(|arg| match arg.split_once('=') {
+                    Some(("-var", _)) => "-var=…".to_owned(),
+                    _ => arg.replace('`', "'"),
+                })
+                .collect();
+            parts.push(format!("`{var}={}`", shown.join(" ")));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// The banner a plan that destroys anything opens with: deletions and replacements counted.
+fn destruction_banner(s: &PlanSummary) -> Option<String> {
+    let (delete, replace) = (s.count(Action::Delete), s.count(Action::Replace));
+    if delete == 0 && replace == 0 {
+        return None;
+    }
+    let mut what = Vec::new();
+    if delete > 0 {
+        what.push(format!("{delete} to delete"));
+    }
+    if replace > 0 {
+        what.push(format!("{replace} to replace (destroyed, then created)"));
+    }
+    Some(format!(
+        "> 🛑 **Resource deletion will happen**: {}. Check the resources below before approving.\n",
+        what.join(", ")
+    ))
+}
+
 /// The part of the summary that always appears whole: counts, resources by action, drift.
-fn summary_markdown(s: &PlanSummary, label: &str, headline: &str) -> String {
+fn summary_markdown(
+    s: &PlanSummary,
+    command: &str,
+    label: &str,
+    headline: &str,
+    context: &str,
+) -> String {
     let mut md = String::new();
-    let _ = writeln!(md, "### 📋 `terraform plan` in `{}`\n", escape(label));
+    let _ = writeln!(md, "### 📋 `{command} plan` in `{}`\n", escape(label));
+    if let Some(banner) = destruction_banner(s) {
+        let _ = writeln!(md, "{banner}");
+    }
     let _ = writeln!(md, "**{}**\n", escape(headline));
+    if !context.is_empty() {
+        let _ = writeln!(md, "<sub>{context}</sub>\n");
+    }
     let _ = writeln!(
         md,
         "| create | update | delete | replace |\n|---:|---:|---:|---:|"

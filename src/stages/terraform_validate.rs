@@ -14,8 +14,9 @@ use crate::text::escape;
 use crate::tools::runner::Echo;
 use crate::tools::terraform::{self, ValidateOutput};
 
-use super::terraform::Terraform;
-use super::{NoArgs, OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
+use super::terraform::{Engine, EngineArgs, Terraform};
+use super::{OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
+use crate::error::UsageError;
 
 /// Largest fmt diff the summary embeds; the job log has all of it.
 const DIFF_MAX: usize = 20_000;
@@ -49,21 +50,48 @@ const INFO: StageInfo = StageInfo {
     variables: &[],
 };
 
+/// The validate stage's flags.
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct ValidateArgs {
+    /// What an unformatted file is: error (the stage fails), warning (an annotation; the stage
+    /// succeeds, so the plan still runs) or off (`terraform fmt` is not run)
+    #[arg(long, value_name = "LEVEL", default_value = "error")]
+    pub fmt: Option<String>,
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
 impl Stage for TerraformValidate {
-    type Args = NoArgs;
+    type Args = ValidateArgs;
 
     fn info(&self) -> StageInfo {
         INFO
     }
 
-    fn run(&self, cx: &mut StageCx<'_>, _args: &NoArgs) -> Result<Report, StageError> {
-        run(cx)
+    fn run(&self, cx: &mut StageCx<'_>, args: &ValidateArgs) -> Result<Report, StageError> {
+        let fmt_level = match args.fmt.as_deref().map(str::trim) {
+            None | Some("") | Some("error") => Some(Level::Error),
+            Some("warning") => Some(Level::Warning),
+            Some("off") => None,
+            Some(other) => {
+                return Err(
+                    UsageError::invalid("--fmt (KKP_FMT)", "error, warning or off", other).into(),
+                )
+            }
+        };
+        cx.root_dir()?;
+        let engine = args.engine.resolve(&cx.dir())?;
+        run(cx, fmt_level, engine)
     }
 }
 
-fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
-    cx.root_dir()?;
-    let terraform = Terraform::new(cx, None);
+fn run(
+    cx: &mut StageCx<'_>,
+    fmt_level: Option<Level>,
+    engine: Engine,
+) -> Result<Report, StageError> {
+    let terraform = Terraform::new(cx, None).with_engine(cx, engine);
+    let name = terraform.name();
     let tf = |args: &[&str]| terraform.cmd(args);
     let failed = |e: anyhow::Error| StageError::Failed(e);
     let label = cx.dir_label();
@@ -75,14 +103,14 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
     if init.success() {
         let validate = cx.run_folded(
             "kkp_tf_validate",
-            &format!("terraform validate ({label})"),
+            &format!("{name} validate ({label})"),
             &tf(&["validate", "-json", "-no-color"]),
             Echo::Quiet,
         )?;
         let parsed: ValidateOutput = serde_json::from_str(&validate.stdout)
             .with_context(|| {
                 format!(
-                    "terraform validate -json printed no JSON: {}",
+                    "{name} validate -json printed no JSON: {}",
                     validate.stderr.trim()
                 )
             })
@@ -107,26 +135,32 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
                 (stderr, _) => crate::text::one_line(stderr),
             };
             return Err(failed(anyhow::anyhow!(
-                "terraform init failed (its output is in the log above): {why}"
+                "{name} init failed (its output is in the log above): {why}"
             )));
         }
         findings.extend(diags.iter().map(|d| d.to_finding(&cx.working_dir)));
     }
 
-    let fmt = cx.run_folded(
-        "kkp_tf_fmt",
-        &format!("terraform fmt -check ({label})"),
-        &tf(&["fmt", "-check", "-diff", "-recursive", "-no-color"]),
-        // The diff in the log: the summary embeds only its first part.
-        Echo::Lines,
-    )?;
-    let (unformatted, diff) = terraform::parse_fmt(&fmt.stdout, &cx.working_dir);
+    let (unformatted, diff) = match fmt_level {
+        Some(_) => {
+            let fmt = cx.run_folded(
+                "kkp_tf_fmt",
+                &format!("{name} fmt -check ({label})"),
+                &tf(&["fmt", "-check", "-diff", "-recursive", "-no-color"]),
+                // The diff in the log: the summary embeds only its first part.
+                Echo::Lines,
+            )?;
+            terraform::parse_fmt(&fmt.stdout, &cx.working_dir)
+        }
+        None => (Vec::new(), String::new()),
+    };
+    let fmt_level = fmt_level.unwrap_or(Level::Error);
     for file in &unformatted {
         let mut f = Finding::new(
-            Level::Error,
-            "The file is not in canonical format; run `terraform fmt` and commit the result.",
+            fmt_level,
+            format!("The file is not in canonical format; run `{name} fmt` and commit the result."),
         );
-        f.title = Some("terraform fmt".to_owned());
+        f.title = Some(format!("{name} fmt"));
         f.file = Some(file.clone());
         findings.push(f);
     }
@@ -136,28 +170,39 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
         (a.level, &a.file, a.line, a.column).cmp(&(b.level, &b.file, b.line, b.column))
     });
 
-    let errors = findings.iter().filter(|f| f.level == Level::Error).count();
+    // Validation's own counts, the unformatted files apart.
+    let fmt_errors = if fmt_level == Level::Error {
+        unformatted.len()
+    } else {
+        0
+    };
+    let fmt_warnings = unformatted.len() - fmt_errors;
+    let errors = findings.iter().filter(|f| f.level == Level::Error).count() - fmt_errors;
     let warnings = findings
         .iter()
         .filter(|f| f.level == Level::Warning)
-        .count();
-    let success = errors == 0;
-    let headline = if success {
+        .count()
+        - fmt_warnings;
+    let success = errors == 0 && fmt_errors == 0;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let headline = if success && unformatted.is_empty() {
         format!(
             "{label} is valid and formatted ({warnings} warning{})",
-            if warnings == 1 { "" } else { "s" }
+            plural(warnings)
+        )
+    } else if success {
+        format!(
+            "{label} is valid ({warnings} warning{}); {} unformatted file{} (a warning: --fmt warning)",
+            plural(warnings),
+            unformatted.len(),
+            plural(unformatted.len())
         )
     } else {
         format!(
-            "{label}: {} validation error{}, {} unformatted file{}",
-            errors - unformatted.len(),
-            if errors - unformatted.len() == 1 {
-                ""
-            } else {
-                "s"
-            },
+            "{label}: {errors} validation error{}, {} unformatted file{}",
+            plural(errors),
             unformatted.len(),
-            if unformatted.len() == 1 { "" } else { "s" }
+            plural(unformatted.len())
         )
     };
 
@@ -182,7 +227,7 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
         let shown: String = diff.chars().take(DIFF_MAX).collect();
         let _ = writeln!(
             md,
-            "<details><summary>terraform fmt -diff</summary>\n\n{}",
+            "<details><summary>{name} fmt -diff</summary>\n\n{}",
             crate::text::code_block("diff", &shown)
         );
         if diff.len() > DIFF_MAX {
@@ -197,14 +242,12 @@ fn run(cx: &mut StageCx<'_>) -> Result<Report, StageError> {
     let mut report = Report::new(success, headline, label.clone());
     report.summary = md;
     report.findings_path = label;
-    report
-        .outputs
-        .set("errors", (errors - unformatted.len()).to_string());
+    report.outputs.set("errors", errors.to_string());
     report.outputs.set("warnings", warnings.to_string());
     report
         .outputs
         .set("unformatted", unformatted.len().to_string());
-    report.metric("Errors", errors - unformatted.len());
+    report.metric("Errors", errors);
     report.metric("Warnings", warnings);
     report.metric("Unformatted files", unformatted.len());
     report.findings = findings;

@@ -107,7 +107,7 @@ fn invalid(path: &Path, why: &str) -> std::io::Error {
     )
 }
 
-/// Reads the backend block of the root in `dir` (`*.tf` and `*.tf.json`, parsed), then the
+/// Reads the backend block of the root in `dir` (`*.tf`, `*.tofu` and their JSON forms, parsed), then the
 /// `-backend-config` file if given.
 pub fn read(dir: &Path, backend_config: Option<&Path>) -> std::io::Result<BackendConfig> {
     let mut cfg = BackendConfig::default();
@@ -119,13 +119,13 @@ pub fn read(dir: &Path, backend_config: Option<&Path>) -> std::io::Result<Backen
                 .file_name()
                 .map(|n| n.to_string_lossy())
                 .unwrap_or_default();
-            name.ends_with(".tf") || name.ends_with(".tf.json")
+            crate::tools::terraform::is_code_file(p) && !name.is_empty()
         })
         .collect();
     entries.sort();
     for path in entries {
         let text = std::fs::read_to_string(&path)?;
-        let found = if path.to_string_lossy().ends_with(".tf.json") {
+        let found = if path.to_string_lossy().ends_with(".json") {
             json_backend(&text, &path)?
         } else {
             hcl_backend(&text, &path)?

@@ -259,6 +259,12 @@ impl Runner {
         }
     }
 
+    /// Keeps the variable `name` from every tool this runner starts from now on (a flag's
+    /// variable that holds secrets, such as `KKP_VARIABLES`).
+    pub fn hide(&mut self, name: &str) {
+        self.env.retain(|(k, _)| k != name);
+    }
+
     /// Runs `cmd` inside the open fold `log`, streaming echoed lines (masked) as they arrive.
     /// A run stopped by the deadline, a signal or a broken log is an error that says so,
     /// returned only after the tool has exited.

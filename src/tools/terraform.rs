@@ -7,6 +7,29 @@ use serde_json::Value;
 
 use crate::report::model::{Finding, Level};
 
+/// Whether `path` is a Terraform or OpenTofu configuration file: `.tf`, `.tofu`, or their
+/// JSON forms. OpenTofu reads `.tofu` files beside (and instead of) `.tf` ones.
+pub fn is_code_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    [".tf", ".tofu", ".tf.json", ".tofu.json"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Whether the folder `dir` holds OpenTofu's own `.tofu` files: its engine is OpenTofu.
+pub fn has_tofu_files(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| {
+        d.filter_map(Result::ok).any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".tofu") || name.ends_with(".tofu.json")
+        })
+    })
+}
+
 /// `terraform validate -json` (format 1.0).
 #[derive(Debug, Deserialize)]
 pub struct ValidateOutput {
@@ -122,6 +145,69 @@ pub fn parse_fmt(stdout: &str, working_dir: &Path) -> (Vec<String>, String) {
     (files, diff)
 }
 
+/// The diagnostics in Terraform's human output (`plan`, `apply`, with or without colour
+/// boxes) as findings: `Error: summary`, then `on FILE line N, in …:` when the diagnostic has a
+/// source range, then the detail. Paths are made repository-relative from `working_dir`.
+/// Terraform's `-json` log would carry the same, but the job log keeps its readable form.
+pub fn findings_from_output(output: &str, working_dir: &Path) -> Vec<Finding> {
+    let mut findings: Vec<Finding> = Vec::new();
+    // The detail of the diagnostic being read: its unindented lines after the summary.
+    let mut detail: Vec<String> = Vec::new();
+    let finish = |findings: &mut Vec<Finding>, detail: &mut Vec<String>| {
+        if let Some(last) = findings.last_mut() {
+            if !detail.is_empty() {
+                last.message = detail.join(" ");
+            }
+        }
+        detail.clear();
+    };
+    let mut open = false;
+    for raw in output.lines() {
+        let line = raw
+            .strip_prefix('│')
+            .map(|l| l.strip_prefix(' ').unwrap_or(l))
+            .unwrap_or(raw)
+            .trim_end();
+        let severity = [("Error: ", Level::Error), ("Warning: ", Level::Warning)]
+            .into_iter()
+            .find_map(|(word, level)| line.strip_prefix(word).map(|rest| (level, rest)));
+        if let Some((level, summary)) = severity {
+            finish(&mut findings, &mut detail);
+            let mut f = Finding::new(level, summary.trim());
+            f.title = Some(summary.trim().to_owned());
+            findings.push(f);
+            open = true;
+            continue;
+        }
+        if !open {
+            continue;
+        }
+        if line.starts_with('╵') {
+            finish(&mut findings, &mut detail);
+            open = false;
+            continue;
+        }
+        if let Some(place) = line.trim_start().strip_prefix("on ") {
+            let located = findings.last().is_some_and(|f| f.file.is_some());
+            if let (false, Some((file, rest))) = (located, place.rsplit_once(" line ")) {
+                let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                if let (Ok(n), Some(last)) = (number.parse::<u32>(), findings.last_mut()) {
+                    last.file = Some(repo_path(working_dir, file));
+                    last.line = Some(n.max(1));
+                    last.end_line = Some(n.max(1));
+                    continue;
+                }
+            }
+        }
+        // The detail is unindented; the source snippet and values are indented.
+        if !line.is_empty() && !line.starts_with([' ', '\t']) {
+            detail.push(line.trim().to_owned());
+        }
+    }
+    finish(&mut findings, &mut detail);
+    findings
+}
+
 /// A readable one-line reason for a failed plan or apply: lock contention with the lock's
 /// owner and age, else the first `Error:` line.
 pub fn failure_reason(output: &str, what: &str) -> String {
@@ -186,6 +272,38 @@ mod tests {
         );
         assert_eq!(files, vec!["terraform/aws/output.tf"]);
         assert!(diff.starts_with("--- old/output.tf") && diff.contains("+a = 1"));
+    }
+
+    #[test]
+    fn human_diagnostics_become_findings_at_their_file_and_line() {
+        // Terraform 1.x `plan -no-color` after a reference error, and the boxed form a
+        // coloured run prints.
+        let plain = "random_pet.x: Refreshing...\n\nError: Reference to undeclared resource\n\n  on main.tf line 3, in resource \"terraform_data\" \"x\":\n   3:   input = foo.bar\n\nA managed resource \"foo\" \"bar\" has not been declared in the root\nmodule.\n\nWarning: Deprecated\n\nsomething\n";
+        let f = findings_from_output(plain, Path::new("terraform/aws"));
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].level, Level::Error);
+        assert_eq!(f[0].file.as_deref(), Some("terraform/aws/main.tf"));
+        assert_eq!((f[0].line, f[0].end_line), (Some(3), Some(3)));
+        assert_eq!(
+            f[0].title.as_deref(),
+            Some("Reference to undeclared resource")
+        );
+        assert_eq!(
+            f[0].message,
+            "A managed resource \"foo\" \"bar\" has not been declared in the root module."
+        );
+        assert_eq!((f[1].level, f[1].file.as_deref()), (Level::Warning, None));
+        let boxed = "╷\n│ Error: Invalid count argument\n│ \n│   on ../modules/net/main.tf line 12, in resource \"x\" \"y\":\n│   12:   count = var.n\n│ \n│ The count value depends on values that cannot be known.\n╵\n";
+        let f = findings_from_output(boxed, Path::new("terraform/aws"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].file.as_deref(), Some("terraform/modules/net/main.tf"));
+        assert_eq!(f[0].line, Some(12));
+        assert_eq!(
+            f[0].message,
+            "The count value depends on values that cannot be known."
+        );
+        // No diagnostic at all (a crash): nothing invented.
+        assert!(findings_from_output("panic: boom\n", Path::new(".")).is_empty());
     }
 
     #[test]

@@ -266,6 +266,7 @@ pub fn host_env(host: Host, server: &str, repo: &Path) -> Vec<(&'static str, Str
             ("GITHUB_API_URL", server.to_owned()),
             ("GITHUB_TOKEN", TOKEN.into()),
             ("GITHUB_WORKSPACE", dir),
+            ("GITHUB_RUN_ID", "4242".into()),
         ],
         Host::GitLab => vec![
             ("GITLAB_CI", "true".into()),
@@ -277,6 +278,11 @@ pub fn host_env(host: Host, server: &str, repo: &Path) -> Vec<(&'static str, Str
             ("CI_DEFAULT_BRANCH", "main".into()),
             ("CI_JOB_TOKEN", "job-token-for-state".into()),
             ("GITLAB_TOKEN", TOKEN.into()),
+            ("CI_PROJECT_URL", "https://gitlab.example/acme/kkp".into()),
+            (
+                "CI_JOB_URL",
+                "https://gitlab.example/acme/kkp/-/jobs/99".into(),
+            ),
         ],
         Host::Bitbucket => vec![
             ("BITBUCKET_BUILD_NUMBER", "17".into()),
@@ -438,6 +444,7 @@ pub fn snapshot(name: &str, text: &str) {
     settings.add_filter(r"v2:[0-9a-f]{6,64}", "v2:[fingerprint]");
     // Digests and commits (a test repository's commits carry the time they were made).
     settings.add_filter(r"\b[0-9a-f]{12,64}\b", "[hex]");
+    settings.add_filter(r"`[0-9a-f]{7}`", "`[sha]`");
     settings.add_filter(r"/tmp/[A-Za-z0-9_./-]+", "[tmp]");
     settings.add_filter(r"\b\d+(\.\d+)? ?(ms|s)\b", "[duration]");
     settings.bind(|| insta::assert_snapshot!(name, text));

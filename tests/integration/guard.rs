@@ -69,13 +69,14 @@ impl Guard {
         r
     }
 
-    /// The body of the bot's last plan comment on request `n`.
+    /// The body of the bot's last plan comment on request `n` (not the status comment an
+    /// apply writes where the token cannot say who it is).
     fn bot_comment(&self, n: u64) -> String {
         let thread = self.thread(n);
         self.forge
             .with(|s| s.thread(&thread))
             .into_iter()
-            .rfind(|c| c.author == BOT)
+            .rfind(|c| c.author == BOT && c.body.contains("<!-- kkp-delivery:terraform-plan:"))
             .expect("the bot commented")
             .body
     }
@@ -308,4 +309,435 @@ fn concurrent_plans_leave_one_sticky_comment() {
         .filter(|c| c.author == BOT)
         .collect();
     assert_eq!(own.len(), 1, "{own:?}");
+}
+
+/// A plan that fails where Terraform validates it: a reference to an undeclared resource at
+/// main.tf line 2.
+const BROKEN: &str = "resource \"terraform_data\" \"cp\" {\n  input = missing_resource.x.id\n}\n";
+
+/// The reviewed configuration plus a resource whose creation fails after `seconds` (a
+/// provisioner that exits 3): a plan that reviews fine and an apply that fails.
+fn failing_apply(seconds: u32) -> String {
+    format!(
+        "{REVIEWED}\nresource \"terraform_data\" \"boom\" {{\n  provisioner \"local-exec\" {{\n    command = \"sleep {seconds}; exit 3\"\n  }}\n}}\n"
+    )
+}
+
+impl Guard {
+    /// terraform-plan on request `n` that fails.
+    fn plan_failing(&self, n: u64, args: &[&str]) -> Run {
+        let event = request_event(self.host, n, &self.base, &self.head, self.repo.path());
+        self.stage("kkp-terraform-plan", event, args).expect_code(1)
+    }
+
+    /// The bot's plan comments on request `n`, oldest first.
+    fn bot_comments(&self, n: u64) -> Vec<String> {
+        let thread = self.thread(n);
+        self.forge
+            .with(|s| s.thread(&thread))
+            .into_iter()
+            .filter(|c| c.author == BOT && c.body.contains("<!-- kkp-delivery:terraform-plan:"))
+            .map(|c| c.body)
+            .collect()
+    }
+}
+
+/// The plan comment through its life on `host`: planned (commit, run, settings), failed
+/// (annotation at the file and line, the summary, the comment in a failed state keeping the
+/// last good plan folded as superseded), planned again, applied (with the outputs), no
+/// changes, `changes-only`, applying and apply failed, and outdated by a newer plan.
+fn the_comment_follows_the_plan_on(host: Host) {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let snap = |name: &str, body: &str| {
+        if host == Host::GitHub {
+            crate::common::snapshot(name, body);
+        }
+    };
+    let g = Guard::new(host);
+    g.plan_on(7, &[]);
+    let planned = g.bot_comment(7);
+    assert!(planned.contains("<!-- kkp-fingerprint:"), "{planned}");
+    let commit_link = match host {
+        Host::GitHub => format!("https://github.com/acme/kkp/commit/{}", g.head),
+        Host::GitLab => format!("https://gitlab.example/acme/kkp/-/commit/{}", g.head),
+        Host::Bitbucket => format!("https://bitbucket.org/acme/kkp/commits/{}", g.head),
+    };
+    assert!(
+        planned.contains(&format!("Commit [`{}`]({commit_link})", &g.head[..7])),
+        "{host:?}: the commit, short and linked: {planned}"
+    );
+    let run_link = match host {
+        Host::GitHub => "[workflow run](https://github.com/acme/kkp/actions/runs/4242)",
+        Host::GitLab => "[job](https://gitlab.example/acme/kkp/-/jobs/99)",
+        Host::Bitbucket => "[pipeline](https://bitbucket.org/acme/kkp/pipelines/results/17)",
+    };
+    assert!(planned.contains(run_link), "{host:?}: {planned}");
+    assert!(
+        planned.contains("workspace `default`") && planned.contains("backend as in the code"),
+        "{planned}"
+    );
+    snap("comment_planned", &planned);
+
+    // A plan that fails at validation: annotation, summary, failed comment.
+    g.config(BROKEN);
+    let r = g.plan_failing(7, &[]);
+    let failed = g.bot_comment(7);
+    assert_eq!(g.bot_comments(7).len(), 1, "{host:?}: one comment, edited");
+    assert!(
+        !failed.contains("<!-- kkp-fingerprint:"),
+        "{host:?}: a failed plan is never a reviewed one: {failed}"
+    );
+    assert!(
+        failed.contains("### ❌ `terraform plan` in `terraform/aws` failed")
+            && failed.contains("`terraform/aws/main.tf:2` **Reference to undeclared resource**"),
+        "{host:?}: {failed}"
+    );
+    assert!(
+        failed.contains("The last successful plan: superseded") && failed.contains("3 to create"),
+        "{host:?}: the last good plan is kept, folded, as superseded: {failed}"
+    );
+    snap("comment_failed", &failed);
+    match host {
+        Host::GitHub => {
+            assert!(
+                r.stdout.contains("::error title=Reference to undeclared resource,file=terraform/aws/main.tf,line=2"),
+                "{}",
+                r.stdout
+            );
+            assert!(
+                r.summary.contains("failed")
+                    && r.summary.contains("Reference to undeclared resource"),
+                "{}",
+                r.summary
+            );
+        }
+        Host::GitLab => {
+            let report =
+                std::fs::read_to_string(g.repo.path().join("kkp-terraform-plan-codequality.json"))
+                    .unwrap();
+            assert!(
+                report.contains("terraform/aws/main.tf")
+                    && report.contains("Reference to undeclared resource"),
+                "{report}"
+            );
+            let _ = std::fs::remove_file(g.repo.path().join("kkp-terraform-plan-codequality.json"));
+        }
+        Host::Bitbucket => {
+            let (reports, annotations) = g
+                .forge
+                .with(|s| (s.bb_reports.clone(), s.bb_annotations.clone()));
+            let (key, report) = reports
+                .iter()
+                .find(|(k, _)| k.contains("kkp-terraform-plan"))
+                .expect("a Code Insights report for the failed plan");
+            assert_eq!(report["result"], "FAILED", "{report}");
+            let located = annotations[key].iter().any(|a| {
+                a["path"] == "terraform/aws/main.tf" && a["line"] == 2 && a["severity"] == "HIGH"
+            });
+            assert!(located, "{:?}", annotations[key]);
+        }
+    }
+
+    // A good plan again: current, nothing superseded.
+    g.config(REVIEWED);
+    g.plan_on(7, &[]);
+    let again = g.bot_comment(7);
+    assert!(
+        again.contains("<!-- kkp-fingerprint:") && !again.contains("superseded"),
+        "{again}"
+    );
+
+    // The apply after the merge updates the request's comment.
+    g.apply_push(&[]).expect_code(0);
+    let applied = g.bot_comment(7);
+    assert!(
+        applied.contains("✅ **Applied** (commit [`")
+            && applied.contains("`endpoint` = `https://cp.example`"),
+        "{host:?}: {applied}"
+    );
+    snap("comment_applied", &applied);
+
+    // A plan that destroys opens with a banner.
+    g.config(&REVIEWED.replace("count = 3", "count = 1"));
+    g.plan_on(11, &[]);
+    let destroying = g.bot_comment(11);
+    assert!(
+        destroying.contains("🛑 **Resource deletion will happen**: 2 to delete"),
+        "{destroying}"
+    );
+    g.config(REVIEWED);
+
+    // No changes: a comment that says so; with changes-only, none on a request without one,
+    // and an existing one kept current.
+    g.plan_on(9, &[]);
+    let quiet = g.bot_comment(9);
+    assert!(quiet.contains("terraform/aws: no changes"), "{quiet}");
+    snap("comment_no_changes", &quiet);
+    g.plan_on(10, &["--comment", "changes-only"]);
+    assert!(
+        g.bot_comments(10).is_empty(),
+        "{host:?}: no comment for no changes"
+    );
+    g.plan_on(9, &["--comment", "changes-only"]);
+    assert_eq!(g.bot_comments(9).len(), 1);
+
+    // A plan reviewed, then an apply that fails: applying while it runs, then failed.
+    g.config(&failing_apply(3));
+    g.plan_on(7, &[]);
+    let applying = std::thread::scope(|s| {
+        let apply = s.spawn(|| g.apply_push(&[]).expect_code(1));
+        let started = std::time::Instant::now();
+        let mut seen = None;
+        while seen.is_none() && started.elapsed() < std::time::Duration::from_secs(60) {
+            let body = g.bot_comment(7);
+            if body.contains("**Applying**") {
+                seen = Some(body);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let r = apply.join().unwrap();
+        assert!(r.stderr.contains("local-exec"), "{}", r.stderr);
+        seen.expect("the comment said applying while the apply ran")
+    });
+    snap("comment_applying", &applying);
+    let apply_failed = g.bot_comment(7);
+    assert!(
+        apply_failed.contains("❌ **Apply failed**") && apply_failed.contains("local-exec"),
+        "{host:?}: {apply_failed}"
+    );
+    snap("comment_apply_failed", &apply_failed);
+
+    // A newer plan with --comment new: the older comment is marked outdated and loses its
+    // fingerprint.
+    g.plan_on(7, &["--comment", "new"]);
+    let all = g.bot_comments(7);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        all[0].contains("**Outdated**") && !all[0].contains("<!-- kkp-fingerprint:"),
+        "{}",
+        all[0]
+    );
+    assert!(!all[1].contains("Outdated") && all[1].contains("<!-- kkp-fingerprint:"));
+    snap("comment_outdated", &all[0]);
+}
+
+#[test]
+fn the_comment_follows_the_plan_on_github() {
+    the_comment_follows_the_plan_on(Host::GitHub);
+}
+
+#[test]
+fn the_comment_follows_the_plan_on_gitlab() {
+    the_comment_follows_the_plan_on(Host::GitLab);
+}
+
+#[test]
+fn the_comment_follows_the_plan_on_bitbucket() {
+    the_comment_follows_the_plan_on(Host::Bitbucket);
+}
+
+/// A GitHub App's installation token (`GET /user` refused) and a Bitbucket access token
+/// (`GET /2.0/user` refused with 401), with no `--bot-login`: the plan writes one comment and
+/// edits it on the next run; the apply finds it and refuses a changed plan.
+#[test]
+fn tokens_that_cannot_say_who_they_are_still_keep_one_comment_and_the_guard() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    for host in [Host::GitHub, Host::Bitbucket] {
+        let g = Guard::new(host);
+        let bot = match host {
+            Host::GitHub => {
+                g.forge.with(|s| s.gh_app_bot = Some("kkp-app[bot]"));
+                "kkp-app[bot]"
+            }
+            _ => BOT,
+        };
+        g.plan_on(7, &[]);
+        g.plan_on(7, &[]);
+        let own: Vec<_> = g
+            .forge
+            .with(|s| s.thread(&g.thread(7)))
+            .into_iter()
+            .filter(|c| c.author == bot)
+            .collect();
+        assert_eq!(own.len(), 1, "{host:?}: one comment, edited: {own:?}");
+        assert!(own[0].body.contains("<!-- kkp-fingerprint:"));
+        g.config(&REVIEWED.replace("count = 3", "count = 5"));
+        refused(
+            &g,
+            g.apply_push(&[]),
+            "the plan differs from the one reviewed on",
+            "a token that cannot say who it is",
+        );
+        g.config(REVIEWED);
+        g.apply_push(&[]).expect_code(0);
+    }
+}
+
+/// The knobs: a workspace, var files and targets appear in the comment; two workspaces of one
+/// root keep two comments and two fingerprints; an apply whose var file differs from the
+/// reviewed plan's is refused, naming it; `--variables` never reach a log or a comment.
+#[test]
+fn the_knobs_are_shown_kept_apart_per_workspace_and_checked_by_the_apply() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let g = Guard::new(Host::GitHub);
+    let root = g.repo.path().join("terraform/aws");
+    std::fs::write(root.join("prod.tfvars"), "n = 2\n").unwrap();
+    std::fs::write(root.join("stage.tfvars"), "n = 1\n").unwrap();
+    g.config(
+        "variable \"n\" {}\nvariable \"word\" {\n  default = \"\"\n}\nresource \"terraform_data\" \"cp\" {\n  count = var.n\n  input = \"cp-${count.index}\"\n}\noutput \"word\" {\n  value = var.word\n}\n",
+    );
+    let secret = "hunter2-very-secret-word";
+    let variables = format!("word = \"{secret}\"\n");
+    let r = g.plan_on(
+        8,
+        &[
+            "--workspace",
+            "staging",
+            "--var-file",
+            "terraform/aws/prod.tfvars",
+            "--target",
+            "terraform_data.cp",
+            "--variables",
+            &variables,
+        ],
+    );
+    let shown = g.bot_comment(8);
+    assert!(
+        shown.contains("workspace `staging`")
+            && shown.contains("var files `terraform/aws/prod.tfvars`")
+            && shown.contains("targets `terraform_data.cp`")
+            && shown.contains("variables `word` (values not shown)"),
+        "{shown}"
+    );
+    assert!(
+        !r.all_text().contains(secret) && !shown.contains(secret),
+        "the variables' values are never shown:\n{}",
+        r.all_text()
+    );
+
+    // Two workspaces of one root: two comments, two fingerprints.
+    g.plan_on(
+        7,
+        &[
+            "--workspace",
+            "staging",
+            "--var-file",
+            "terraform/aws/stage.tfvars",
+        ],
+    );
+    g.plan_on(
+        7,
+        &[
+            "--workspace",
+            "prod",
+            "--var-file",
+            "terraform/aws/prod.tfvars",
+        ],
+    );
+    let both = g.bot_comments(7);
+    assert_eq!(both.len(), 2, "{both:?}");
+    let fingerprint = |b: &str| {
+        b.split("<!-- kkp-fingerprint:")
+            .nth(1)
+            .and_then(|r| r.split(" -->").next())
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(fingerprint(&both[0]), fingerprint(&both[1]));
+    assert!(both[0].contains("terraform-plan:terraform/aws#staging -->"));
+    assert!(both[1].contains("terraform-plan:terraform/aws#prod -->"));
+
+    // The apply with another var file than the reviewed plan's is refused, saying which.
+    let r = g
+        .apply_push(&[
+            "--workspace",
+            "staging",
+            "--var-file",
+            "terraform/aws/prod.tfvars",
+        ])
+        .expect_code(1);
+    assert!(
+        r.all_text().contains("was made with other settings")
+            && r.all_text().contains("--var-file: terraform/aws/prod.tfvars in this run, terraform/aws/stage.tfvars in the reviewed plan"),
+        "{}",
+        r.all_text()
+    );
+    // With the reviewed settings it applies, into the workspace's own state.
+    let _ = std::fs::remove_file(root.join("kkp.tfplan"));
+    g.apply_push(&[
+        "--workspace",
+        "staging",
+        "--var-file",
+        "terraform/aws/stage.tfvars",
+    ])
+    .expect_code(0);
+    assert!(root
+        .join("terraform.tfstate.d/staging/terraform.tfstate")
+        .is_file());
+
+    // A var file outside the repository, or missing, is bad input.
+    let r = g.stage(
+        "kkp-terraform-plan",
+        request_event(Host::GitHub, 7, &g.base, &g.head, g.repo.path()),
+        &["--var-file", "../../etc/passwd"],
+    );
+    let r = r.expect_code(2);
+    assert!(
+        r.stderr.contains("--var-file (KKP_VAR_FILE)"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `--engine`: a root with `.tofu` files is planned with OpenTofu's `tofu` executable, and
+/// every message and the comment say so. No OpenTofu binary installs here: the real Terraform
+/// runs under the name `tofu` (it ignores the `.tofu` file, which only decides the engine).
+#[test]
+fn a_root_with_tofu_files_is_planned_with_opentofu() {
+    let Some(terraform) = tool(&tools_dir().join("bin/terraform")) else {
+        return;
+    };
+    let g = Guard::new(Host::GitHub);
+    std::fs::write(
+        g.repo.path().join("terraform/aws/versions.tofu"),
+        "# OpenTofu reads this file; Terraform does not.\n",
+    )
+    .unwrap();
+    let bin = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&terraform, bin.path().join("tofu")).unwrap();
+    let mut event = request_event(Host::GitHub, 7, &g.base, &g.head, g.repo.path());
+    event.push((
+        "PATH",
+        format!(
+            "{}:{}",
+            bin.path().display(),
+            std::env::var("PATH").unwrap()
+        ),
+    ));
+    let r = g
+        .stage("kkp-terraform-plan", event.clone(), &[])
+        .expect_code(0);
+    assert!(
+        r.stdout.contains("tofu init") && r.stdout.contains("tofu plan"),
+        "{}",
+        r.stdout
+    );
+    let body = g.bot_comment(7);
+    assert!(
+        body.contains("### 📋 `tofu plan` in `terraform/aws`") && body.contains("OpenTofu"),
+        "{body}"
+    );
+    let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
+    // --engine terraform overrides the files.
+    let r = g
+        .stage("kkp-terraform-plan", event, &["--engine", "terraform"])
+        .expect_code(0);
+    assert!(r.stdout.contains("terraform plan"), "{}", r.stdout);
+    assert!(g.bot_comment(7).contains("`terraform plan` in"));
 }

@@ -214,6 +214,15 @@ fn a_hostile_tool_cannot_leak_secrets_or_issue_workflow_commands() {
             stopped_by = Some(token.to_owned());
             continue;
         }
+        // The failure's own annotation quotes the tool's error: one line, and nothing in its
+        // text reads as a command (`::` is broken up).
+        if let Some(text) = line.strip_prefix("::error title=terraform-plan failed::") {
+            assert!(
+                !text.contains("::"),
+                "a command inside the annotation: {line}"
+            );
+            continue;
+        }
         if line.starts_with("::") {
             assert!(
                 [

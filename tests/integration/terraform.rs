@@ -245,6 +245,43 @@ fn fmt_failure_names_the_file_and_shows_the_diff() {
         r.summary
     );
     assert_eq!(r.output("unformatted").as_deref(), Some("1"));
+
+    // --fmt warning: the same difference is a warning annotation and the stage succeeds, so
+    // the plan still runs; --fmt off does not run fmt at all.
+    let r = tf_stage(
+        "kkp-terraform-validate",
+        &["--fmt", "warning"],
+        &repo,
+        &forge,
+        GITHUB,
+    );
+    assert_eq!(r.code(), 0, "{r:?}");
+    assert!(
+        r.stdout
+            .contains("::warning title=terraform fmt,file=terraform/aws/ugly.tf::"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.output("unformatted").as_deref(), Some("1"));
+    assert_eq!(r.output("errors").as_deref(), Some("0"));
+    let r = tf_stage(
+        "kkp-terraform-validate",
+        &["--fmt", "off"],
+        &repo,
+        &forge,
+        GITHUB,
+    );
+    assert_eq!(r.code(), 0, "{r:?}");
+    assert!(!r.stdout.contains("fmt -check"), "{}", r.stdout);
+    let r = tf_stage(
+        "kkp-terraform-validate",
+        &["--fmt", "loud"],
+        &repo,
+        &forge,
+        GITHUB,
+    );
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(r.stderr.contains("--fmt (KKP_FMT)"), "{}", r.stderr);
 }
 
 #[test]

@@ -168,6 +168,9 @@ pub struct ForgeState {
     /// The token is a GitHub Actions token: `GET /user` is refused and comments are written as
     /// `github-actions[bot]`.
     pub gh_actions_token: bool,
+    /// The token is another GitHub App's installation token: `GET /user` is refused and
+    /// comments are written as this `<app-slug>[bot]`.
+    pub gh_app_bot: Option<&'static str>,
     /// The forge's clock for comment times, in seconds; and how many comments were deleted
     /// (ids are never reused).
     clock: u64,
@@ -208,10 +211,10 @@ impl ForgeState {
 
     /// Who the API token is: the author of comments it writes.
     fn token_author(&self) -> &'static str {
-        if self.gh_actions_token {
-            ACTIONS_BOT
-        } else {
-            BOT
+        match (self.gh_app_bot, self.gh_actions_token) {
+            (Some(app), _) => app,
+            (None, true) => ACTIONS_BOT,
+            (None, false) => BOT,
         }
     }
 
@@ -998,7 +1001,7 @@ fn route(
                 &json!({"pagelen": 50, "page": 1, "size": prs.len(), "values": prs}),
             )
         }
-        ["user"] if s.gh_actions_token => json_response(
+        ["user"] if s.gh_actions_token || s.gh_app_bot.is_some() => json_response(
             StatusCode::FORBIDDEN,
             &json!({"message": "Resource not accessible by integration", "documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user", "status": "403"}),
         ),

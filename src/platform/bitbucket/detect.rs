@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::context::{Context, DetectOptions, Event, Platform, RepoRef};
+use crate::context::{Context, DetectOptions, Event, Links, Platform, RepoRef};
 use crate::env::{vars, Env};
 use crate::error::UsageError;
 
@@ -85,8 +85,33 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
             .unwrap_or_else(|| opts.workspace.clone()),
         in_bitbucket_pipe: env.get(vars::BITBUCKET_PIPE_STORAGE_DIR).is_some()
             || env.get(vars::BITBUCKET_PIPE_SHARED_STORAGE_DIR).is_some(),
-        run_id: env.get(vars::BITBUCKET_PIPELINE_UUID).map(str::to_owned),
+        links: links(env),
     })
+}
+
+/// The repository's page on Bitbucket Cloud and the pipeline's
+/// (`…/pipelines/results/BITBUCKET_BUILD_NUMBER`).
+fn links(env: &Env) -> Links {
+    let full_name = env
+        .get(vars::BITBUCKET_REPO_FULL_NAME)
+        .map(str::to_owned)
+        .or_else(|| {
+            Some(format!(
+                "{}/{}",
+                env.get(vars::BITBUCKET_WORKSPACE)?,
+                env.get(vars::BITBUCKET_REPO_SLUG)?
+            ))
+        });
+    let repository = full_name
+        .filter(|r| r.split('/').count() == 2)
+        .map(|r| format!("https://bitbucket.org/{r}"));
+    let run = match (&repository, env.get(vars::BITBUCKET_BUILD_NUMBER)) {
+        (Some(repository), Some(n)) if n.chars().all(|c| c.is_ascii_digit()) => {
+            Some(format!("{repository}/pipelines/results/{n}"))
+        }
+        _ => None,
+    };
+    Links { repository, run }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::context::{real_sha, Context, DetectOptions, Event, Platform, RepoRef};
+use crate::context::{real_sha, Context, DetectOptions, Event, Links, Platform, RepoRef};
 use crate::env::{vars, Env};
 use crate::error::UsageError;
 
@@ -142,8 +142,35 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
         default_branch,
         workspace,
         in_bitbucket_pipe: false,
-        run_id: env.get(vars::GITHUB_RUN_ID).map(str::to_owned),
+        links: links(env),
     })
+}
+
+/// The repository's page (`GITHUB_SERVER_URL`/`GITHUB_REPOSITORY`) and the workflow run's
+/// (`…/actions/runs/GITHUB_RUN_ID`, with the attempt when it is a re-run).
+fn links(env: &Env) -> Links {
+    let server = env
+        .get(vars::GITHUB_SERVER_URL)
+        .unwrap_or("https://github.com")
+        .trim_end_matches('/');
+    let repository = env
+        .get(vars::GITHUB_REPOSITORY)
+        .filter(|r| r.split('/').count() == 2)
+        .map(|r| format!("{server}/{r}"));
+    let run = match (&repository, env.get(vars::GITHUB_RUN_ID)) {
+        (Some(repository), Some(id)) if id.chars().all(|c| c.is_ascii_digit()) => {
+            let mut url = format!("{repository}/actions/runs/{id}");
+            if let Some(attempt) = env
+                .get(vars::GITHUB_RUN_ATTEMPT)
+                .filter(|a| *a != "1" && a.chars().all(|c| c.is_ascii_digit()))
+            {
+                url.push_str(&format!("/attempts/{attempt}"));
+            }
+            Some(url)
+        }
+        _ => None,
+    };
+    Links { repository, run }
 }
 
 /// Reads and validates the event payload. A file that is missing, unreadable or not a JSON object

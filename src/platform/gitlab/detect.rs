@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::context::{real_sha, Context, DetectOptions, Event, Platform, RepoRef};
+use crate::context::{real_sha, Context, DetectOptions, Event, Links, Platform, RepoRef};
 use crate::env::{vars, Env};
 use crate::error::UsageError;
 
@@ -132,7 +132,12 @@ pub fn detect(env: &Env, opts: &DetectOptions) -> Result<Context, UsageError> {
             .filter(|d| d.is_dir())
             .unwrap_or_else(|| opts.workspace.clone()),
         in_bitbucket_pipe: false,
-        run_id: env.get(vars::CI_JOB_URL).map(str::to_owned),
+        links: Links {
+            repository: env
+                .get(vars::CI_PROJECT_URL)
+                .map(|u| u.trim_end_matches('/').to_owned()),
+            run: env.get(vars::CI_JOB_URL).map(str::to_owned),
+        },
     })
 }
 
