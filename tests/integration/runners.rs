@@ -377,7 +377,7 @@ fn packaging_files_pass_the_linters() {
             ".ci/run",
             "tests/support/fakes/kubeone",
             "tests/support/fakes/flux",
-            "tests/support/fakes/sops",
+            "tests/support/recorders/sops",
             "tests/support/fakes/kubermatic-installer",
         ])
         .current_dir(root())

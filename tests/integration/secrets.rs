@@ -20,7 +20,6 @@ const FORGE_TOKEN: &str = "canary-forge-token-4b9d2e";
 const JOB_TOKEN: &str = "canary-job-token-8c1f3a";
 const AWS_KEY_ID: &str = "AKIACANARY7Q2W3E4R5T";
 const AWS_SECRET: &str = "canary-aws-secret-0f9e8d7c6b5a";
-const AGE_KEY: &str = "AGE-SECRET-KEY-1CANARYQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ";
 const FLUX_TOKEN: &str = "canary-flux-token-77aa11";
 const TF_SECRET: &str = "canary-tf-sensitive-5e6f";
 const KUBE_TOKEN: &str = "canary-kube-admin-token-31c4";
@@ -44,7 +43,8 @@ fn canaries(ssh_key: &str) -> Vec<&str> {
         JOB_TOKEN,
         AWS_KEY_ID,
         AWS_SECRET,
-        AGE_KEY,
+        // A real key: the real sops decrypts the values with it.
+        crate::deploy::age_key(),
         FLUX_TOKEN,
         TF_SECRET,
         KUBE_TOKEN,
@@ -121,7 +121,7 @@ fn no_secret_reaches_any_output_on_any_platform() {
         ]);
         let tmp = tempfile::tempdir().unwrap();
         // The cluster: the fake Kubernetes API, its admin kubeconfig (what kubeone derives), the
-        // decrypted values for the fake sops, charts for the fake installer.
+        // charts for the fake installer (the real sops decrypts the values).
         let kube = FakeKube::start(KUBE_TOKEN);
         kube.ingress(
             "nginx-ingress-controller",
@@ -132,9 +132,7 @@ fn no_secret_reaches_any_output_on_any_platform() {
         let cluster = tempfile::tempdir().unwrap();
         let admin = cluster.path().join("admin.conf");
         std::fs::write(&admin, kube.kubeconfig()).unwrap();
-        std::fs::create_dir_all(cluster.path().join("plain")).unwrap();
         std::fs::create_dir_all(cluster.path().join("charts")).unwrap();
-        std::fs::write(cluster.path().join("plain/values.yaml"), &values).unwrap();
         let mut secrets = host_env(host, &forge.url, repo.path());
         // The canary forge token replaces the harness's own.
         for (k, v) in secrets.iter_mut() {
@@ -152,8 +150,8 @@ fn no_secret_reaches_any_output_on_any_platform() {
             ("AWS_SECRET_ACCESS_KEY", AWS_SECRET.to_owned()),
             ("SSH_PRIVATE_KEY", key.clone()),
             ("KKP_KUBEONE_BIN", kubeone.display().to_string()),
-            ("SOPS_AGE_SECRET_KEY", AGE_KEY.to_owned()),
-            ("SOPS_AGE_KEY", AGE_KEY.to_owned()),
+            ("SOPS_AGE_SECRET_KEY", crate::deploy::age_key().to_owned()),
+            ("SOPS_AGE_KEY", crate::deploy::age_key().to_owned()),
             ("KKP_FLUX_TOKEN", FLUX_TOKEN.to_owned()),
             ("KKP_FLUX_BIN", flux.display().to_string()),
             ("KKP_FLUX_SSH_PRIVATE_KEY", key.clone()),
@@ -167,14 +165,9 @@ fn no_secret_reaches_any_output_on_any_platform() {
                 "KKP_CHARTS_DIR",
                 cluster.path().join("charts").display().to_string(),
             ),
-            ("KKP_SOPS_BIN", fakes.join("sops").display().to_string()),
-            ("FAKE_SOPS_KEY", AGE_KEY.to_owned()),
-            (
-                "FAKE_SOPS_PLAIN_DIR",
-                cluster.path().join("plain").display().to_string(),
-            ),
             ("FAKE_KUBEONE_KUBECONFIG", admin.display().to_string()),
         ]);
+        secrets.extend(crate::deploy::sops_env(&cluster.path().join("sops.log")));
         if host != Host::GitLab {
             // The http backend is GitLab's managed state; elsewhere the root uses local state.
             std::fs::write(
