@@ -39,12 +39,15 @@ if [ ! -x "$tools/venv/bin/hadolint" ] || [ ! -x "$tools/venv/bin/gcp-storage-em
   touch "$tools/venv/.complete"
 fi
 
-# @octokit/openapi: GitHub's REST description, which the fake forge's answers are checked against.
-if [ ! -f "$tools/node/.complete-2" ]; then
+# @octokit/openapi: GitHub's REST description, which the fake forge's answers are checked against;
+# @coderabbitai/bitbucket: Bitbucket Cloud's description as TypeScript types, which typescript's
+# compiler checks the fake's Bitbucket answers against.
+if [ ! -f "$tools/node/.complete-3" ]; then
   mkdir -p "$tools/node"
   (cd "$tools/node" && [ -f package.json ] || echo '{"private":true}' > "$tools/node/package.json")
-  (cd "$tools/node" && npm install --silent --no-audit --no-fund 'gitlab-ci-local@4.60.1' '@actions/core@1.11.1' '@octokit/openapi@23.0.2')
-  touch "$tools/node/.complete-2"
+  (cd "$tools/node" && npm install --silent --no-audit --no-fund 'gitlab-ci-local@4.60.1' '@actions/core@1.11.1' '@octokit/openapi@23.0.2' \
+    'typescript@5.9.3' '@coderabbitai/bitbucket@1.1.4')
+  touch "$tools/node/.complete-3"
 fi
 
 # kubectl, for client-side checks of the objects kkp-deploy applies (`kubectl create secret

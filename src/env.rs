@@ -286,7 +286,7 @@ pub mod vars {
         /// Not set by Bitbucket itself: tests and Bitbucket-compatible servers point the client
         /// elsewhere (default `https://api.bitbucket.org/2.0`).
         Plain Bitbucket BITBUCKET_API_URL: "The REST API's base URL";
-        ForgeToken Bitbucket BITBUCKET_ACCESS_TOKEN: "Repository access token: pull request files, comments, Code Insights";
+        ForgeToken Bitbucket BITBUCKET_ACCESS_TOKEN: "Repository, project or workspace access token (or a user's API token as email:token): pull request files, comments, Code Insights";
 
         // --- our own, beside the flags ---
         ForgeToken All KKP_TOKEN: "Forge API token for any host (the --token flag's variable)";

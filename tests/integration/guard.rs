@@ -575,6 +575,19 @@ fn tokens_that_cannot_say_who_they_are_still_keep_one_comment_and_the_guard() {
         g.config(REVIEWED);
         g.apply_push(&[]).expect_code(0);
     }
+    // A Bitbucket API token, a user's (`email:token`, Basic auth): `GET /2.0/user` answers it.
+    let g = Guard::new(Host::Bitbucket);
+    for _ in 0..2 {
+        let mut event = request_event(Host::Bitbucket, 7, &g.base, &g.head, g.repo.path());
+        event.push((
+            "BITBUCKET_ACCESS_TOKEN",
+            format!("kkp-bot@example.com:{}", crate::common::TOKEN),
+        ));
+        g.stage("kkp-terraform-plan", event, &[]).expect_code(0);
+        let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
+    }
+    assert_eq!(g.bot_comments(7).len(), 1);
+    assert!(g.forge.with(|s| s.thread("bitbucket:7").len()) == 1);
 }
 
 /// The knobs: a workspace, var files and targets appear in the comment; two workspaces of one
@@ -740,4 +753,25 @@ fn a_root_with_tofu_files_is_planned_with_opentofu() {
         .expect_code(0);
     assert!(r.stdout.contains("terraform plan"), "{}", r.stdout);
     assert!(g.bot_comment(7).contains("`terraform plan` in"));
+}
+
+/// GitLab's `CI_JOB_TOKEN` cannot read or write merge request notes: with it alone, the plan
+/// says at once that terraform-apply will refuse, naming the variable to set.
+#[test]
+fn a_gitlab_job_token_alone_says_the_apply_will_refuse() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let g = Guard::new(Host::GitLab);
+    let mut event = request_event(Host::GitLab, 7, &g.base, &g.head, g.repo.path());
+    event.push(("GITLAB_TOKEN", String::new()));
+    let r = g.stage("kkp-terraform-plan", event, &[]).expect_code(0);
+    assert!(
+        r.stdout
+            .contains("terraform-apply will refuse to apply this plan")
+            && r.stdout.contains("set GITLAB_TOKEN"),
+        "{}",
+        r.stdout
+    );
+    assert!(g.bot_comments(7).is_empty());
 }

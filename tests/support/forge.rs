@@ -803,7 +803,17 @@ fn is_authorized(headers: &HeaderMap, token: &str) -> bool {
         .get("private-token")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    auth == format!("Bearer {token}") || auth == format!("token {token}") || private == token
+    // A Bitbucket API token (user-bound) comes as Basic `email:token`.
+    let basic_password = auth.strip_prefix("Basic ").and_then(|b| {
+        use base64::Engine as _;
+        let decoded = base64::engine::general_purpose::STANDARD.decode(b).ok()?;
+        let text = String::from_utf8(decoded).ok()?;
+        text.split_once(':').map(|(_, p)| p.to_owned())
+    });
+    auth == format!("Bearer {token}")
+        || auth == format!("token {token}")
+        || private == token
+        || basic_password.as_deref() == Some(token)
 }
 
 fn route(
@@ -823,7 +833,14 @@ fn route(
         let key = format!("{commit}/{id}");
         return match (method.as_str(), rest) {
             ("PUT", []) => match serde_json::from_str::<Value>(body) {
-                Ok(v) if v.get("title").is_some() && v.get("report_type").is_some() => {
+                Ok(mut v) if v.get("title").is_some() && v.get("report_type").is_some() => {
+                    // Bitbucket answers with the stored report: its type, uuid and external id.
+                    v["type"] = json!("report");
+                    v["uuid"] = json!(format!(
+                        "{{{:08x}-0000-4000-8000-000000000001}}",
+                        s.bb_reports.len()
+                    ));
+                    v["external_id"] = json!(id);
                     s.bb_reports.insert(key.clone(), v.clone());
                     s.bb_annotations.insert(key, Vec::new());
                     json_response(StatusCode::OK, &v)
@@ -854,8 +871,21 @@ fn route(
                         &json!({"error": {"message": "too many annotations"}}),
                     );
                 }
-                existing.extend(items.iter().cloned());
-                json_response(StatusCode::OK, &Value::Array(items))
+                // Bitbucket answers with the stored annotations: their type and uuid.
+                let stored: Vec<Value> = items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, mut a)| {
+                        a["type"] = json!("report_annotation");
+                        a["uuid"] = json!(format!(
+                            "{{{:08x}-0000-4000-8000-000000000002}}",
+                            existing.len() + i
+                        ));
+                        a
+                    })
+                    .collect();
+                existing.extend(stored.iter().cloned());
+                json_response(StatusCode::OK, &Value::Array(stored))
             }
             _ => json_response(
                 StatusCode::METHOD_NOT_ALLOWED,

@@ -95,7 +95,7 @@ impl Client {
             let resp = self
                 .http
                 .get(&current)
-                .bearer_auth(self.token.expose())
+                .with_token(&self.token)
                 .send()
                 .await?;
             let next = resp
@@ -521,7 +521,7 @@ impl Client {
         let resp = self
             .http
             .delete(format!("{}/pullrequests/{pr}/comments/{id}", self.repo_url))
-            .bearer_auth(self.token.expose())
+            .with_token(&self.token)
             .send()
             .await
             .map_err(|e| ApiError::Other(format!("deleting comment {id}: {}", e.without_url())))?;
@@ -551,7 +551,7 @@ impl Client {
                 .post(format!("{}/pullrequests/{pr}/comments", self.repo_url)),
         };
         let resp = rb
-            .bearer_auth(self.token.expose())
+            .with_token(&self.token)
             .json(&payload)
             .send()
             .await
@@ -617,5 +617,23 @@ impl CommentApi for Host {
 
     async fn token_identity(&self) -> Result<String, ApiError> {
         self.token_user().await
+    }
+}
+
+/// How a Bitbucket token authenticates: a user's API token (or app password) is given as
+/// `email:token` (`username:password`) and sent with Basic auth; a repository, project or
+/// workspace access token is a Bearer token (Bitbucket's authentication docs).
+pub trait WithToken {
+    fn with_token(self, token: &Token) -> Self;
+}
+
+impl WithToken for reqwest::RequestBuilder {
+    fn with_token(self, token: &Token) -> Self {
+        match token.expose().split_once(':') {
+            Some((user, password)) if !user.is_empty() && !password.is_empty() => {
+                self.basic_auth(user, Some(password))
+            }
+            _ => self.bearer_auth(token.expose()),
+        }
     }
 }

@@ -82,7 +82,7 @@ impl Host {
             self.workspace, self.slug, report.id
         );
         let with_auth = |rb: reqwest::RequestBuilder| match &self.token {
-            Some(t) => rb.bearer_auth(t.expose()),
+            Some(t) => super::api::WithToken::with_token(rb, t),
             None => rb,
         };
         let send = |rb: reqwest::RequestBuilder, what: &'static str| async move {
