@@ -92,13 +92,15 @@ fn the_fake_github_answers_validate_against_the_published_description() {
     );
 }
 
+/// One request to the fake: (method, the description's path, status, the request's path, its
+/// body, Basic auth).
+type BitbucketRequest = (&'static str, &'static str, u16, String, Option<Value>, bool);
+
 /// Every Bitbucket operation the product calls, as the fake answers it: (method, the
 /// description's path, status, the request's path, its body, Basic auth). Basic is a user's
 /// API token (`GET /user` answers it); the rest use an access token (Bearer), whose `GET /user`
 /// is refused with 401.
-fn bitbucket_requests(
-    diffstat: &str,
-) -> Vec<(&'static str, &'static str, u16, String, Option<Value>, bool)> {
+fn bitbucket_requests(diffstat: &str) -> Vec<BitbucketRequest> {
     let repo = "/2.0/repositories/acme/kkp";
     let report = json!({"title": "terraform plan (terraform/aws)", "details": "1 to create", "report_type": "BUG", "reporter": "kkp-delivery", "result": "PASSED", "data": [{"title": "To create", "type": "NUMBER", "value": 1}]});
     let annotation = json!([{"external_id": "kkp-1", "title": "Reference to undeclared resource", "annotation_type": "BUG", "summary": "A managed resource has not been declared", "details": "A managed resource has not been declared", "severity": "HIGH", "result": "FAILED", "path": "terraform/aws/main.tf", "line": 2}]);
