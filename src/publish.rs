@@ -436,6 +436,30 @@ impl Publication<'_> {
                 }
             }
         }
+        if let (Some(label), Some(number)) = (&report.label, self.ctx.request_number()) {
+            let at = self.ctx.request_ref(number);
+            match self
+                .rt
+                .block_on(self.forge.set_labels(number, &label.add, &label.remove))
+            {
+                Ok(true) => writeln!(log, "Label {} set on {at}", label.add)?,
+                Ok(false) => writeln!(
+                    log,
+                    "INFO: {} has no pull request labels: --label is not applied",
+                    match self.ctx.platform {
+                        Platform::Bitbucket => "Bitbucket",
+                        Platform::GitHub | Platform::GitLab | Platform::Local => "this host",
+                    }
+                )?,
+                // Labels are a convenience: the comment and the summary are complete.
+                Err(e) => writeln!(
+                    log,
+                    "WARNING: the label {} could not be set on {at} ({})",
+                    label.add,
+                    m(&e.to_string())
+                )?,
+            }
+        }
         write_stage_outputs(
             self.ctx,
             self.stage,

@@ -796,6 +796,24 @@ impl Forge {
         }
     }
 
+    /// Sets label `add` on request `number` and removes `remove`, where the host has labels
+    /// (GitHub, GitLab): `Ok(false)` where it has none (Bitbucket, local runs).
+    pub async fn set_labels(
+        &self,
+        number: u64,
+        add: &str,
+        remove: &[String],
+    ) -> Result<bool, ApiError> {
+        let work = async {
+            match &self.host {
+                Host::GitHub(host) => host.set_labels(number, add, remove).await.map(|_| true),
+                Host::GitLab(host) => host.set_labels(number, add, remove).await.map(|_| true),
+                Host::Bitbucket(_) | Host::Local => Ok(false),
+            }
+        };
+        within(COMMENTS_BUDGET, "setting the labels", work).await
+    }
+
     /// Publishes a Code Insights report where the host has them (Bitbucket); `Ok(None)` where it
     /// does not.
     pub async fn publish_insights(

@@ -148,6 +148,32 @@ pub struct Report {
     pub outputs: Outputs,
     pub comment: Option<StickyComment>,
     pub artifacts: Vec<Artifact>,
+    /// The host label for the result on the pull/merge request (`--label`).
+    pub label: Option<ResultLabel>,
+}
+
+/// A result label: the one to set, and the others of its family to remove.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResultLabel {
+    pub add: String,
+    pub remove: Vec<String>,
+}
+
+impl ResultLabel {
+    /// The results a plan labels: `<prefix>:<result>`.
+    pub const RESULTS: [&'static str; 4] = ["no-changes", "changes", "destroys", "failed"];
+
+    /// `<prefix>:<result>`, removing the family's other labels.
+    pub fn new(prefix: &str, result: &str) -> Self {
+        Self {
+            add: format!("{prefix}:{result}"),
+            remove: Self::RESULTS
+                .iter()
+                .filter(|r| **r != result)
+                .map(|r| format!("{prefix}:{r}"))
+                .collect(),
+        }
+    }
 }
 
 impl Report {

@@ -12,8 +12,9 @@ use std::io::Write as _;
 use anyhow::Context as _;
 
 use crate::error::StageError;
+use crate::error::UsageError;
 use crate::report::comment::{fingerprint_marker, marker, LongText, STATUS_CLOSE, STATUS_OPEN};
-use crate::report::model::{Artifact, Report, StickyComment};
+use crate::report::model::{Artifact, Report, ResultLabel, StickyComment};
 use crate::text::escape;
 use crate::tools::fold::{Fold, Unfolded};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
@@ -85,6 +86,11 @@ pub struct PlanArgs {
     pub knobs: PlanKnobs,
     #[command(flatten)]
     pub engine: EngineArgs,
+    /// Label the pull/merge request with the plan's result, PREFIX:no-changes, PREFIX:changes,
+    /// PREFIX:destroys or PREFIX:failed, removing the other three (GitHub and GitLab, which
+    /// create the labels as needed; Bitbucket has none)
+    #[arg(long, value_name = "PREFIX")]
+    pub label: Option<String>,
 }
 
 impl Stage for TerraformPlan {
@@ -98,11 +104,29 @@ impl Stage for TerraformPlan {
         cx.root_dir()?;
         let knobs = args.knobs.resolve(&cx.ctx.workspace)?;
         knobs.protect(cx);
+        let label_prefix = match args.label.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(p)
+                if p.len() <= 40
+                    && !p.contains([',', '\n', ':'])
+                    && p.chars().all(|c| !c.is_control()) =>
+            {
+                Some(p.to_owned())
+            }
+            Some(p) => {
+                return Err(UsageError::invalid(
+                    "--label (KKP_LABEL)",
+                    "a label prefix of at most 40 characters, without `,` or `:`",
+                    p,
+                )
+                .into())
+            }
+        };
         let engine = args.engine.resolve(&cx.dir())?;
         let terraform = Terraform::new(cx, Some(&args.backend)).with_engine(cx, engine);
         let label = cx.dir_label();
         let scope = knobs.scope(&label);
-        match plan(cx, &terraform, args, &knobs)? {
+        let result = match plan(cx, &terraform, args, &knobs)? {
             Ok(report) => Ok(report),
             Err(failure) => {
                 let mut report = failure.report(cx);
@@ -123,7 +147,24 @@ impl Stage for TerraformPlan {
                 });
                 Ok(report)
             }
-        }
+        };
+        result.map(|mut report: Report| {
+            if let Some(prefix) = &label_prefix {
+                let outcome = match (report.success, report.outputs.get("has-changes")) {
+                    (false, _) => "failed",
+                    (true, Some("true"))
+                        if report.outputs.get("delete") != Some("0")
+                            || report.outputs.get("replace") != Some("0") =>
+                    {
+                        "destroys"
+                    }
+                    (true, Some("true")) => "changes",
+                    (true, _) => "no-changes",
+                };
+                report.label = Some(ResultLabel::new(prefix, outcome));
+            }
+            report
+        })
     }
 }
 

@@ -775,3 +775,48 @@ fn a_gitlab_job_token_alone_says_the_apply_will_refuse() {
     );
     assert!(g.bot_comments(7).is_empty());
 }
+
+/// `--label`: the request carries exactly one label of the plan's result, on the hosts that
+/// have labels; Bitbucket says it has none.
+#[test]
+fn the_request_is_labelled_with_the_plans_result() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    for host in [Host::GitHub, Host::GitLab, Host::Bitbucket] {
+        let g = Guard::new(host);
+        let labels = || {
+            g.forge
+                .with(|s| s.labels.get(&g.thread(7)).cloned().unwrap_or_default())
+        };
+        let r = g.plan_on(7, &["--label", "plan"]);
+        if host == Host::Bitbucket {
+            assert!(
+                r.stdout.contains("Bitbucket has no pull request labels"),
+                "{}",
+                r.stdout
+            );
+            continue;
+        }
+        assert_eq!(labels(), vec!["plan:changes"], "{host:?}");
+        g.config(BROKEN);
+        g.plan_failing(7, &["--label", "plan"]);
+        assert_eq!(labels(), vec!["plan:failed"], "{host:?}");
+        // A failed plan is never applied: planned again, then applied.
+        g.config(REVIEWED);
+        refused(
+            &g,
+            g.apply_push(&[]),
+            "its last plan failed",
+            "after a failed plan",
+        );
+        g.plan_on(7, &["--label", "plan"]);
+        assert_eq!(labels(), vec!["plan:changes"], "{host:?}");
+        g.apply_push(&[]).expect_code(0);
+        g.plan_on(7, &["--label", "plan"]);
+        assert_eq!(labels(), vec!["plan:no-changes"], "{host:?}");
+        g.config(&REVIEWED.replace("count = 3", "count = 1"));
+        g.plan_on(7, &["--label", "plan"]);
+        assert_eq!(labels(), vec!["plan:destroys"], "{host:?}");
+    }
+}

@@ -39,6 +39,7 @@ fn the_fake_github_answers_validate_against_the_published_description() {
         let mut rb = match method {
             "post" => client.post(url),
             "patch" => client.patch(url),
+            "delete" => client.delete(url),
             _ => client.get(url),
         };
         rb = rb.bearer_auth(TOKEN);
@@ -60,10 +61,16 @@ fn the_fake_github_answers_validate_against_the_published_description() {
         "/repos/acme/kkp/commits/bbb/pulls",
         "/user",
         "/users/alice",
+        "/repos/acme/kkp/issues/1/labels",
+        "/repos/acme/kkp/issues/1/labels/plan:changes",
     ];
     let mut answers = Vec::new();
     for ((method, template, status), path) in GITHUB_OPERATIONS.iter().zip(concrete) {
-        let body = matches!(*method, "post" | "patch").then(|| json!({"body": "edited"}));
+        let body = match (*method, *template) {
+            (_, t) if t.ends_with("/labels") => Some(json!({"labels": ["plan:changes", "plan:x"]})),
+            ("post" | "patch", _) => Some(json!({"body": "edited"})),
+            _ => None,
+        };
         let (code, answer) = request(method, path, body);
         assert_eq!(code.to_string(), *status, "{method} {path}: {answer}");
         answers.push(json!({"method": method, "path": template, "status": status, "body": answer}));
@@ -87,7 +94,7 @@ fn the_fake_github_answers_validate_against_the_published_description() {
     );
     assert_eq!(
         report.lines().filter(|l| l.starts_with("ok ")).count(),
-        9,
+        GITHUB_OPERATIONS.len(),
         "{report}"
     );
 }

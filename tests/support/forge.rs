@@ -171,6 +171,8 @@ pub struct ForgeState {
     /// The token is another GitHub App's installation token: `GET /user` is refused and
     /// comments are written as this `<app-slug>[bot]`.
     pub gh_app_bot: Option<&'static str>,
+    /// Labels on pull/merge requests, by thread (`github:7`, `gitlab:7`).
+    pub labels: HashMap<String, Vec<String>>,
     /// The forge's clock for comment times, in seconds; and how many comments were deleted
     /// (ids are never reused).
     clock: u64,
@@ -479,6 +481,97 @@ fn comment_route(
         }
         _ => return None,
     })
+}
+
+/// A GitHub label object.
+fn gh_label(name: &str) -> Value {
+    json!({"id": 1, "node_id": "LA_1", "url": format!("https://api.github.com/repos/acme/kkp/labels/{name}"), "name": name, "description": null, "color": "ededed", "default": false})
+}
+
+/// Pull/merge request labels: GitHub's issue labels (POST adds, creating the label; DELETE
+/// removes one, 404 when the issue does not carry it) and GitLab's merge request edit with
+/// `add_labels`/`remove_labels` (comma-separated).
+fn label_route(
+    s: &mut ForgeState,
+    method: &Method,
+    parts: &[&str],
+    body: &str,
+) -> Option<Response> {
+    let m = method.as_str();
+    Some(match parts {
+        ["repos", _o, _r, "issues", n, "labels"] if m == "POST" => {
+            let thread = format!("github:{n}");
+            let Some(add) = serde_json::from_str::<Value>(body)
+                .ok()
+                .and_then(|v| v.get("labels").cloned())
+                .and_then(|v| serde_json::from_value::<Vec<String>>(v).ok())
+            else {
+                return Some(json_response(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &json!({"message": "Invalid request"}),
+                ));
+            };
+            let labels = s.labels.entry(thread).or_default();
+            for l in add {
+                if !labels.contains(&l) {
+                    labels.push(l);
+                }
+            }
+            let list: Vec<Value> = labels.iter().map(|l| gh_label(l)).collect();
+            json_response(StatusCode::OK, &Value::Array(list))
+        }
+        ["repos", _o, _r, "issues", n, "labels", name] if m == "DELETE" => {
+            let name = percent_decode(name);
+            let labels = s.labels.entry(format!("github:{n}")).or_default();
+            match labels.iter().position(|l| *l == name) {
+                Some(i) => {
+                    labels.remove(i);
+                    let list: Vec<Value> = labels.iter().map(|l| gh_label(l)).collect();
+                    json_response(StatusCode::OK, &Value::Array(list))
+                }
+                None => json_response(
+                    StatusCode::NOT_FOUND,
+                    &json!({"message": "Label does not exist", "documentation_url": "https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue", "status": "404"}),
+                ),
+            }
+        }
+        ["api", "v4", "projects", _p, "merge_requests", iid] if m == "PUT" => {
+            let params = query_map(body);
+            let json_body: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+            let field = |name: &str| {
+                params
+                    .get(name)
+                    .cloned()
+                    .or_else(|| {
+                        json_body
+                            .get(name)
+                            .and_then(Value::as_str)
+                            .map(str::to_owned)
+                    })
+                    .unwrap_or_default()
+            };
+            let labels = s.labels.entry(format!("gitlab:{iid}")).or_default();
+            for l in field("add_labels").split(',').filter(|l| !l.is_empty()) {
+                if !labels.iter().any(|x| x == l) {
+                    labels.push(l.to_owned());
+                }
+            }
+            let remove = field("remove_labels");
+            labels.retain(|l| !remove.split(',').any(|r| r == l));
+            json_response(
+                StatusCode::OK,
+                &json!({"id": 1, "iid": iid.parse::<u64>().unwrap_or(0), "state": "opened", "labels": labels}),
+            )
+        }
+        _ => return None,
+    })
+}
+
+fn percent_decode(text: &str) -> String {
+    url::form_urlencoded::parse(format!("x={text}").as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default()
 }
 
 pub struct Forge {
@@ -931,6 +1024,9 @@ fn route(
     if let Some(r) = comment_route(s, method, &parts, body, &query_map(query)) {
         return r;
     }
+    if let Some(r) = label_route(s, method, &parts, body) {
+        return r;
+    }
     if method != Method::GET {
         return json_response(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -1276,6 +1372,16 @@ pub const GITHUB_OPERATIONS: &[(&str, &str, &str)] = &[
     ),
     ("get", "/user", "200"),
     ("get", "/users/{username}", "200"),
+    (
+        "post",
+        "/repos/{owner}/{repo}/issues/{issue_number}/labels",
+        "200",
+    ),
+    (
+        "delete",
+        "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+        "200",
+    ),
 ];
 
 /// The example answer of each operation, read once from the description.

@@ -327,6 +327,68 @@ impl Client {
         Ok(out)
     }
 
+    /// Adds label `add` to issue or pull request `number` (GitHub creates it when the
+    /// repository has none of that name) and removes each of `remove` it carries.
+    pub async fn set_labels(
+        &self,
+        number: u64,
+        add: &str,
+        remove: &[String],
+    ) -> Result<(), ApiError> {
+        let what = format!("labelling #{number}");
+        let exchange = async {
+            let payload = serde_json::json!({ "labels": [add] });
+            let resp = self
+                .octo
+                ._post(
+                    format!("{}/issues/{number}/labels", self.repo_path),
+                    Some(&payload),
+                )
+                .await
+                .map_err(|e| ApiError::Other(format!("{what}: {e}")))?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+            match classify::<()>(status, &headers, &text, &what) {
+                Ok(()) | Err(Attempt::Done(())) => {}
+                Err(Attempt::Fail(e)) => return Err(e),
+                Err(Attempt::Retry { why, .. }) => return Err(ApiError::Other(why)),
+            }
+            for label in remove {
+                let path = format!(
+                    "{}/issues/{number}/labels/{}",
+                    self.repo_path,
+                    crate::text::path_segment(label)
+                );
+                let resp = self
+                    .octo
+                    ._delete(path.as_str(), None::<&()>)
+                    .await
+                    .map_err(|e| ApiError::Other(format!("{what}: {e}")))?;
+                let status = resp.status();
+                let headers = resp.headers().clone();
+                let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+                match classify::<()>(status, &headers, &text, &what) {
+                    // A label the request does not carry: nothing to remove.
+                    Ok(())
+                    | Err(Attempt::Done(()))
+                    | Err(Attempt::Fail(ApiError::NotFound { .. })) => {}
+                    Err(Attempt::Fail(e)) => return Err(e),
+                    Err(Attempt::Retry { why, .. }) => return Err(ApiError::Other(why)),
+                }
+            }
+            Ok(())
+        };
+        tokio::time::timeout(self.retry.request_timeout, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(ApiError::Other(format!(
+                    "{what}: no answer within {} s",
+                    self.retry.request_timeout.as_secs()
+                )))
+            })
+    }
+
     /// Deletes a comment. Not retried.
     pub async fn delete_comment(&self, id: u64) -> Result<(), ApiError> {
         let path = format!("{}/issues/comments/{id}", self.repo_path);
@@ -446,6 +508,18 @@ impl Host {
         } else {
             OwnerKind::Organization
         })
+    }
+}
+
+impl Host {
+    /// [`Client::set_labels`] on this repository.
+    pub async fn set_labels(
+        &self,
+        number: u64,
+        add: &str,
+        remove: &[String],
+    ) -> Result<(), ApiError> {
+        self.conn.get()?.set_labels(number, add, remove).await
     }
 }
 

@@ -637,6 +637,31 @@ impl RetryingClient {
     }
 }
 
+impl RetryingClient {
+    /// Adds `add` to merge request `iid` and removes `remove` (labels GitLab creates as needed).
+    pub async fn set_labels(
+        &self,
+        project: &str,
+        iid: u64,
+        add: &str,
+        remove: &[String],
+    ) -> Result<(), ApiError> {
+        use api::projects::merge_requests::EditMergeRequest;
+        let mut ep = EditMergeRequest::builder();
+        ep.project(project).merge_request(iid).add_label(add);
+        for label in remove {
+            ep.remove_label(label.as_str());
+        }
+        let _: MrRef = self
+            .query(
+                &format!("merge request !{iid} labels"),
+                ep.build().map_err(built)?,
+            )
+            .await?;
+        Ok(())
+    }
+}
+
 #[derive(Deserialize)]
 struct MrRef {
     iid: u64,
@@ -699,6 +724,16 @@ impl Host {
         } else {
             OwnerKind::Organization
         })
+    }
+}
+
+impl Host {
+    /// [`RetryingClient::set_labels`] on this project.
+    pub async fn set_labels(&self, iid: u64, add: &str, remove: &[String]) -> Result<(), ApiError> {
+        self.conn
+            .get()?
+            .set_labels(&self.project, iid, add, remove)
+            .await
     }
 }
 
