@@ -122,6 +122,16 @@ impl Engine {
         }
     }
 
+    /// The root as headlines and reports name it: `terraform/aws`, or `terraform/aws (OpenTofu)`
+    /// so reports that carry only the headline (a code insights report) say which
+    /// engine ran.
+    pub fn describe(self, dir_label: &str) -> String {
+        match self {
+            Engine::Terraform => dir_label.to_owned(),
+            Engine::OpenTofu => format!("{dir_label} (OpenTofu)"),
+        }
+    }
+
     pub fn tool(self) -> crate::tools::runner::Tool {
         match self {
             Engine::Terraform => TERRAFORM,

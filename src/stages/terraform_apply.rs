@@ -260,7 +260,8 @@ fn run(cx: &mut StageCx<'_>, args: &ApplyArgs) -> Result<Report, StageError> {
     let outputs_markdown = outputs_markdown(&kept);
 
     let headline = format!(
-        "{label}: applied {} created, {} updated, {} deleted, {} replaced",
+        "{}: applied {} created, {} updated, {} deleted, {} replaced",
+        engine.describe(&label),
         summary.count(Action::Create),
         summary.count(Action::Update),
         summary.count(Action::Delete),

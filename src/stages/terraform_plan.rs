@@ -87,8 +87,8 @@ pub struct PlanArgs {
     #[command(flatten)]
     pub engine: EngineArgs,
     /// Label the pull/merge request with the plan's result, PREFIX:no-changes, PREFIX:changes,
-    /// PREFIX:destroys or PREFIX:failed, removing the other three (GitHub and GitLab, which
-    /// create the labels as needed; Bitbucket has none)
+    /// PREFIX:destroys or PREFIX:failed, removing the other three, where the host has labels
+    /// (it creates them as needed; a host without labels says so in the log)
     #[arg(long, value_name = "PREFIX")]
     pub label: Option<String>,
 }
@@ -264,7 +264,7 @@ fn plan(
     };
     let plan_text = plan_text.map_err(StageError::Failed)?;
 
-    let headline = headline(&summary, &label);
+    let headline = headline(&summary, &terraform.engine().describe(&label));
     let backend_config = args
         .backend
         .backend_config

@@ -184,6 +184,7 @@ fn run(
         .count()
         - fmt_warnings;
     let success = errors == 0 && fmt_errors == 0;
+    let label = engine.describe(&label);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let headline = if success && unformatted.is_empty() {
         format!(
@@ -239,9 +240,9 @@ fn run(
         md.push_str("</details>\n\n");
     }
 
-    let mut report = Report::new(success, headline, label.clone());
+    let mut report = Report::new(success, headline, cx.dir_label());
     report.summary = md;
-    report.findings_path = label;
+    report.findings_path = cx.dir_label();
     report.outputs.set("errors", errors.to_string());
     report.outputs.set("warnings", warnings.to_string());
     report

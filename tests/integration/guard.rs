@@ -743,9 +743,11 @@ fn a_root_with_tofu_files_is_planned_with_opentofu() {
     );
     let body = g.bot_comment(7);
     assert!(
-        body.contains("### 📋 `tofu plan` in `terraform/aws`") && body.contains("OpenTofu"),
+        body.contains("### 📋 `tofu plan` in `terraform/aws`")
+            && body.contains("**terraform/aws (OpenTofu): 3 to create"),
         "{body}"
     );
+    assert_eq!(r.output("has-changes").as_deref(), Some("true"));
     let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
     // --engine terraform overrides the files.
     let r = g
