@@ -15,6 +15,7 @@ fill() { echo "$1" | sed -e "s/{version}/$2/g" -e "s/{arch}/$3/g" -e "s/{uarch}/
 published() { # name version arch asset-url
   case "$1" in
     terraform) echo "https://releases.hashicorp.com/terraform/$2/terraform_$2_SHA256SUMS" ;;
+    tofu) echo "https://github.com/opentofu/opentofu/releases/download/v$2/tofu_$2_SHA256SUMS" ;;
     kubeone) echo "https://github.com/kubermatic/kubeone/releases/download/v$2/kubeone_$2_checksums.txt" ;;
     flux) echo "https://github.com/fluxcd/flux2/releases/download/v$2/flux_$2_checksums.txt" ;;
     kubectl) echo "$4.sha256" ;;

@@ -58,6 +58,8 @@ pub struct Layout {
     pub terraform_version: Option<String>,
     /// The roots' `required_version` when it is a constraint, not one version.
     pub terraform_constraint: Option<String>,
+    /// A root has OpenTofu's `.tofu` files: the stages run OpenTofu, which the job installs.
+    pub opentofu: bool,
 }
 
 /// The roots' `required_version`: an exact version, or the constraint as written.
@@ -246,15 +248,23 @@ pub fn pipeline(
                 }
             };
             // Hosted runners have no Terraform: installed, pinned by commit, without the
-            // wrapper (it rewrites stdout, which `-json` output cannot have).
-            let setup_terraform = format!(
-                "      - uses: hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2\n        with:\n          terraform_version: \"{}\"{}\n          terraform_wrapper: false\n",
+            // wrapper (it rewrites stdout, which `-json` output cannot have). Roots with `.tofu`
+            // files run OpenTofu: its own setup action, pinned the same way.
+            let constraint_note = match (&layout.terraform_version, &layout.terraform_constraint) {
+                (None, Some(c)) => format!(" # the roots require {c}: pin a version that meets it"),
+                _ => String::new(),
+            };
+            let setup_terraform = if layout.opentofu {
+                format!(
+                    "      - uses: opentofu/setup-opentofu@a1320f892987e89d278cc92dc5adc984fb93aca4 # v2.0.2\n        with:\n          tofu_version: \"{}\"{constraint_note}\n          tofu_wrapper: false\n",
+                    layout.terraform_version.as_deref().unwrap_or("latest"),
+                )
+            } else {
+                format!(
+                "      - uses: hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2\n        with:\n          terraform_version: \"{}\"{constraint_note}\n          terraform_wrapper: false\n",
                 layout.terraform_version.as_deref().unwrap_or("latest"),
-                match (&layout.terraform_version, &layout.terraform_constraint) {
-                    (None, Some(c)) => format!(" # the roots require {c}: pin a version that meets it"),
-                    _ => String::new(),
-                }
-            );
+            )
+            };
             let step = |y: &mut String, stage: &dyn RegisteredStage| {
                 let uses = format!(
                     "kkp-delivery/kkp-delivery/actions/{}@{action}",
@@ -601,9 +611,13 @@ pub fn init(
         roots
     };
     let (terraform_version, terraform_constraint) = required_terraform(root, &roots);
+    let opentofu = roots
+        .iter()
+        .any(|r| crate::tools::terraform::has_tofu_files(&root.join(r)));
     let layout = Layout {
         terraform_version,
         terraform_constraint,
+        opentofu,
         cluster_root: roots[0].clone(),
         cloud: cloud_credentials(root, &roots),
         default_branch: match &options.default_branch {
@@ -944,7 +958,10 @@ fn pipeline_problems(registry: Registry<'_>, root: &Path) -> Vec<Check> {
             let installs_terraform = steps.into_iter().flatten().any(|s| {
                 s.get("uses")
                     .and_then(serde_json::Value::as_str)
-                    .is_some_and(|u| u.starts_with("hashicorp/setup-terraform@"))
+                    .is_some_and(|u| {
+                        u.starts_with("hashicorp/setup-terraform@")
+                            || u.starts_with("opentofu/setup-opentofu@")
+                    })
             });
             // The tools a setup-tools step of this job installs (its `tools` input).
             let installed: Vec<String> = steps

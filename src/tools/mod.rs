@@ -21,7 +21,8 @@ use runner::{Provided, Tool};
 pub const TERRAFORM: Tool = Tool::new("terraform", vars::KKP_TERRAFORM_BIN, &["version"])
     .provided_by(Provided::SetupTerraform);
 /// OpenTofu, the stages' engine with `--engine opentofu` or where a root has `.tofu` files.
-pub const TOFU: Tool = Tool::new("tofu", vars::KKP_TOFU_BIN, &["version"]);
+pub const TOFU: Tool =
+    Tool::new("tofu", vars::KKP_TOFU_BIN, &["version"]).provided_by(Provided::ToolsLock("tofu"));
 pub const AWS: Tool = Tool::new("aws", vars::KKP_AWS_BIN, &["--version"]);
 pub const GCLOUD: Tool = Tool::new("gcloud", vars::KKP_GCLOUD_BIN, &["--version"]);
 pub const KUBEONE: Tool = Tool::new("kubeone", vars::KKP_KUBEONE_BIN, &["version"])

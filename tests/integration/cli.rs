@@ -664,3 +664,52 @@ fn the_platform_examples_are_what_init_writes() {
         );
     }
 }
+
+/// A root with OpenTofu's `.tofu` files: `init` installs OpenTofu (its setup action pinned by
+/// commit, without the wrapper) instead of Terraform, and `doctor` accepts it.
+#[test]
+fn init_installs_opentofu_for_a_root_with_tofu_files() {
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
+    let repo = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", example.display()))
+        .arg(repo.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::write(
+        repo.path().join("terraform/aws/versions.tofu"),
+        "terraform {\n  required_version = \"1.10.0\"\n}\n",
+    )
+    .unwrap();
+    let kkp = env!("CARGO_BIN_EXE_kkp-delivery");
+    let out = std::process::Command::new(kkp)
+        .args(["init", "--platform", "github", "--default-branch", "main"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(repo.path().join(".github/workflows/kkp.yml")).unwrap();
+    assert!(
+        text.contains(
+            "- uses: opentofu/setup-opentofu@a1320f892987e89d278cc92dc5adc984fb93aca4 # v2.0.2"
+        ) && text.contains("tofu_wrapper: false")
+            && !text.contains("hashicorp/setup-terraform"),
+        "{text}"
+    );
+    let doctor = std::process::Command::new(kkp)
+        .args(["doctor"])
+        .current_dir(repo.path())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&doctor.stdout);
+    assert!(
+        !said.contains("needs terraform, which no step installs"),
+        "{said}"
+    );
+}

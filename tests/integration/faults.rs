@@ -354,6 +354,19 @@ fn outcome_text(
             s.truncate(i);
             s.push_str(" until <reset time>");
         }
+        // The fake forge's port changes from run to run: the document must not.
+        let mut from = 0;
+        while let Some(i) = s[from..].find("127.0.0.1:").map(|i| i + from) {
+            let port_start = i + "127.0.0.1:".len();
+            let port_len = s[port_start..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .count();
+            if port_len > 0 {
+                s.replace_range(i..port_start + port_len, "<fake forge>");
+            }
+            from = i + 1;
+        }
         s
     };
     match result {
