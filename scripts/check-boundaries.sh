@@ -53,7 +53,7 @@ check "the process environment read outside src/main.rs and the entry point" \
 declare -A layer=(
   [env]=1 [error]=1 [files]=1 [text]=1 [process]=1
   [context]=2 [git]=2 [mask]=2 [kubernetes]=2
-  [changes]=3
+  [changes]=3 [installations]=3
   [decision]=4
   [report]=5
   [tools]=6 [platform]=6 [download]=6

@@ -82,6 +82,11 @@ the files it changed, says why, runs its tool, and publishes the result in the p
                 .long_about(None::<&str>),
         )
         .subcommand(
+            CommonArgs::augment_args(Command::new("matrix"))
+                .about("Print the repository's installations to run for this event: JSON for GitHub's strategy.matrix (fromJSON), or one name a line (--format list); why each runs or not goes to stderr")
+                .arg(clap::Arg::new("format").long("format").value_name("FORMAT").default_value("json").help("json ({\"include\":[{\"installation\",\"terraform-dir\"}]}) or list (one name a line)")),
+        )
+        .subcommand(
             Command::new("init")
                 .about("Write the pipeline file for this repository (the whole flow) for github, gitlab or bitbucket")
                 .arg(clap::Arg::new("platform").long("platform").required(true).value_name("PLATFORM").help("github, gitlab or bitbucket"))
@@ -197,6 +202,49 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                 )
             },
         ),
+        "matrix" => {
+            let format = sub.get_one::<String>("format").cloned().unwrap_or_default();
+            let Some(format) = walk::MatrixFormat::parse(format.trim()) else {
+                return parse_exit(
+                    ParseExit::Usage(UsageError::invalid(
+                        "--format (KKP_FORMAT)",
+                        "json or list",
+                        &format,
+                    )),
+                    &inv.env,
+                    inv.out,
+                    inv.err,
+                );
+            };
+            let mut why: Vec<u8> = Vec::new();
+            let code = run_command(
+                &parsed,
+                &inv.env,
+                inv.out,
+                inv.err,
+                |parsed, out, masker| {
+                    let args = common_args(&sub)?;
+                    let result = walk::matrix(
+                        args,
+                        format,
+                        Invoked {
+                            registry,
+                            parsed,
+                            env: &inv.env,
+                            cwd: inv.cwd.clone(),
+                            exe: None,
+                            tty: inv.stdout_is_terminal,
+                        },
+                        out,
+                        &mut why,
+                    );
+                    why = masker.mask(&String::from_utf8_lossy(&why)).into_bytes();
+                    result
+                },
+            );
+            let _ = inv.err.write_all(&why);
+            code
+        }
         "init" => {
             let root = crate::onboarding::root_of(&inv.cwd, sub.get_one::<PathBuf>("root"));
             let platform = sub

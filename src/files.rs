@@ -85,3 +85,26 @@ pub fn write_new(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()>
         .open(path)?;
     file.write_all(contents)
 }
+
+/// Whether `path` is a Terraform or OpenTofu configuration file: `.tf`, `.tofu`, or their
+/// JSON forms. OpenTofu reads `.tofu` files beside (and instead of) `.tf` ones.
+pub fn is_code_file(path: &std::path::Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    [".tf", ".tofu", ".tf.json", ".tofu.json"]
+        .iter()
+        .any(|ext| name.ends_with(ext))
+}
+
+/// Whether the folder `dir` holds OpenTofu's own `.tofu` files: its engine is OpenTofu.
+pub fn has_tofu_files(dir: &std::path::Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| {
+        d.filter_map(Result::ok).any(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.ends_with(".tofu") || name.ends_with(".tofu.json")
+        })
+    })
+}

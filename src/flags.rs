@@ -56,6 +56,11 @@ pub struct CommonArgs {
     /// The stage's folder, such as terraform/aws
     #[arg(long, value_name = "DIR")]
     pub working_directory: Option<PathBuf>,
+    /// The installation to work on, when the repository drives several (one per folder under
+    /// terraform/): its Terraform root, and trigger paths of its own files, its local modules
+    /// and the CI configuration; `kkp-delivery matrix` lists them
+    #[arg(long, value_name = "NAME")]
+    pub installation: Option<String>,
     /// Override platform detection: github, gitlab, bitbucket or local
     #[arg(long, value_name = "PLATFORM")]
     pub platform: Option<String>,
@@ -220,6 +225,11 @@ pub struct Settings {
     pub comment: CommentMode,
     pub decide_only: bool,
     pub working_directory: Option<PathBuf>,
+    /// `--installation`, and the name it was given by (flag or variable).
+    pub installation: Option<(String, String)>,
+    /// Whether `--paths` was given (not its default): an installation's own paths apply only
+    /// where it was not.
+    pub paths_given: bool,
     pub detect: DetectOptions,
     pub token_override: Option<Token>,
     pub bot_login: Option<String>,
@@ -351,6 +361,18 @@ impl Settings {
             },
             decide_only: args.decide_only,
             working_directory: args.working_directory,
+            installation: args
+                .installation
+                .map(|i| i.trim().to_owned())
+                .filter(|i| !i.is_empty())
+                .map(|i| (i, name("installation"))),
+            paths_given: args.paths.is_some()
+                && parsed
+                    .matches
+                    .subcommand()
+                    .map_or(&parsed.matches, |(_, m)| m)
+                    .value_source("paths")
+                    != Some(ValueSource::DefaultValue),
             detect: DetectOptions {
                 platform,
                 event,

@@ -24,6 +24,9 @@ pub mod files;
 pub mod flags;
 /// The local git fallback, with deadlines on every command.
 pub mod git;
+
+/// The KKP installations of a repository and their trigger paths.
+pub mod installations;
 /// The few Kubernetes API calls the cluster stages make: server-side apply, Service status.
 pub mod kubernetes;
 /// The masker: secrets replaced in any text before it is written.

@@ -114,7 +114,8 @@ pub fn run_stage(
         exe,
         tty,
     } = invoked;
-    let settings = Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
+    let mut settings =
+        Settings::resolve(common_args(matches)?, parsed, stage.default_run_on(), cwd)?;
     if env.is_true(vars::DEBUG) {
         // The pipe convention's debug switch: what was configured and where from (names only;
         // values may be secrets).
@@ -132,7 +133,7 @@ pub fn run_stage(
         );
     }
     let rt = runtime()?;
-    let (ctx, decision, changes, notes, forge, api) = rt.block_on(async {
+    let (ctx, decision, changes, notes, forge, api, installation) = rt.block_on(async {
         let Found {
             ctx,
             api,
@@ -140,6 +141,18 @@ pub fn run_stage(
             notes,
             early,
         } = context_for(&settings, env, Some(&settings.rules)).await?;
+        // `--installation`: its trigger paths (unless `--paths` was given) decide.
+        let installation = match &settings.installation {
+            Some((name, flag)) => {
+                let all = crate::installations::discover(&ctx.workspace);
+                let chosen = crate::installations::select(&all, Some(name), flag)?.clone();
+                if !settings.paths_given {
+                    settings.rules.paths = chosen.filter()?;
+                }
+                Some(chosen)
+            }
+            None => None,
+        };
         let kind = ctx.event_kind();
         let event_text = ctx.describe_event();
         let (decision, changes) =
@@ -161,8 +174,14 @@ pub fn run_stage(
                     )
                 }
             };
-        Ok::<_, StageError>((ctx, decision, changes, notes, forge, api))
+        Ok::<_, StageError>((ctx, decision, changes, notes, forge, api, installation))
     })?;
+    // A stage on a Terraform root works in the installation's, unless told otherwise.
+    if let (Some(inst), None) = (&installation, &settings.working_directory) {
+        if stage.info().scope.is_terraform_root() {
+            settings.working_directory = Some(PathBuf::from(&inst.terraform_root));
+        }
+    }
     // The reason and the notes carry API and git error text and file names: masked and made
     // one line (a file name with a newline could otherwise start a workflow command) before
     // any rendering.
@@ -247,6 +266,7 @@ pub fn run_stage(
                 folds: &style,
                 runner,
                 working_dir: settings.working_directory.clone().unwrap_or_default(),
+                installation: installation.clone(),
             };
             let report = stage.run(&mut cx, matches)?;
             // Every secret the run knows, those it found while running (a derived
@@ -400,6 +420,139 @@ pub fn explain(
                 )?;
             }
         }
+    }
+    Ok(0)
+}
+
+/// How `matrix` prints the installations to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatrixFormat {
+    /// `{"include":[{"installation":…,"terraform-dir":…}]}`, for GitHub's `strategy.matrix`
+    /// (`fromJSON`).
+    Json,
+    /// One name a line, for a shell loop or Bitbucket's parallel steps.
+    List,
+}
+
+impl MatrixFormat {
+    pub fn parse(v: &str) -> Option<Self> {
+        match v {
+            "json" => Some(Self::Json),
+            "list" => Some(Self::List),
+            _ => None,
+        }
+    }
+}
+
+/// `matrix`: the repository's installations to run for this event, decided in one pass over
+/// one change set (one API listing, whatever the number of installations). The machine form
+/// goes to `out`; why each installation runs or not (the matched files, and the module chain
+/// that made a file count) goes to `why`. On GitHub the matrix is also the step output
+/// `matrix`, and the names `installations`.
+pub fn matrix(
+    args: CommonArgs,
+    format: MatrixFormat,
+    invoked: Invoked<'_>,
+    out: &mut dyn Write,
+    why: &mut dyn Write,
+) -> Result<u8, StageError> {
+    let Invoked {
+        registry: _,
+        parsed,
+        env,
+        cwd,
+        exe: _,
+        tty: _,
+    } = invoked;
+    let base = Settings::resolve(args, parsed, stages::REVIEW_EVENTS, cwd)?;
+    let rt = runtime()?;
+    let Found {
+        ctx,
+        api,
+        forge,
+        notes,
+        early: _,
+    } = rt.block_on(context_for(&base, env, None))?;
+    let all = crate::installations::discover(&ctx.workspace);
+    if all.is_empty() {
+        return Err(crate::error::UsageError::missing(
+            "--working-directory",
+            "no folder under terraform/ holds .tf or .tofu files: there is no installation",
+        )
+        .into());
+    }
+    let kind = ctx.event_kind();
+    let event_text = ctx.describe_event();
+    let mut changes: Option<ChangeSet> = None;
+    let w = |out: &mut dyn Write, s: String| {
+        writeln!(out, "{s}").map_err(|e| StageError::Failed(e.into()))
+    };
+    w(
+        why,
+        format!(
+            "kkp-delivery matrix: {event_text} ({} on {})",
+            ctx.trigger, ctx.platform
+        ),
+    )?;
+    let mut chosen = Vec::new();
+    for inst in &all {
+        let mut rules = base.rules.clone();
+        rules.paths = inst.filter()?;
+        let d = match decision::decide_by_event(kind, &event_text, &rules) {
+            Some(d) => d,
+            None => {
+                if changes.is_none() {
+                    let lookup = forge.changed_files(&ctx, api.changes_budget);
+                    changes = Some(rt.block_on(changes::resolve(&ctx, async {
+                        lookup.await.map_err(|e| e.to_string())
+                    })));
+                }
+                let c = changes
+                    .as_ref()
+                    .ok_or_else(|| StageError::Failed(anyhow::anyhow!("change set missing")))?;
+                decision::decide(kind, &event_text, c, &rules)
+            }
+        };
+        let (word, _) = verdict_label(&d.verdict);
+        w(why, format!("  {word} {}: {}", inst.name, d.reason))?;
+        for m in &d.matched {
+            let file = crate::text::one_line(&m.file.to_string());
+            let via = inst
+                .module_chain(&m.file.path)
+                .map(|u| format!(", a module of {}", u.chain.join(" → ")))
+                .unwrap_or_default();
+            w(why, format!("      - {file}  ({}{via})", m.pattern))?;
+        }
+        if d.verdict == Verdict::Run {
+            chosen.push(inst);
+        }
+    }
+    for note in all_notes(notes, changes.as_ref()) {
+        w(why, format!("  note: {note}"))?;
+    }
+    let include: Vec<serde_json::Value> = chosen
+        .iter()
+        .map(|i| serde_json::json!({"installation": i.name, "terraform-dir": i.terraform_root}))
+        .collect();
+    let json = serde_json::json!({ "include": include }).to_string();
+    let names: Vec<&str> = chosen.iter().map(|i| i.name.as_str()).collect();
+    match format {
+        MatrixFormat::Json => w(out, json.clone())?,
+        MatrixFormat::List => {
+            for n in &names {
+                w(out, (*n).to_owned())?;
+            }
+        }
+    }
+    if let (crate::context::Platform::GitHub, Some(path)) =
+        (ctx.platform, env.get(vars::GITHUB_OUTPUT))
+    {
+        let mut o = crate::report::model::Outputs::default();
+        o.set("matrix", json);
+        o.set("installations", names.join(" "));
+        o.set("count", names.len().to_string());
+        crate::platform::github::publish::write_outputs(std::path::Path::new(path), &o)
+            .map_err(StageError::Failed)?;
     }
     Ok(0)
 }

@@ -48,6 +48,9 @@ impl ClusterArgs {
             }
             return Ok(dir.clone());
         }
+        if let Some(inst) = &cx.installation {
+            return Ok(PathBuf::from(&inst.terraform_root));
+        }
         let root = cx.ctx.workspace.join("terraform");
         let mut found: Vec<PathBuf> = std::fs::read_dir(&root)
             .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -70,7 +73,7 @@ impl ClusterArgs {
             several => Err(UsageError::missing(
                 name,
                 &format!(
-                    "{} folders under terraform/ hold *.tf files ({}): name the cluster's",
+                    "{} folders under terraform/ hold *.tf files ({}): name the installation (KKP_INSTALLATION) or the cluster's",
                     several.len(),
                     several
                         .iter()

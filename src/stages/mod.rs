@@ -325,6 +325,8 @@ pub struct StageCx<'a> {
     pub runner: Runner,
     /// The stage's folder, relative to the repository root (`terraform/aws`), or empty.
     pub working_dir: PathBuf,
+    /// The installation `--installation` named, whose paths the stage works on.
+    pub installation: Option<crate::installations::Installation>,
 }
 
 impl StageCx<'_> {

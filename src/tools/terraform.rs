@@ -7,28 +7,7 @@ use serde_json::Value;
 
 use crate::report::model::{Finding, Level};
 
-/// Whether `path` is a Terraform or OpenTofu configuration file: `.tf`, `.tofu`, or their
-/// JSON forms. OpenTofu reads `.tofu` files beside (and instead of) `.tf` ones.
-pub fn is_code_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    [".tf", ".tofu", ".tf.json", ".tofu.json"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
-}
-
-/// Whether the folder `dir` holds OpenTofu's own `.tofu` files: its engine is OpenTofu.
-pub fn has_tofu_files(dir: &Path) -> bool {
-    std::fs::read_dir(dir).is_ok_and(|d| {
-        d.filter_map(Result::ok).any(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.ends_with(".tofu") || name.ends_with(".tofu.json")
-        })
-    })
-}
+pub use crate::files::{has_tofu_files, is_code_file};
 
 /// `terraform validate -json` (format 1.0).
 #[derive(Debug, Deserialize)]

@@ -26,6 +26,7 @@ mod cluster;
 mod deploy;
 mod escaping;
 mod faults;
+mod fleet;
 mod github;
 mod gitlab;
 mod guard;
