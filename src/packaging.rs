@@ -586,12 +586,101 @@ pub fn setup_tools_action(registry: Registry<'_>) -> String {
     y
 }
 
+/// The matrix action: installs kkp-delivery as the stage actions do and runs
+/// `kkp-delivery matrix`, whose outputs feed a job's `strategy.matrix` (README, "Fleets").
+pub fn matrix_action(registry: Registry<'_>) -> String {
+    let mut y = String::from(HEADER);
+    y.push_str("name: \"kkp-delivery matrix\"\n");
+    let _ = writeln!(
+        y,
+        "description: {}",
+        q("Lists the repository's installations to run for this event, decided in one pass over one change set, as a strategy.matrix for the stage jobs.")
+    );
+    y.push_str("author: kkp-delivery\nbranding:\n  icon: grid\n  color: blue\ninputs:\n");
+    // The decision's own flags: which events, how the change set is found.
+    let wanted = [
+        "run-on",
+        "force",
+        "on-unknown",
+        "token",
+        "base",
+        "event",
+        "default-branch",
+        "api-concurrency",
+        "api-max-wait",
+    ];
+    let all = all_flags(registry);
+    let chosen: Vec<&Flag> = wanted
+        .iter()
+        .filter_map(|w| all.iter().find(|f| f.long == *w))
+        .collect();
+    for f in &chosen {
+        let description = if f.long == "token" {
+            "Token for the GitHub API (pull-requests: read); the job's token by default".to_owned()
+        } else {
+            input_description(f)
+        };
+        let default = if f.long == "token" {
+            "${{ github.token }}".to_owned()
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            y,
+            "  {}:\n    description: {}\n    required: false\n    default: {}",
+            f.long,
+            q(&description),
+            q(&default)
+        );
+    }
+    let _ = writeln!(
+        y,
+        "  binary-path:\n    description: {}\n    required: false\n    default: \"\"",
+        q("A kkp-delivery executable to run instead of installing the release that matches this action's version (tests, air-gapped runners)")
+    );
+    y.push_str("outputs:\n");
+    for (name, about) in [
+        (
+            "matrix",
+            "{\"include\":[{\"installation\",\"terraform-dir\"}]} for strategy.matrix (fromJSON)",
+        ),
+        ("installations", "The installations to run, space-separated"),
+        ("count", "How many installations run"),
+    ] {
+        let _ = writeln!(
+            y,
+            "  {name}:\n    description: {}\n    value: ${{{{ steps.matrix.outputs.{name} }}}}",
+            q(about)
+        );
+    }
+    let script = "\"$GITHUB_ACTION_PATH/../../scripts/install.sh\"";
+    y.push_str("runs:\n  using: composite\n  steps:\n");
+    let _ = writeln!(
+        y,
+        "    - id: cache-key\n      if: inputs.binary-path == ''\n      shell: sh\n      run: '{script} --cache-key'\n    - if: inputs.binary-path == ''\n      uses: {ACTIONS_CACHE}\n      with:\n        path: ${{{{ runner.temp }}}}/kkp-delivery-cache\n        key: ${{{{ steps.cache-key.outputs.key }}}}"
+    );
+    let _ = writeln!(
+        y,
+        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n        KKP_INSTALL_CACHE: ${{{{ runner.temp }}}}/kkp-delivery-cache\n      run: '{script}'"
+    );
+    y.push_str("    - id: matrix\n      shell: sh\n      # Inputs reach the binary only through the environment.\n      env:\n        KKP_BINARY: ${{ steps.install.outputs.binary }}\n");
+    for f in &chosen {
+        let _ = writeln!(y, "        {}: ${{{{ inputs.{} }}}}", f.var, f.long);
+    }
+    y.push_str("      run: 'exec \"$KKP_BINARY\" matrix'\n");
+    y
+}
+
 /// Every generated file, by its path in the repository.
 pub fn files(registry: Registry<'_>) -> Vec<(PathBuf, String)> {
     let mut out = vec![(PathBuf::from("action.yml"), github_action(registry, None))];
     out.push((
         PathBuf::from("actions/setup-tools/action.yml"),
         setup_tools_action(registry),
+    ));
+    out.push((
+        PathBuf::from("actions/matrix/action.yml"),
+        matrix_action(registry),
     ));
     for s in registry {
         out.push((

@@ -80,6 +80,15 @@ jobs:
           RUN: ${{ steps.plan.outputs.run }}
           MATCHED: ${{ steps.plan.outputs.matched-files }}
         run: echo "RESULT run=$RUN matched=$MATCHED"
+      - id: matrix
+        uses: ./actions/matrix
+        with:
+          binary-path: ${{ env.KKP_BIN }}
+          token: ${{ secrets.GITHUB_TOKEN }}
+      - env:
+          MATRIX: ${{ steps.matrix.outputs.matrix }}
+          COUNT: ${{ steps.matrix.outputs.count }}
+        run: echo "MATRIX $COUNT $MATRIX"
 "#;
 
 fn act(repo: &Repo, event: &str, payload: serde_json::Value, forge: &Forge) -> String {
@@ -140,17 +149,31 @@ fn composite_action_under_act_pull_request_and_push() {
         "the job summary reaches act: {log}"
     );
     assert!(!log.contains(TOKEN), "token in act output");
+    // The matrix action: the one installation, as strategy.matrix JSON.
+    assert!(
+        log.contains(
+            r#"MATRIX 1 {\"include\":[{\"installation\":\"aws\",\"terraform-dir\":\"terraform/aws\"}]}"#
+        ),
+        "{log}"
+    );
     let hits = forge.hits("/pulls/7/files");
-    assert_eq!(hits.len(), 1);
-    assert!(hits[0].authorized, "the composite passes the token through");
+    assert_eq!(
+        hits.len(),
+        2,
+        "one listing for the stage, one for the matrix"
+    );
+    assert!(
+        hits.iter().all(|h| h.authorized),
+        "the composites pass the token through"
+    );
 
     let push = json!({"ref": "refs/heads/main", "before": base, "after": head, "created": false, "forced": false, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
     let log = act(&repo, "push", push, &forge);
     assert!(
-        log.contains("RESULT run=false matched=0"),
+        log.contains("RESULT run=false matched=0") && log.contains(r#"MATRIX 0 {\"include\":[]}"#),
         "README-only push skips: {log}"
     );
-    assert_eq!(forge.hits("/compare/").len(), 1);
+    assert_eq!(forge.hits("/compare/").len(), 2);
 }
 
 fn gitlab_ci_local(repo: &Repo, vars: &[(&str, String)]) -> String {
@@ -289,8 +312,8 @@ fn packaging_files_pass_the_linters() {
     }
     assert_eq!(
         actions.len(),
-        10,
-        "the root action, one per stage, and setup-tools"
+        11,
+        "the root action, one per stage, setup-tools and matrix"
     );
     let out = Command::new(&cj)
         .args([
