@@ -200,19 +200,9 @@ pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>
         } else {
             input_description(f)
         };
-        let _ = writeln!(
-            y,
-            "  {}:\n    description: {}\n    required: false\n    default: {}",
-            f.long,
-            q(&description),
-            q(&default)
-        );
+        input(&mut y, &f.long, &description, &default);
     }
-    let _ = writeln!(
-        y,
-        "  binary-path:\n    description: {}\n    required: false\n    default: \"\"",
-        q("A kkp-delivery executable to run instead of installing the release that matches this action's version (tests, air-gapped runners)")
-    );
+    binary_path_input(&mut y);
     y.push_str("outputs:\n");
     for o in &outputs {
         let _ = writeln!(
@@ -229,15 +219,7 @@ pub fn github_action(registry: Registry<'_>, stage: Option<&dyn RegisteredStage>
     y.push_str("runs:\n  using: composite\n  steps:\n");
     // The job cache: a source build (no release for this commit) happens once per source, and
     // a release archive is downloaded once; install.sh hashes an archive again on every use.
-    let _ = writeln!(
-        y,
-        "    - id: cache-key\n      if: inputs.binary-path == ''\n      shell: sh\n      run: '{script} --cache-key'\n    - if: inputs.binary-path == ''\n      uses: {ACTIONS_CACHE}\n      with:\n        path: ${{{{ runner.temp }}}}/kkp-delivery-cache\n        key: ${{{{ steps.cache-key.outputs.key }}}}"
-    );
-    y.push_str("    # Installs the release binary for RUNNER_OS/RUNNER_ARCH that matches this action's own\n    # version, verified against the SHA-256 sums committed next to it (dist/SHA256SUMS), kept\n    # in the job cache; without a release for this runner it builds from this action's source.\n");
-    let _ = writeln!(
-        y,
-        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n        KKP_INSTALL_CACHE: ${{{{ runner.temp }}}}/kkp-delivery-cache\n      run: '{script}'"
-    );
+    install_steps(&mut y, script);
     y.push_str("    - id: stage\n      shell: sh\n      # Inputs reach the binary only through the environment, never interpolated into the\n      # script, so no input can inject shell code.\n      env:\n        KKP_BINARY: ${{ steps.install.outputs.binary }}\n");
     if stage.is_none() {
         y.push_str("        KKP_STAGE: ${{ inputs.stage }}\n");
@@ -586,6 +568,40 @@ pub fn setup_tools_action(registry: Registry<'_>) -> String {
     y
 }
 
+/// An action input.
+fn input(y: &mut String, name: &str, description: &str, default: &str) {
+    let _ = writeln!(
+        y,
+        "  {name}:\n    description: {}\n    required: false\n    default: {}",
+        q(description),
+        q(default)
+    );
+}
+
+/// The `binary-path` input every installing action has.
+fn binary_path_input(y: &mut String) {
+    input(
+        y,
+        "binary-path",
+        "A kkp-delivery executable to run instead of installing the release that matches this action's version (tests, air-gapped runners)",
+        "",
+    );
+}
+
+/// The steps that install kkp-delivery with `script` (scripts/install.sh): the job cache keyed
+/// by version, target and source, then the install itself.
+fn install_steps(y: &mut String, script: &str) {
+    let _ = writeln!(
+        y,
+        "    - id: cache-key\n      if: inputs.binary-path == ''\n      shell: sh\n      run: '{script} --cache-key'\n    - if: inputs.binary-path == ''\n      uses: {ACTIONS_CACHE}\n      with:\n        path: ${{{{ runner.temp }}}}/kkp-delivery-cache\n        key: ${{{{ steps.cache-key.outputs.key }}}}"
+    );
+    y.push_str("    # Installs the release binary for RUNNER_OS/RUNNER_ARCH that matches this action's own\n    # version, verified against the SHA-256 sums committed next to it (dist/SHA256SUMS), kept\n    # in the job cache; without a release for this runner it builds from this action's source.\n");
+    let _ = writeln!(
+        y,
+        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n        KKP_INSTALL_CACHE: ${{{{ runner.temp }}}}/kkp-delivery-cache\n      run: '{script}'"
+    );
+}
+
 /// The matrix action: installs kkp-delivery as the stage actions do and runs
 /// `kkp-delivery matrix`, whose outputs feed a job's `strategy.matrix` (README, "Fleets").
 pub fn matrix_action(registry: Registry<'_>) -> String {
@@ -625,19 +641,9 @@ pub fn matrix_action(registry: Registry<'_>) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            y,
-            "  {}:\n    description: {}\n    required: false\n    default: {}",
-            f.long,
-            q(&description),
-            q(&default)
-        );
+        input(&mut y, &f.long, &description, &default);
     }
-    let _ = writeln!(
-        y,
-        "  binary-path:\n    description: {}\n    required: false\n    default: \"\"",
-        q("A kkp-delivery executable to run instead of installing the release that matches this action's version (tests, air-gapped runners)")
-    );
+    binary_path_input(&mut y);
     y.push_str("outputs:\n");
     for (name, about) in [
         (
@@ -655,14 +661,7 @@ pub fn matrix_action(registry: Registry<'_>) -> String {
     }
     let script = "\"$GITHUB_ACTION_PATH/../../scripts/install.sh\"";
     y.push_str("runs:\n  using: composite\n  steps:\n");
-    let _ = writeln!(
-        y,
-        "    - id: cache-key\n      if: inputs.binary-path == ''\n      shell: sh\n      run: '{script} --cache-key'\n    - if: inputs.binary-path == ''\n      uses: {ACTIONS_CACHE}\n      with:\n        path: ${{{{ runner.temp }}}}/kkp-delivery-cache\n        key: ${{{{ steps.cache-key.outputs.key }}}}"
-    );
-    let _ = writeln!(
-        y,
-        "    - id: install\n      shell: sh\n      env:\n        KKP_BINARY_PATH: ${{{{ inputs.binary-path }}}}\n        KKP_INSTALL_CACHE: ${{{{ runner.temp }}}}/kkp-delivery-cache\n      run: '{script}'"
-    );
+    install_steps(&mut y, script);
     y.push_str("    - id: matrix\n      shell: sh\n      # Inputs reach the binary only through the environment.\n      env:\n        KKP_BINARY: ${{ steps.install.outputs.binary }}\n");
     for f in &chosen {
         let _ = writeln!(y, "        {}: ${{{{ inputs.{} }}}}", f.var, f.long);
