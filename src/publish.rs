@@ -24,7 +24,9 @@ use crate::files::write_new;
 use crate::mask::Masker;
 use crate::platform::github::publish::append;
 use crate::platform::http::ApiError;
-use crate::platform::{bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Written};
+use crate::platform::{
+    bitbucket, github, gitlab, CommentMode, Forge, InsightsReport, Tracked, Written,
+};
 use crate::report::comment::fit;
 use crate::report::markdown::{decision_summary, DecisionView};
 use crate::report::model::{
@@ -458,6 +460,28 @@ impl Publication<'_> {
                     label.add,
                     m(&e.to_string())
                 )?,
+            }
+        }
+        if let Some(drift) = &report.drift {
+            match self.rt.block_on(self.forge.track_drift(drift)) {
+                Ok(Some(tracked)) => {
+                    let said = match tracked {
+                        Tracked::Opened(n) => format!("drift tracking issue #{n} opened"),
+                        Tracked::Updated(n) => format!("drift tracking issue #{n} updated"),
+                        Tracked::Closed(n) => format!("drift tracking issue #{n} closed: no drift"),
+                        Tracked::Nothing => "no drift, and no open tracking issue".to_owned(),
+                    };
+                    writeln!(log, "{}: {said}", drift.key)?;
+                }
+                Ok(None) => {}
+                // The tracking issue is what a scheduled plan is for: not writing it fails.
+                Err(e) => {
+                    comment_failed = Some(anyhow::anyhow!(
+                        "the drift tracking issue of {} could not be written: {}",
+                        drift.key,
+                        m(&e.to_string())
+                    ))
+                }
             }
         }
         write_stage_outputs(

@@ -85,6 +85,24 @@ impl CommentMode {
     }
 }
 
+/// The label of the drift tracking issues.
+pub const DRIFT_LABEL: &str = "kkp-drift";
+
+/// What happened to an installation's drift tracking issue.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Tracked {
+    Opened(u64),
+    Updated(u64),
+    Closed(u64),
+    /// A clean plan and no open issue.
+    Nothing,
+}
+
+/// The marker that identifies the tracking issue of `key`.
+pub fn drift_marker(key: &str) -> String {
+    format!("<!-- kkp-drift:{key} -->")
+}
+
 /// The marker of a comment a newer one replaced (`--comment new`): never the reviewed plan.
 pub const OUTDATED_MARKER: &str = "<!-- kkp-outdated -->";
 
@@ -794,6 +812,80 @@ impl Forge {
             }
             _ => self.owner_kind(owner).await,
         }
+    }
+
+    /// Whether the host has an issue tracker the drift issues go to (GitHub, GitLab).
+    pub fn has_issue_tracker(&self) -> bool {
+        match &self.host {
+            Host::GitHub(_) | Host::GitLab(_) => true,
+            Host::Bitbucket(_) | Host::Local => false,
+        }
+    }
+
+    /// Opens, updates or closes the drift tracking issue of `drift.key`: one open issue per key
+    /// (found by its hidden marker among the open issues labelled [`DRIFT_LABEL`]); changes
+    /// open it or replace its body, a clean plan comments and closes it. `Ok(None)` where the
+    /// host has no issue tracker.
+    pub async fn track_drift(
+        &self,
+        drift: &crate::report::model::DriftReport,
+    ) -> Result<Option<Tracked>, ApiError> {
+        let marker = drift_marker(&drift.key);
+        let body = format!("{marker}\n{}", drift.body);
+        let work = async {
+            let tracked = match &self.host {
+                Host::GitHub(host) => {
+                    let c = host.client()?;
+                    let open = c.open_issues(DRIFT_LABEL).await?;
+                    let found = open
+                        .iter()
+                        .find(|(_, b)| b.contains(&marker))
+                        .map(|(n, _)| *n);
+                    match (found, drift.changes) {
+                        (Some(n), true) => {
+                            c.edit_issue(n, Some(&body), false).await?;
+                            Tracked::Updated(n)
+                        }
+                        (None, true) => {
+                            Tracked::Opened(c.open_issue(&drift.title, &body, DRIFT_LABEL).await?)
+                        }
+                        (Some(n), false) => {
+                            c.write_comment(n, None, &drift.resolved).await?;
+                            c.edit_issue(n, None, true).await?;
+                            Tracked::Closed(n)
+                        }
+                        (None, false) => Tracked::Nothing,
+                    }
+                }
+                Host::GitLab(host) => {
+                    let (c, project) = host.issues()?;
+                    let open = c.open_issues(project, DRIFT_LABEL).await?;
+                    let found = open
+                        .iter()
+                        .find(|(_, b)| b.contains(&marker))
+                        .map(|(n, _)| *n);
+                    match (found, drift.changes) {
+                        (Some(n), true) => {
+                            c.edit_issue(project, n, Some(&body), false).await?;
+                            Tracked::Updated(n)
+                        }
+                        (None, true) => Tracked::Opened(
+                            c.open_issue(project, &drift.title, &body, DRIFT_LABEL)
+                                .await?,
+                        ),
+                        (Some(n), false) => {
+                            c.issue_note(project, n, &drift.resolved).await?;
+                            c.edit_issue(project, n, None, true).await?;
+                            Tracked::Closed(n)
+                        }
+                        (None, false) => Tracked::Nothing,
+                    }
+                }
+                Host::Bitbucket(_) | Host::Local => return Ok(None),
+            };
+            Ok(Some(tracked))
+        };
+        within(COMMENTS_BUDGET, "tracking the drift", work).await
     }
 
     /// Sets label `add` on request `number` and removes `remove`, where the host has labels

@@ -150,6 +150,23 @@ pub struct Report {
     pub artifacts: Vec<Artifact>,
     /// The host label for the result on the pull/merge request (`--label`).
     pub label: Option<ResultLabel>,
+    /// A scheduled plan's finding, for the installation's drift tracking issue.
+    pub drift: Option<DriftReport>,
+}
+
+/// What a scheduled plan found: changes (drift) open or update the tracking issue of `key`; a
+/// clean plan closes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DriftReport {
+    /// The installation or root the issue tracks (`aws`, `terraform/aws`).
+    pub key: String,
+    pub changes: bool,
+    /// The issue's title while there is drift.
+    pub title: String,
+    /// Markdown: the plan summary and the run.
+    pub body: String,
+    /// The comment that closes the issue when the plan is clean again.
+    pub resolved: String,
 }
 
 /// A result label: the one to set, and the others of its family to remove.

@@ -14,7 +14,7 @@ use anyhow::Context as _;
 use crate::error::StageError;
 use crate::error::UsageError;
 use crate::report::comment::{fingerprint_marker, marker, LongText, STATUS_CLOSE, STATUS_OPEN};
-use crate::report::model::{Artifact, Report, ResultLabel, StickyComment};
+use crate::report::model::{Artifact, DriftReport, Report, ResultLabel, StickyComment};
 use crate::text::escape;
 use crate::tools::fold::{Fold, Unfolded};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
@@ -148,7 +148,37 @@ impl Stage for TerraformPlan {
                 Ok(report)
             }
         };
+        let scheduled = cx.ctx.event_kind() == crate::context::EventKind::Schedule;
+        let tracker = cx.forge.has_issue_tracker();
+        let key = cx
+            .installation
+            .as_ref()
+            .map(|i| i.name.clone())
+            .unwrap_or_else(|| scope.clone());
+        let run = super::terraform::provenance(cx.ctx).unwrap_or_default();
         result.map(|mut report: Report| {
+            // A scheduled plan is drift detection: its changes go to the installation's
+            // tracking issue; a failed plan is an error, never drift.
+            if scheduled && report.success {
+                let changes = report.outputs.get("has-changes") == Some("true");
+                report.drift = Some(DriftReport {
+                    key: key.clone(),
+                    changes,
+                    title: format!("Drift: {key} differs from its configuration"),
+                    body: format!(
+                        "The scheduled plan found changes made outside the configuration.\n\n{}\n{run}\n",
+                        report.summary
+                    ),
+                    resolved: format!(
+                        "✅ The scheduled plan changes nothing any more: no drift. {run}"
+                    ),
+                });
+                // Where there is no issue tracker, drift fails the step and its report.
+                if changes && !tracker {
+                    report.success = false;
+                    report.headline = format!("drift: {}", report.headline);
+                }
+            }
             if let Some(prefix) = &label_prefix {
                 let outcome = match (report.success, report.outputs.get("has-changes")) {
                     (false, _) => "failed",

@@ -822,3 +822,102 @@ fn the_request_is_labelled_with_the_plans_result() {
         assert_eq!(labels(), vec!["plan:destroys"], "{host:?}");
     }
 }
+
+/// Drift: a scheduled plan against a state changed outside Terraform opens the installation's
+/// tracking issue, a second run updates it (no duplicate), and a run after the fix closes it
+/// with a comment; on Bitbucket, whose issue tracker may be off, drift fails the step and its
+/// Code Insights report.
+#[test]
+fn a_scheduled_plan_tracks_drift_in_one_issue_per_installation() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    for host in [Host::GitHub, Host::GitLab, Host::Bitbucket] {
+        let g = Guard::new(host);
+        let schedule = || match host {
+            Host::GitHub => vec![
+                ("GITHUB_EVENT_NAME", "schedule".to_owned()),
+                ("GITHUB_REF", "refs/heads/main".to_owned()),
+                ("GITHUB_SHA", g.head.clone()),
+            ],
+            Host::GitLab => vec![
+                ("CI_PIPELINE_SOURCE", "schedule".to_owned()),
+                ("CI_COMMIT_BRANCH", "main".to_owned()),
+                ("CI_COMMIT_SHA", g.head.clone()),
+            ],
+            Host::Bitbucket => vec![
+                ("BITBUCKET_BRANCH", "main".to_owned()),
+                ("BITBUCKET_COMMIT", g.head.clone()),
+                ("KKP_EVENT", "schedule".to_owned()),
+            ],
+        };
+        let plan = |code: i32| {
+            let r = g
+                .stage("kkp-terraform-plan", schedule(), &[])
+                .expect_code(code);
+            let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
+            r
+        };
+        // The configuration applied, then changed outside Terraform (in its state).
+        g.apply_manual(&["--allow-unreviewed-changes"])
+            .expect_code(0);
+        let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
+        let state = g.repo.path().join("terraform/aws/terraform.tfstate");
+        let text = std::fs::read_to_string(&state).unwrap();
+        std::fs::write(&state, text.replace("\"cp-0\"", "\"changed-outside\"")).unwrap();
+        let open = || {
+            g.forge.with(|s| {
+                s.issues
+                    .iter()
+                    .filter(|i| i.open && i.labels.contains(&"kkp-drift".to_owned()))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        };
+        if host == Host::Bitbucket {
+            let r = plan(1);
+            assert!(r.stderr.contains("drift: terraform/aws"), "{}", r.stderr);
+            let failed = g.forge.with(|s| {
+                s.bb_reports
+                    .iter()
+                    .any(|(k, v)| k.contains("kkp-terraform-plan") && v["result"] == "FAILED")
+            });
+            assert!(failed, "a failed Code Insights report");
+            continue;
+        }
+        let r = plan(0);
+        let issues = open();
+        assert_eq!(issues.len(), 1, "{host:?}: {}", r.stdout);
+        let first = issues[0].number;
+        assert!(
+            issues[0].body.contains("<!-- kkp-drift:terraform/aws -->")
+                && issues[0].body.contains("to replace"),
+            "{}",
+            issues[0].body
+        );
+        assert!(r.stdout.contains("drift tracking issue"), "{}", r.stdout);
+        // A second run: the same issue, updated.
+        plan(0);
+        let issues = open();
+        assert_eq!(issues.len(), 1, "{host:?}: no duplicate");
+        assert_eq!(issues[0].number, first);
+        // The fix: applied again, and the next scheduled plan closes the issue with a comment.
+        g.apply_manual(&["--allow-unreviewed-changes"])
+            .expect_code(0);
+        let _ = std::fs::remove_file(g.repo.path().join("terraform/aws/kkp.tfplan"));
+        plan(0);
+        assert!(open().is_empty(), "{host:?}: closed");
+        let thread = match host {
+            Host::GitHub => format!("github:{first}"),
+            _ => format!("gitlab-issue:{first}"),
+        };
+        let comments = g.forge.with(|s| s.thread(&thread));
+        assert!(
+            comments.iter().any(|c| c.body.contains("no drift")),
+            "{comments:?}"
+        );
+        // A clean plan with no open issue changes nothing.
+        plan(0);
+        assert_eq!(g.forge.with(|s| s.issues.len()), 1);
+    }
+}

@@ -63,11 +63,17 @@ fn the_fake_github_answers_validate_against_the_published_description() {
         "/users/alice",
         "/repos/acme/kkp/issues/1/labels",
         "/repos/acme/kkp/issues/1/labels/plan:changes",
+        "/repos/acme/kkp/issues",
+        "/repos/acme/kkp/issues?state=open&labels=kkp-drift&per_page=100",
+        "/repos/acme/kkp/issues/500",
     ];
     let mut answers = Vec::new();
     for ((method, template, status), path) in GITHUB_OPERATIONS.iter().zip(concrete) {
         let body = match (*method, *template) {
             (_, t) if t.ends_with("/labels") => Some(json!({"labels": ["plan:changes", "plan:x"]})),
+            ("post", t) if t.ends_with("/issues") => {
+                Some(json!({"title": "Drift: aws", "body": "x", "labels": ["kkp-drift"]}))
+            }
             ("post" | "patch", _) => Some(json!({"body": "edited"})),
             _ => None,
         };

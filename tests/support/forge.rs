@@ -173,6 +173,8 @@ pub struct ForgeState {
     pub gh_app_bot: Option<&'static str>,
     /// Labels on pull/merge requests, by thread (`github:7`, `gitlab:7`).
     pub labels: HashMap<String, Vec<String>>,
+    /// Issues on GitHub and GitLab (the drift tracking issues).
+    pub issues: Vec<Issue>,
     /// The forge's clock for comment times, in seconds; and how many comments were deleted
     /// (ids are never reused).
     clock: u64,
@@ -478,6 +480,169 @@ fn comment_route(
                 Ok(Err(code)) => comment_refused(code),
                 Err(_) => not_found(),
             }
+        }
+        _ => return None,
+    })
+}
+
+/// An issue (GitHub, GitLab): its comments live in the comment threads (`github:<n>`), its
+/// GitLab notes in `gitlab-issue:<iid>`.
+#[derive(Clone, Debug)]
+pub struct Issue {
+    /// `github` or `gitlab`.
+    pub host: &'static str,
+    pub number: u64,
+    pub title: String,
+    pub body: String,
+    pub labels: Vec<String>,
+    pub open: bool,
+    pub author: String,
+}
+
+fn gh_issue(i: &Issue) -> Value {
+    let mut issue = gh_shape(
+        "post /repos/{owner}/{repo}/issues",
+        json!({"id": i.number, "node_id": format!("I_{}", i.number), "number": i.number, "title": i.title, "body": i.body, "state": if i.open { "open" } else { "closed" }, "user": {"login": i.author, "id": 1, "type": "User"}, "url": format!("https://api.github.com/repos/acme/kkp/issues/{}", i.number), "html_url": format!("https://github.com/acme/kkp/issues/{}", i.number)}),
+    );
+    // Replaced whole: the example's labels are not this issue's.
+    issue["labels"] = Value::Array(i.labels.iter().map(|l| gh_label(l)).collect());
+    // An issue is not a pull request (GitHub lists both, marking pull requests).
+    if let Some(o) = issue.as_object_mut() {
+        o.remove("pull_request");
+    }
+    issue
+}
+
+fn gl_issue(i: &Issue) -> Value {
+    json!({"id": i.number, "iid": i.number, "project_id": 42, "title": i.title, "description": i.body, "state": if i.open { "opened" } else { "closed" }, "labels": i.labels, "author": {"id": 1, "username": i.author}})
+}
+
+/// Issues: GitHub's list (open, by label; pull requests too, as GitHub lists them), create and
+/// edit; GitLab's list, create, edit (`state_event: close`) and notes.
+fn issue_route(
+    s: &mut ForgeState,
+    method: &Method,
+    parts: &[&str],
+    body: &str,
+    q: &HashMap<String, String>,
+) -> Option<Response> {
+    let m = method.as_str();
+    let json_body: Value = serde_json::from_str(body).unwrap_or(Value::Null);
+    let text = |k: &str| json_body.get(k).and_then(Value::as_str).map(str::to_owned);
+    let author = s.token_author().to_owned();
+    Some(match parts {
+        ["repos", _o, _r, "issues"] if m == "GET" => {
+            let label = q.get("labels").cloned().unwrap_or_default();
+            let open = q.get("state").map(String::as_str) != Some("closed");
+            let list: Vec<Value> = s
+                .issues
+                .iter()
+                .filter(|i| i.host == "github" && i.open == open)
+                .filter(|i| label.is_empty() || i.labels.contains(&label))
+                .map(gh_issue)
+                .collect();
+            json_response(StatusCode::OK, &Value::Array(list))
+        }
+        ["repos", _o, _r, "issues"] if m == "POST" => {
+            let Some(title) = text("title") else {
+                return Some(json_response(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    &json!({"message": "Validation Failed"}),
+                ));
+            };
+            let number = 500 + s.issues.len() as u64;
+            let labels = json_body
+                .get("labels")
+                .and_then(|l| serde_json::from_value::<Vec<String>>(l.clone()).ok())
+                .unwrap_or_default();
+            let issue = Issue {
+                host: "github",
+                number,
+                title,
+                body: text("body").unwrap_or_default(),
+                labels,
+                open: true,
+                author,
+            };
+            s.issues.push(issue.clone());
+            json_response(StatusCode::CREATED, &gh_issue(&issue))
+        }
+        ["repos", _o, _r, "issues", n] if m == "PATCH" => {
+            let n = n.parse::<u64>().unwrap_or(0);
+            let Some(issue) = s
+                .issues
+                .iter_mut()
+                .find(|i| i.host == "github" && i.number == n)
+            else {
+                return Some(not_found());
+            };
+            if let Some(b) = text("body") {
+                issue.body = b;
+            }
+            if text("state").as_deref() == Some("closed") {
+                issue.open = false;
+            }
+            let issue = issue.clone();
+            json_response(StatusCode::OK, &gh_issue(&issue))
+        }
+        ["api", "v4", "projects", _p, "issues"] if m == "GET" => {
+            let label = q.get("labels").cloned().unwrap_or_default();
+            let open = q.get("state").map(String::as_str) != Some("closed");
+            let list: Vec<Value> = s
+                .issues
+                .iter()
+                .filter(|i| i.host == "gitlab" && i.open == open)
+                .filter(|i| label.is_empty() || i.labels.contains(&label))
+                .map(gl_issue)
+                .collect();
+            json_response(StatusCode::OK, &Value::Array(list))
+        }
+        ["api", "v4", "projects", _p, "issues"] if m == "POST" => {
+            let Some(title) = text("title") else {
+                return Some(json_response(
+                    StatusCode::BAD_REQUEST,
+                    &json!({"message": "400 Bad request - title is missing"}),
+                ));
+            };
+            let number = 1 + s.issues.iter().filter(|i| i.host == "gitlab").count() as u64;
+            let issue = Issue {
+                host: "gitlab",
+                number,
+                title,
+                body: text("description").unwrap_or_default(),
+                labels: text("labels")
+                    .map(|l| l.split(',').map(str::to_owned).collect())
+                    .unwrap_or_default(),
+                open: true,
+                author,
+            };
+            s.issues.push(issue.clone());
+            json_response(StatusCode::CREATED, &gl_issue(&issue))
+        }
+        ["api", "v4", "projects", _p, "issues", iid] if m == "PUT" => {
+            let n = iid.parse::<u64>().unwrap_or(0);
+            let Some(issue) = s
+                .issues
+                .iter_mut()
+                .find(|i| i.host == "gitlab" && i.number == n)
+            else {
+                return Some(not_found());
+            };
+            if let Some(b) = text("description") {
+                issue.body = b;
+            }
+            if text("state_event").as_deref() == Some("close") {
+                issue.open = false;
+            }
+            let issue = issue.clone();
+            json_response(StatusCode::OK, &gl_issue(&issue))
+        }
+        ["api", "v4", "projects", _p, "issues", iid, "notes"] if m == "POST" => {
+            let note = s.add_comment(
+                format!("gitlab-issue:{iid}"),
+                text("body").unwrap_or_default(),
+            );
+            json_response(StatusCode::CREATED, &gl_note(&note))
         }
         _ => return None,
     })
@@ -1027,6 +1192,9 @@ fn route(
     if let Some(r) = label_route(s, method, &parts, body) {
         return r;
     }
+    if let Some(r) = issue_route(s, method, &parts, body, &query_map(query)) {
+        return r;
+    }
     if method != Method::GET {
         return json_response(
             StatusCode::METHOD_NOT_ALLOWED,
@@ -1380,6 +1548,13 @@ pub const GITHUB_OPERATIONS: &[(&str, &str, &str)] = &[
     (
         "delete",
         "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}",
+        "200",
+    ),
+    ("post", "/repos/{owner}/{repo}/issues", "201"),
+    ("get", "/repos/{owner}/{repo}/issues", "200"),
+    (
+        "patch",
+        "/repos/{owner}/{repo}/issues/{issue_number}",
         "200",
     ),
 ];

@@ -389,6 +389,106 @@ impl Client {
             })
     }
 
+    /// One JSON write (POST or PATCH) to the REST API, its answer parsed. Not retried.
+    async fn write_json(
+        &self,
+        patch: bool,
+        path: String,
+        body: &serde_json::Value,
+        what: &str,
+    ) -> Result<serde_json::Value, ApiError> {
+        let exchange = async {
+            let resp = if patch {
+                self.octo._patch(path, Some(body)).await
+            } else {
+                self.octo._post(path, Some(body)).await
+            }
+            .map_err(|e| ApiError::Other(format!("{what}: {e}")))?;
+            let status = resp.status();
+            let headers = resp.headers().clone();
+            let text = self.octo.body_to_string(resp).await.unwrap_or_default();
+            match classify::<()>(status, &headers, &text, what) {
+                Ok(()) | Err(Attempt::Done(())) => {}
+                Err(Attempt::Fail(e)) => return Err(e),
+                Err(Attempt::Retry { why, .. }) => return Err(ApiError::Other(why)),
+            }
+            Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+        };
+        tokio::time::timeout(self.retry.request_timeout, exchange)
+            .await
+            .unwrap_or_else(|_| {
+                Err(ApiError::Other(format!(
+                    "{what}: no answer within {} s",
+                    self.retry.request_timeout.as_secs()
+                )))
+            })
+    }
+
+    /// The open issues (not pull requests) labelled `label`: (number, body).
+    pub async fn open_issues(&self, label: &str) -> Result<Vec<(u64, String)>, ApiError> {
+        let list: Vec<serde_json::Value> = self
+            .get(&format!(
+                "{}/issues?state=open&labels={}&per_page=100",
+                self.repo_path,
+                crate::text::path_segment(label)
+            ))
+            .await?;
+        Ok(list
+            .iter()
+            .filter(|i| i.get("pull_request").is_none())
+            .filter_map(|i| {
+                Some((
+                    i.get("number")?.as_u64()?,
+                    i.get("body")
+                        .and_then(serde_json::Value::as_str)
+                        .unwrap_or_default()
+                        .to_owned(),
+                ))
+            })
+            .collect())
+    }
+
+    /// Opens an issue; its number.
+    pub async fn open_issue(&self, title: &str, body: &str, label: &str) -> Result<u64, ApiError> {
+        let created = self
+            .write_json(
+                false,
+                format!("{}/issues", self.repo_path),
+                &serde_json::json!({"title": title, "body": body, "labels": [label]}),
+                "opening an issue",
+            )
+            .await?;
+        created
+            .get("number")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| ApiError::Other("opening an issue: no number in the answer".into()))
+    }
+
+    /// Replaces issue `number`'s body, or closes it as completed (`close`).
+    pub async fn edit_issue(
+        &self,
+        number: u64,
+        body: Option<&str>,
+        close: bool,
+    ) -> Result<(), ApiError> {
+        let mut edit = serde_json::json!({});
+        if let Some(b) = body {
+            edit["body"] = serde_json::json!(b);
+        }
+        if close {
+            edit["state"] = serde_json::json!("closed");
+            edit["state_reason"] = serde_json::json!("completed");
+        }
+        self.write_json(
+            true,
+            format!("{}/issues/{number}", self.repo_path),
+            &edit,
+            "editing an issue",
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// Deletes a comment. Not retried.
     pub async fn delete_comment(&self, id: u64) -> Result<(), ApiError> {
         let path = format!("{}/issues/comments/{id}", self.repo_path);
@@ -512,6 +612,11 @@ impl Host {
 }
 
 impl Host {
+    /// The client, for the repository's issues.
+    pub fn client(&self) -> Result<&Client, ApiError> {
+        self.conn.get()
+    }
+
     /// [`Client::set_labels`] on this repository.
     pub async fn set_labels(
         &self,

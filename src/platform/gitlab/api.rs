@@ -727,7 +727,136 @@ impl Host {
     }
 }
 
+impl RetryingClient {
+    /// One JSON request to the REST API (issues), its answer parsed.
+    async fn rest_json(
+        &self,
+        method: http::Method,
+        path: &str,
+        body: Option<&serde_json::Value>,
+        what: &str,
+    ) -> Result<serde_json::Value, ApiError> {
+        let url = self.rest_url.join(path).map_err(built)?;
+        let mut request = http::Request::builder().method(method).uri(url.as_str());
+        let bytes = match body {
+            Some(b) => {
+                request = request.header("content-type", "application/json");
+                serde_json::to_vec(b).map_err(built)?
+            }
+            None => Vec::new(),
+        };
+        let request = request.body(bytes).map_err(built)?;
+        let rsp = self.send(&request).await.map_err(ApiError::Other)?;
+        let text = String::from_utf8_lossy(rsp.body()).into_owned();
+        match classify::<()>(rsp.status(), rsp.headers(), &text, what) {
+            Ok(()) | Err(Attempt::Done(())) => {}
+            Err(Attempt::Fail(e)) => return Err(e),
+            Err(Attempt::Retry { why, .. }) => return Err(ApiError::Other(why)),
+        }
+        Ok(serde_json::from_str(&text).unwrap_or(serde_json::Value::Null))
+    }
+
+    /// The open issues of `project` labelled `label`: (iid, description).
+    pub async fn open_issues(
+        &self,
+        project: &str,
+        label: &str,
+    ) -> Result<Vec<(u64, String)>, ApiError> {
+        let project = crate::text::path_segment(project);
+        let path = format!(
+            "projects/{project}/issues?state=opened&labels={}&per_page=100",
+            crate::text::path_segment(label)
+        );
+        let list = self
+            .rest_json(http::Method::GET, &path, None, "listing issues")
+            .await?;
+        Ok(list
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|i| {
+                        Some((
+                            i.get("iid")?.as_u64()?,
+                            i.get("description")
+                                .and_then(serde_json::Value::as_str)
+                                .unwrap_or_default()
+                                .to_owned(),
+                        ))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Opens an issue; its iid.
+    pub async fn open_issue(
+        &self,
+        project: &str,
+        title: &str,
+        body: &str,
+        label: &str,
+    ) -> Result<u64, ApiError> {
+        let project = crate::text::path_segment(project);
+        let created = self
+            .rest_json(
+                http::Method::POST,
+                &format!("projects/{project}/issues"),
+                Some(&serde_json::json!({"title": title, "description": body, "labels": label})),
+                "opening an issue",
+            )
+            .await?;
+        created
+            .get("iid")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or_else(|| ApiError::Other("opening an issue: no iid in the answer".into()))
+    }
+
+    /// Replaces issue `iid`'s description, or closes it (`close`).
+    pub async fn edit_issue(
+        &self,
+        project: &str,
+        iid: u64,
+        body: Option<&str>,
+        close: bool,
+    ) -> Result<(), ApiError> {
+        let project = crate::text::path_segment(project);
+        let mut edit = serde_json::json!({});
+        if let Some(b) = body {
+            edit["description"] = serde_json::json!(b);
+        }
+        if close {
+            edit["state_event"] = serde_json::json!("close");
+        }
+        self.rest_json(
+            http::Method::PUT,
+            &format!("projects/{project}/issues/{iid}"),
+            Some(&edit),
+            "editing an issue",
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// Adds a note to issue `iid`.
+    pub async fn issue_note(&self, project: &str, iid: u64, body: &str) -> Result<(), ApiError> {
+        let project = crate::text::path_segment(project);
+        self.rest_json(
+            http::Method::POST,
+            &format!("projects/{project}/issues/{iid}/notes"),
+            Some(&serde_json::json!({"body": body})),
+            "commenting on an issue",
+        )
+        .await
+        .map(|_| ())
+    }
+}
+
 impl Host {
+    /// The tracker of this project's issues.
+    pub fn issues(&self) -> Result<(&RetryingClient, &str), ApiError> {
+        Ok((self.conn.get()?, self.project.as_str()))
+    }
+
     /// [`RetryingClient::set_labels`] on this project.
     pub async fn set_labels(&self, iid: u64, add: &str, remove: &[String]) -> Result<(), ApiError> {
         self.conn
