@@ -18,6 +18,22 @@ use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
 use super::terraform::{BackendArgs, Terraform};
 use super::{StageCx, TERRAFORM_OUTPUTS};
 
+/// The seed's kubeone manifest, `--kubeone-manifest`'s default.
+pub const SEED_KUBEONE_MANIFEST: &str = "kubeone/kubeone.yaml";
+
+/// A path flag with the seed's default, or the installation's own path where the flag was
+/// left at that default and `--installation` names one with such a path.
+pub fn per_installation(
+    given: &Path,
+    seed_default: &str,
+    installation: Option<PathBuf>,
+) -> PathBuf {
+    match installation {
+        Some(own) if given == Path::new(seed_default) => own,
+        _ => given.to_path_buf(),
+    }
+}
+
 /// Flags of the cluster stages.
 #[derive(clap::Args, Clone, Debug, Default)]
 pub struct ClusterArgs {
@@ -26,7 +42,7 @@ pub struct ClusterArgs {
     #[arg(long, value_name = "DIR")]
     pub terraform_dir: Option<PathBuf>,
     /// The kubeone manifest
-    #[arg(long, value_name = "FILE", default_value = "kubeone/kubeone.yaml")]
+    #[arg(long, value_name = "FILE", default_value = SEED_KUBEONE_MANIFEST)]
     pub kubeone_manifest: PathBuf,
     #[command(flatten)]
     pub backend: BackendArgs,
@@ -86,16 +102,28 @@ impl ClusterArgs {
         }
     }
 
-    /// The kubeone manifest on disk, which must be a file in the repository.
+    /// The kubeone manifest on disk, which must be a file in the repository: the flag, else the
+    /// installation's (`kubeone/<name>.yaml`, or `kubeone.yaml` in its `kubeone/<name>/`).
     pub fn manifest(&self, cx: &StageCx<'_>) -> Result<PathBuf, StageError> {
-        let manifest = cx.ctx.workspace.join(&self.kubeone_manifest);
+        let chosen = per_installation(
+            &self.kubeone_manifest,
+            SEED_KUBEONE_MANIFEST,
+            cx.installation
+                .as_ref()
+                .and_then(|i| i.kubeone.as_deref())
+                .map(|k| match k.strip_suffix('/') {
+                    Some(dir) => Path::new(dir).join("kubeone.yaml"),
+                    None => PathBuf::from(k),
+                }),
+        );
+        let manifest = cx.ctx.workspace.join(&chosen);
         if manifest.is_file() {
             Ok(manifest)
         } else {
             Err(UsageError::invalid(
                 "KKP_KUBEONE_MANIFEST",
                 "the kubeone manifest, a file in the repository",
-                &self.kubeone_manifest.display().to_string(),
+                &chosen.display().to_string(),
             )
             .into())
         }

@@ -95,7 +95,16 @@ impl Stage for FluxBootstrap {
 
     fn run(&self, cx: &mut StageCx<'_>, args: &FluxArgs) -> Result<Report, StageError> {
         // Every input is checked before any tool runs.
-        let path = flux_path(&args.flux_path)?;
+        let own = cx
+            .installation
+            .as_ref()
+            .and_then(|i| i.flux.as_deref())
+            .map(|f| PathBuf::from(f.trim_end_matches('/')));
+        let path = flux_path(&super::cluster::per_installation(
+            &args.flux_path,
+            "flux/clusters/master",
+            own,
+        ))?;
         let branch = cx.ctx.default_branch.clone().ok_or_else(|| {
             UsageError::missing(
                 "KKP_DEFAULT_BRANCH",

@@ -25,8 +25,8 @@ use crate::tools::runner::{write_private, Echo};
 use crate::tools::sops;
 
 use super::cluster::{
-    kube_access, kube_client, kubeconfig_env_paths, until_interrupted, until_interrupted_on,
-    ClusterArgs, PrivateDir,
+    kube_access, kube_client, kubeconfig_env_paths, per_installation, until_interrupted,
+    until_interrupted_on, ClusterArgs, PrivateDir,
 };
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
@@ -457,9 +457,26 @@ impl Inputs {
                 InstallerSource::Release { version, edition }
             }
         };
-        let config = input_file(cx, &args.config, "KKP_CONFIG", true)?
+        // An installation's own KKP configuration and values, in its `kubermatic/<name>/`.
+        let own = |file: &str| {
+            cx.installation
+                .as_ref()
+                .and_then(|i| i.kubermatic.as_deref())
+                .map(|dir| Path::new(dir).join(file))
+        };
+        let config_path = per_installation(
+            &args.config,
+            "kubermatic/kubermatic-configuration.yaml",
+            own("kubermatic-configuration.yaml"),
+        );
+        let values_path = per_installation(
+            &args.helm_values,
+            "kubermatic/values.yaml",
+            own("values.yaml"),
+        );
+        let config = input_file(cx, &config_path, "KKP_CONFIG", true)?
             .ok_or_else(|| UsageError::missing("KKP_CONFIG", "the KubermaticConfiguration file"))?;
-        let values = input_file(cx, &args.helm_values, "KKP_HELM_VALUES", true)?
+        let values = input_file(cx, &values_path, "KKP_HELM_VALUES", true)?
             .ok_or_else(|| UsageError::missing("KKP_HELM_VALUES", "the Helm values file"))?;
         // The default issuer file is optional; one the user named must exist.
         let named = args.cluster_issuer != Path::new(DEFAULT_CLUSTER_ISSUER);

@@ -834,3 +834,45 @@ fn flux_bootstrap_with_an_exec_plugin_kubeconfig_hands_flux_the_token_not_the_pl
     assert_eq!(r.code(), 0, "{r:?}");
     c.nothing_left();
 }
+
+/// A fleet: with two installations, kubeone-apply needs to know which (exit 2 naming
+/// KKP_INSTALLATION and the candidates); `--installation` gives it that installation's root
+/// outputs and its own kubeone manifest.
+#[test]
+fn kubeone_apply_works_on_the_named_installation_of_a_fleet() {
+    let c = Cluster::new(true);
+    c.repo.commit(&[
+        (
+            "terraform/gcp/main.tf",
+            "output \"kubeone_api\" {\n  value = { endpoint = \"gcp-lb.example\" }\n}\n",
+        ),
+        (
+            "kubeone/gcp.yaml",
+            "apiVersion: kubeone.k8c.io/v1beta2\nkind: KubeOneCluster\nname: gcp\n",
+        ),
+    ]);
+    std::fs::write(
+        c.repo.path().join(".git/info/exclude"),
+        "kkp-outputs.json\n",
+    )
+    .unwrap();
+    std::fs::write(
+        c.repo.path().join("terraform/gcp/kkp-outputs.json"),
+        OUTPUTS.replace("lb.example", "gcp-lb.example"),
+    )
+    .unwrap();
+    let r = c.apply(Some(&c.key), &[]).expect_code(2);
+    assert!(
+        r.stderr.contains("KKP_INSTALLATION") || r.stderr.contains("KKP_TERRAFORM_DIR"),
+        "{}",
+        r.stderr
+    );
+    let r = c
+        .apply(Some(&c.key), &[("KKP_INSTALLATION", "gcp")])
+        .expect_code(0);
+    let log = c.kubeone_log();
+    assert!(log.contains("kubeone/gcp.yaml"), "its own manifest: {log}");
+    assert!(log.contains("gcp-lb.example"), "its own outputs: {log}");
+    assert!(r.stdout.contains("kubeone"), "{}", r.stdout);
+    c.nothing_left();
+}

@@ -1375,3 +1375,34 @@ fn signals_stop_the_waits_of_kkp_deploy_within_three_seconds() {
         d.nothing_left();
     }
 }
+
+/// A fleet: `--installation gcp` deploys the GCP installation's own KKP configuration and
+/// values (`kubermatic/gcp/`) with its root's storage class.
+#[test]
+fn kkp_deploy_uses_the_named_installations_configuration() {
+    let d = Deploy::new();
+    let gcp_config = CONFIG_PLAIN.replace("kkp.example.com", "gcp.kkp.example.com");
+    d.repo.commit(&[
+        ("terraform/gcp/main.tf", "output \"x\" {\n  value = 1\n}\n"),
+        (
+            "kubermatic/gcp/kubermatic-configuration.yaml",
+            &encrypted(&gcp_config),
+        ),
+        ("kubermatic/gcp/values.yaml", &encrypted(VALUES_PLAIN)),
+    ]);
+    std::fs::write(
+        d.repo.path().join("terraform/gcp/kkp-outputs.json"),
+        OUTPUTS,
+    )
+    .unwrap();
+    d.deploy(&[("KKP_INSTALLATION", "gcp")]).expect_code(0);
+    let installer = d.log("installer");
+    assert!(
+        installer.contains("gcp.kkp.example.com") && installer.contains("--storageclass gcp"),
+        "{installer}"
+    );
+    assert!(
+        installer.contains("/config-kubermatic-configuration.yaml"),
+        "{installer}"
+    );
+}
