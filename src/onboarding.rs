@@ -755,12 +755,38 @@ pub fn doctor(
             [one] => Check::Ok(format!("Terraform root {one}")),
             [] => Check::Fail("no folder under terraform/ holds *.tf files".into()),
             several => Check::Warn(format!(
-                "{} Terraform roots ({}): set KKP_TERRAFORM_DIR for the cluster stages",
+                "{} Terraform roots ({}): the cluster stages need KKP_INSTALLATION (or KKP_TERRAFORM_DIR); `kkp-delivery matrix` fans the work out",
                 several.len(),
                 several.join(", ")
             )),
         },
     ));
+    // The installations, with what each owns and why: the paths its stages trigger on.
+    for inst in crate::installations::discover(root) {
+        let mut owns = vec![inst.terraform_root.clone()];
+        owns.extend(
+            [&inst.kubeone, &inst.kubermatic, &inst.flux]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        let mut line = format!("installation {}: {}", inst.name, owns.join(", "));
+        if !inst.modules.is_empty() {
+            let modules: Vec<String> = inst
+                .modules
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} (via {})",
+                        m.dir,
+                        m.chain[..m.chain.len() - 1].join(" → ")
+                    )
+                })
+                .collect();
+            line.push_str(&format!("; modules {}", modules.join(", ")));
+        }
+        checks.push(("repository", Check::Ok(line)));
+    }
     for (file, why) in [
         (
             "kubeone/kubeone.yaml",
