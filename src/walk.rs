@@ -236,7 +236,7 @@ pub fn run_stage(
             };
             // What a stage killed outright by SIGKILL left is removed by the next one: its
             // private folders. Then this stage's own watchdog, for the same case.
-            stages::cluster::remove_abandoned_private_dirs(env, &ctx.workspace);
+            stages::private::remove_abandoned_private_dirs(env, &ctx.workspace);
             let watchdog = exe.as_deref().and_then(|exe| {
                 crate::process::Watchdog::start(exe)
                     .map_err(|e| {

@@ -21,7 +21,8 @@ use crate::tools::plan::Action;
 use crate::tools::runner::Echo;
 use crate::tools::terraform;
 
-use super::cluster::{kube_client, ClusterArgs, PrivateDir};
+use super::cluster::{kube_client, ClusterArgs};
+use super::private::PrivateDir;
 use super::terraform::{BackendArgs, Terraform};
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 use super::{PLAN_FILE, PLAN_JSON};

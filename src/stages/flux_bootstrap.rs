@@ -21,7 +21,8 @@ use crate::text::{code_block, escape};
 use crate::tools::flux::{self, FluxVersion, OnCluster};
 use crate::tools::runner::{write_private, Echo, ToolCommand};
 
-use super::cluster::{private_key, until_interrupted, ClusterArgs, PrivateDir};
+use super::cluster::{private_key, until_interrupted, ClusterArgs};
+use super::private::PrivateDir;
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 use crate::tools::FLUX;

@@ -26,8 +26,9 @@ use crate::tools::sops;
 
 use super::cluster::{
     kube_access, kube_client, kubeconfig_env_paths, per_installation, until_interrupted,
-    until_interrupted_on, ClusterArgs, PrivateDir,
+    until_interrupted_on, ClusterArgs,
 };
+use super::private::PrivateDir;
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 
 use crate::tools::{INSTALLER, SOPS, TAR};

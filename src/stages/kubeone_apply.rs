@@ -15,7 +15,8 @@ use crate::text::{code_block, escape};
 use crate::tools::kubeone;
 use crate::tools::runner::Echo;
 
-use super::cluster::{ClusterArgs, PrivateDir, SshAgent};
+use super::cluster::{ClusterArgs, SshAgent};
+use super::private::PrivateDir;
 use super::{OutputInfo, Stage, StageCx, StageInfo, PUSH_DEFAULT_ONLY};
 use crate::tools::KUBEONE;
 

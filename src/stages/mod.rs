@@ -12,6 +12,7 @@ pub mod dns_update;
 pub mod flux_bootstrap;
 pub mod kkp_deploy;
 pub mod kubeone_apply;
+pub mod private;
 pub mod terraform;
 pub mod terraform_apply;
 pub mod terraform_backend_prepare;

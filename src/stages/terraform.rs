@@ -308,7 +308,7 @@ impl Terraform {
     ) -> Result<Result<(), Failure>, StageError> {
         let private = match &knobs.variables_hcl {
             Some(hcl) => {
-                let dir = super::cluster::PrivateDir::new(cx)?;
+                let dir = super::private::PrivateDir::new(cx)?;
                 let file = dir.path().join("variables.tfvars");
                 write_private(&file, hcl.as_bytes()).map_err(StageError::Failed)?;
                 Some((dir, file))
