@@ -84,7 +84,18 @@ fn roots(repo: &Path) -> Vec<String> {
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .filter(|e| e.path().is_dir() && holds_code(&e.path()))
+        // A real folder (not a link out of the repository) with a plain name: the name reaches
+        // logs, job names and issue markers, and a pull request's author chooses it.
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            !name.starts_with('.')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        })
+        .filter(|e| holds_code(&e.path()))
         .map(|e| format!("terraform/{}", e.file_name().to_string_lossy()))
         .collect();
     found.sort();
@@ -125,6 +136,13 @@ fn local_sources(repo: &Path, dir: &str) -> Vec<String> {
         let path = entry.path();
         let name = path.to_string_lossy().into_owned();
         if !crate::files::is_code_file(&path) || name.ends_with(".json") {
+            continue;
+        }
+        // A link may point out of the repository: not followed.
+        if path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+        {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(&path) else {
@@ -289,10 +307,11 @@ mod tests {
             ("kubeone/gcp/cluster.yaml", "name: gcp\n"),
             ("kubermatic/gcp/values.yaml", "x: 1\n"),
             ("flux/clusters/aws-us/kustomization.yaml", "x: 1\n"),
+            ("terraform/bad\n::x/main.tf", "x = 1\n"),
         ]);
         let all = discover(r.path());
         let names: Vec<&str> = all.iter().map(|i| i.name.as_str()).collect();
-        // `modules` holds no `.tf` directly: not a root.
+        // `modules` holds no `.tf` directly: not a root; a name that is not plain is not one.
         assert_eq!(names, vec!["aws-eu", "aws-us", "gcp"]);
         let eu = &all[0];
         assert_eq!(eu.kubeone.as_deref(), Some("kubeone/aws-eu.yaml"));

@@ -303,7 +303,8 @@ pub fn pipeline(
                  permissions:\n  contents: read\nconcurrency:\n  group: kkp-${{{{ github.ref }}}}\n  cancel-in-progress: false\njobs:\n  review:\n\
                  \x20   if: github.event_name == 'pull_request' || github.event_name == 'merge_group' || github.event_name == 'schedule'\n\
                  \x20   runs-on: ubuntu-latest\n    timeout-minutes: 30\n\
-                 \x20   permissions:\n      contents: read\n      pull-requests: write\n"
+                 \x20   # issues: the scheduled plan opens and closes the drift tracking issues.\n\
+                 \x20   permissions:\n      contents: read\n      pull-requests: write\n      issues: write\n"
             );
             if !layout.cloud.is_empty() {
                 y.push_str("    # Plan-only (read) cloud credentials, as repository secrets: the plan reads the state.\n    env:\n");

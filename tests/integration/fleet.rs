@@ -130,8 +130,8 @@ fn a_stage_scoped_to_an_installation_decides_on_its_paths_and_refuses_an_unknown
 fn doctor_shows_the_installations_what_they_own_and_their_module_chains() {
     let (repo, _, _) = fleet();
     let r = run("kkp-delivery", &["doctor"], &[], repo.path());
-    let code = r.code();
-    assert!(code == 0 || code == 1, "{r:?}");
+    // Warnings only (several roots, the seed's single kubeone manifest absent): exit 0.
+    assert_eq!(r.code(), 0, "{r:?}");
     assert!(
         r.stdout.contains("installation aws-eu: terraform/aws-eu, kubeone/aws-eu.yaml; modules terraform/modules/net (via terraform/aws-eu), terraform/modules/subnet (via terraform/aws-eu → terraform/modules/net)"),
         "{}",
