@@ -83,8 +83,8 @@ the files it changed, says why, runs its tool, and publishes the result in the p
         )
         .subcommand(
             CommonArgs::augment_args(Command::new("matrix"))
-                .about("Print the repository's installations to run for this event: JSON for GitHub's strategy.matrix (fromJSON), or one name a line (--format list); why each runs or not goes to stderr")
-                .arg(clap::Arg::new("format").long("format").value_name("FORMAT").default_value("json").help("json ({\"include\":[{\"installation\",\"terraform-dir\"}]}) or list (one name a line)")),
+                .about("Print the repository's installations to run for this event: JSON for GitHub's strategy.matrix (fromJSON), one name a line (--format list), or a GitLab child pipeline including .gitlab/kkp-installation.yml once per installation (--format gitlab); why each runs or not goes to stderr")
+                .arg(clap::Arg::new("format").long("format").value_name("FORMAT").default_value("json").help("json ({\"include\":[{\"installation\",\"terraform-dir\"}]}) list (one name a line) or gitlab (a child pipeline for trigger: include: artifact:)")),
         )
         .subcommand(
             Command::new("init")
@@ -208,7 +208,7 @@ pub fn main_with(registry: &[&dyn RegisteredStage], mut inv: Invocation<'_>) -> 
                 return parse_exit(
                     ParseExit::Usage(UsageError::invalid(
                         "--format (KKP_FORMAT)",
-                        "json or list",
+                        "json, list or gitlab",
                         &format,
                     )),
                     &inv.env,

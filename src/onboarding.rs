@@ -20,6 +20,8 @@ use crate::stages::precedes_a_review;
 use crate::stages::RegisteredStage;
 use crate::tools::runner::Provided;
 
+mod fleet;
+
 /// The Terraform roots directly under `terraform/` (folders holding `*.tf`).
 fn terraform_roots(root: &Path) -> Vec<String> {
     let mut roots: Vec<String> = std::fs::read_dir(root.join("terraform"))
@@ -211,6 +213,50 @@ fn locked_tools<'r>(stages: impl Iterator<Item = &'r dyn RegisteredStage>) -> Ve
     names
 }
 
+/// The GitHub step that installs Terraform (or OpenTofu) for `layout`'s roots. Hosted runners
+/// have no Terraform: installed, pinned by commit, without the wrapper (it rewrites stdout,
+/// which `-json` output cannot have). Roots with `.tofu` files run OpenTofu: its own setup
+/// action, pinned the same way.
+fn github_setup_terraform(layout: &Layout) -> String {
+    let constraint_note = match (&layout.terraform_version, &layout.terraform_constraint) {
+        (None, Some(c)) => format!(" # the roots require {c}: pin a version that meets it"),
+        _ => String::new(),
+    };
+    let version = layout.terraform_version.as_deref().unwrap_or("latest");
+    if layout.opentofu {
+        format!(
+            "      - uses: opentofu/setup-opentofu@a1320f892987e89d278cc92dc5adc984fb93aca4 # v2.0.2\n        with:\n          tofu_version: \"{version}\"{constraint_note}\n          tofu_wrapper: false\n",
+        )
+    } else {
+        format!(
+            "      - uses: hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2\n        with:\n          terraform_version: \"{version}\"{constraint_note}\n          terraform_wrapper: false\n",
+        )
+    }
+}
+
+/// The GitHub step that checks the repository out, without keeping the token in `.git`.
+const GITHUB_CHECKOUT: &str = "      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n";
+
+/// The comment lines naming the CI/CD variables a GitLab pipeline of `registry` reads, each
+/// with what it is and which stages read it.
+fn gitlab_variables(y: &mut String, registry: Registry<'_>, layout: &Layout) {
+    let _ = writeln!(
+        y,
+        "#   {}: {} (every stage; terraform-apply refuses without it: it cannot find the reviewed plan)",
+        vars::GITLAB_TOKEN.name,
+        vars::GITLAB_TOKEN.about
+    );
+    for (name, about) in &layout.cloud {
+        let _ = writeln!(y, "#   {name}: {about}");
+    }
+    for (var, users) in &secrets_with_users(registry, "gitlab") {
+        let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
+    }
+    if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
+        y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1); a project variable wins\n#   over the component's input\n");
+    }
+}
+
 /// The job prefix of a Terraform root in GitLab: `kkp` for one root, `kkp-<name>` for several.
 fn gitlab_prefix(layout: &Layout, root: &str) -> String {
     if layout.roots.len() == 1 {
@@ -247,24 +293,7 @@ pub fn pipeline(
                     );
                 }
             };
-            // Hosted runners have no Terraform: installed, pinned by commit, without the
-            // wrapper (it rewrites stdout, which `-json` output cannot have). Roots with `.tofu`
-            // files run OpenTofu: its own setup action, pinned the same way.
-            let constraint_note = match (&layout.terraform_version, &layout.terraform_constraint) {
-                (None, Some(c)) => format!(" # the roots require {c}: pin a version that meets it"),
-                _ => String::new(),
-            };
-            let setup_terraform = if layout.opentofu {
-                format!(
-                    "      - uses: opentofu/setup-opentofu@a1320f892987e89d278cc92dc5adc984fb93aca4 # v2.0.2\n        with:\n          tofu_version: \"{}\"{constraint_note}\n          tofu_wrapper: false\n",
-                    layout.terraform_version.as_deref().unwrap_or("latest"),
-                )
-            } else {
-                format!(
-                "      - uses: hashicorp/setup-terraform@b9cd54a3c349d3f38e8881555d616ced269862dd # v3.1.2\n        with:\n          terraform_version: \"{}\"{constraint_note}\n          terraform_wrapper: false\n",
-                layout.terraform_version.as_deref().unwrap_or("latest"),
-            )
-            };
+            let setup_terraform = github_setup_terraform(layout);
             let step = |y: &mut String, stage: &dyn RegisteredStage| {
                 let uses = format!(
                     "kkp-delivery/kkp-delivery/actions/{}@{action}",
@@ -312,9 +341,8 @@ pub fn pipeline(
                     let _ = writeln!(y, "      {name}: ${{{{ secrets.{name} }}}}");
                 }
             }
-            y.push_str(
-                "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
-            );
+            y.push_str("    steps:\n");
+            y.push_str(GITHUB_CHECKOUT);
             y.push_str(&setup_terraform);
             setup_tools(&mut y, &locked_tools(reviewing(registry)));
             for stage in reviewing(registry) {
@@ -335,9 +363,8 @@ pub fn pipeline(
                     let _ = writeln!(y, "      {0}: ${{{{ secrets.{0} }}}}", var.name);
                 }
             }
-            y.push_str(
-                "    steps:\n      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n",
-            );
+            y.push_str("    steps:\n");
+            y.push_str(GITHUB_CHECKOUT);
             y.push_str(&setup_terraform);
             setup_tools(&mut y, &locked_tools(registry.iter().copied()));
             for stage in registry {
@@ -348,21 +375,7 @@ pub fn pipeline(
         "gitlab" => {
             y.push_str("# Generated by `kkp-delivery init`: the KKP pipeline as CI/CD components. Merge requests\n# validate and plan; the default branch runs every stage.\n");
             y.push_str("# Set these as protected and masked CI/CD variables (Settings > CI/CD > Variables), or\n# variables of a protected `production` environment: an unprotected variable reaches merge\n# request pipelines, which run the branch's own CI file.\n");
-            let _ = writeln!(
-                y,
-                "#   {}: {} (every stage; terraform-apply refuses without it: it cannot find the reviewed plan)",
-                vars::GITLAB_TOKEN.name,
-                vars::GITLAB_TOKEN.about
-            );
-            for (name, about) in &layout.cloud {
-                let _ = writeln!(y, "#   {name}: {about}");
-            }
-            for (var, users) in &secrets_with_users(registry, "gitlab") {
-                let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
-            }
-            if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
-                y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1); a project variable wins\n#   over the component's input\n");
-            }
+            gitlab_variables(&mut y, registry, layout);
             let image = image_ref(options);
             if options.image_digest.is_none() {
                 let _ = writeln!(
@@ -577,8 +590,22 @@ pub fn init(
             .into());
         }
     }
+    // A fleet (several installations, or declared ones) gets the fan-out, unless roots were
+    // named: then one pipeline for those roots, as before.
+    let fleet: Vec<crate::installations::Installation> = if given_roots.is_empty() {
+        let all = crate::installations::discover(root)?;
+        if all.len() > 1 || all.iter().any(|i| i.declared_in.is_some()) {
+            all
+        } else {
+            Vec::new()
+        }
+    } else {
+        Vec::new()
+    };
     let found = terraform_roots(root);
-    let roots: Vec<String> = if given_roots.is_empty() {
+    let roots: Vec<String> = if !fleet.is_empty() {
+        fleet.iter().map(|i| i.terraform_root.clone()).collect()
+    } else if given_roots.is_empty() {
         found.clone()
     } else {
         let mut roots = Vec::new();
@@ -627,27 +654,54 @@ pub fn init(
         },
         roots,
     };
-    let (path, text) = pipeline(registry, options, &layout).ok_or_else(|| {
-        UsageError::invalid("--platform", "github, gitlab or bitbucket", platform)
-    })?;
+    let files = if fleet.is_empty() {
+        pipeline(registry, options, &layout).map(|one| vec![one])
+    } else {
+        fleet::pipeline(registry, options, &layout, &fleet)
+    }
+    .ok_or_else(|| UsageError::invalid("--platform", "github, gitlab or bitbucket", platform))?;
     let fail = |e: std::io::Error| StageError::Failed(e.into());
     if print {
-        write!(out, "{text}").map_err(fail)?;
+        // Several files: each under a comment naming it.
+        for (path, text) in &files {
+            if files.len() > 1 {
+                writeln!(out, "# file: {path}").map_err(fail)?;
+            }
+            write!(out, "{text}").map_err(fail)?;
+        }
         return Ok(0);
     }
-    let target = root.join(path);
-    if target.exists() {
-        return Err(UsageError::invalid(
-            "--platform",
-            &format!("a platform whose pipeline file does not exist yet ({path} does: merge by hand, or use --print)"),
-            platform,
+    for (path, _) in &files {
+        if root.join(path).exists() {
+            return Err(UsageError::invalid(
+                "--platform",
+                &format!("a platform whose pipeline file does not exist yet ({path} does: merge by hand, or use --print)"),
+                platform,
+            )
+            .into());
+        }
+    }
+    for (path, text) in &files {
+        let target = root.join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
+        }
+        std::fs::write(&target, text).map_err(fail)?;
+    }
+    let written: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
+    let written = written.join(" and ");
+    if !fleet.is_empty() {
+        let names: Vec<&str> = fleet.iter().map(|i| i.name.as_str()).collect();
+        writeln!(
+            out,
+            "wrote {written} for a fleet of {} installations ({}), one production environment each, default branch {}; next: `kkp-delivery doctor`, then set the secrets it names",
+            fleet.len(),
+            names.join(", "),
+            layout.default_branch
         )
-        .into());
+        .map_err(fail)?;
+        return Ok(0);
     }
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
-    }
-    std::fs::write(&target, text).map_err(fail)?;
     let others = if layout.roots.len() > 1 {
         format!(
             "; the cluster stages read {} (the first --terraform-dir)",
@@ -658,7 +712,7 @@ pub fn init(
     };
     writeln!(
         out,
-        "wrote {path} (Terraform root{} {}, default branch {}{others}); next: `kkp-delivery doctor`, then set the secrets it names",
+        "wrote {written} (Terraform root{} {}, default branch {}{others}); next: `kkp-delivery doctor`, then set the secrets it names",
         if layout.roots.len() > 1 { "s" } else { "" },
         layout.roots.join(", "),
         layout.default_branch
@@ -748,11 +802,24 @@ pub fn doctor(
     out: &mut dyn Write,
 ) -> Result<u8, StageError> {
     let mut checks: Vec<(&str, Check)> = Vec::new();
-    // The repository.
+    // The repository: its installations, with what each owns, where they were found, and why:
+    // the paths their stages trigger on.
     let roots = terraform_roots(root);
+    let installations = match crate::installations::discover(root) {
+        Ok(all) => all,
+        Err(e) => {
+            checks.push(("repository", Check::Fail(e.to_string())));
+            Vec::new()
+        }
+    };
+    let fleet = installations.len() > 1 || installations.iter().any(|i| i.declared_in.is_some());
     checks.push((
         "repository",
         match roots.as_slice() {
+            _ if fleet => Check::Ok(format!(
+                "{} installations: each stage takes KKP_INSTALLATION; `kkp-delivery matrix` fans the work out (`kkp-delivery init` writes the fan-out)",
+                installations.len()
+            )),
             [one] => Check::Ok(format!("Terraform root {one}")),
             [] => Check::Fail("no folder under terraform/ holds *.tf files".into()),
             several => Check::Warn(format!(
@@ -762,16 +829,21 @@ pub fn doctor(
             )),
         },
     ));
-    // The installations, with what each owns and why: the paths its stages trigger on.
-    for inst in crate::installations::discover(root) {
+    for inst in installations {
         let mut owns = vec![inst.terraform_root.clone()];
         owns.extend(
-            [&inst.kubeone, &inst.kubermatic, &inst.flux]
+            [&inst.dns, &inst.kubeone, &inst.kubermatic, &inst.flux]
                 .into_iter()
                 .flatten()
                 .cloned(),
         );
-        let mut line = format!("installation {}: {}", inst.name, owns.join(", "));
+        let mut line = format!(
+            "installation {} ({}): {}",
+            inst.name,
+            inst.declared_in
+                .map_or("by convention".to_owned(), |f| format!("declared in {f}")),
+            owns.join(", ")
+        );
         if !inst.modules.is_empty() {
             let modules: Vec<String> = inst
                 .modules
@@ -788,27 +860,33 @@ pub fn doctor(
         }
         checks.push(("repository", Check::Ok(line)));
     }
-    for (file, why) in [
-        (
-            "kubeone/kubeone.yaml",
-            "kubeone-apply (KKP_KUBEONE_MANIFEST)",
-        ),
-        (
-            "kubermatic/kubermatic-configuration.yaml",
-            "kkp-deploy (KKP_CONFIG)",
-        ),
-        ("kubermatic/values.yaml", "kkp-deploy (KKP_HELM_VALUES)"),
-    ] {
+    // The seed's single-installation files; a fleet's are listed per installation above.
+    let seed_files: &[(&str, &str)] = if fleet {
+        &[]
+    } else {
+        &[
+            (
+                "kubeone/kubeone.yaml",
+                "kubeone-apply (KKP_KUBEONE_MANIFEST)",
+            ),
+            (
+                "kubermatic/kubermatic-configuration.yaml",
+                "kkp-deploy (KKP_CONFIG)",
+            ),
+            ("kubermatic/values.yaml", "kkp-deploy (KKP_HELM_VALUES)"),
+        ]
+    };
+    for (file, why) in seed_files {
         checks.push((
             "repository",
             if root.join(file).is_file() {
-                Check::Ok(file.to_owned())
+                Check::Ok((*file).to_owned())
             } else {
                 Check::Warn(format!("{file} is missing: {why} needs it"))
             },
         ));
     }
-    if let Some(r) = roots.first() {
+    if let Some(r) = roots.first().filter(|_| !fleet) {
         let dns = root.join(r).join("dns");
         checks.push((
             "repository",

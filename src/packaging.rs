@@ -301,6 +301,15 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
             // Never empty: artifact paths are built from it.
             default = ".".to_owned();
         }
+        if f.long == "paths" {
+            // Empty unless set: a set value replaces an installation's own trigger paths, so
+            // the stage's default (or the installation's paths) applies only when it is empty.
+            description = format!(
+                "{description} (empty: the installation's own paths with `installation`, else {})",
+                f.default
+            );
+            default = String::new();
+        }
         let _ = writeln!(y, "    {}:\n      description: {}", f.long, q(&description));
         if f.boolean {
             let _ = writeln!(y, "      type: boolean\n      default: false");
@@ -320,8 +329,14 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
     y.push_str("  rules:\n");
     if info.reviews() {
         y.push_str("    - if: $CI_PIPELINE_SOURCE == \"merge_request_event\"\n");
+        // A fleet's child pipeline of a merge request pipeline (`kkp-delivery matrix --format
+        // gitlab`): its source is `parent_pipeline`, the merge request's variables are there.
+        y.push_str(
+            "    - if: $CI_PIPELINE_SOURCE == \"parent_pipeline\" && $CI_MERGE_REQUEST_IID\n",
+        );
     }
-    y.push_str("    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\"\n");
+    // Never in a merge request's pipeline, nor in its child pipeline (source `parent_pipeline`).
+    y.push_str("    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != \"merge_request_event\" && $CI_MERGE_REQUEST_IID == null\n");
     if deploys_only {
         y.push_str("      when: $[[ inputs.when ]]\n");
     }
@@ -340,11 +355,15 @@ pub fn gitlab_component(registry: Registry<'_>, stage: &dyn RegisteredStage) -> 
     match info.scope {
         // Code only: any number at once.
         Scope::TerraformCode => {}
-        // One plan or apply at a time per Terraform root.
-        Scope::TerraformState => {
-            y.push_str("  resource_group: \"kkp-terraform-$[[ inputs.working-directory ]]\"\n")
+        // One plan or apply at a time per installation and Terraform root; installations in
+        // parallel.
+        Scope::TerraformState => y.push_str(
+            "  resource_group: \"kkp-$[[ inputs.installation ]]-terraform-$[[ inputs.working-directory ]]\"\n",
+        ),
+        // One cluster stage at a time per installation.
+        Scope::Cluster => {
+            y.push_str("  resource_group: \"kkp-$[[ inputs.installation ]]-cluster\"\n")
         }
-        Scope::Cluster => y.push_str("  resource_group: kkp-cluster\n"),
     }
     if terraform {
         y.push_str("  cache:\n    key: \"kkp-terraform-providers-$[[ inputs.working-directory ]]\"\n    paths:\n      - \"$[[ inputs.working-directory ]]/.terraform/providers\"\n");

@@ -140,7 +140,11 @@ impl Stage for DnsUpdate {
         }
         let root = args.cluster.terraform_dir(cx)?;
         if cx.working_dir.as_os_str().is_empty() {
-            cx.working_dir = root.join("dns");
+            // The installation's own DNS root where it names one (a declared layout).
+            cx.working_dir = match cx.installation.as_ref().and_then(|i| i.dns.as_deref()) {
+                Some(dns) if args.cluster.terraform_dir.is_none() => PathBuf::from(dns),
+                _ => root.join("dns"),
+            };
         }
         if !cx.dir().is_dir() {
             return Err(UsageError::invalid(

@@ -133,15 +133,311 @@ fn doctor_shows_the_installations_what_they_own_and_their_module_chains() {
     // Warnings only (several roots, the seed's single kubeone manifest absent): exit 0.
     assert_eq!(r.code(), 0, "{r:?}");
     assert!(
-        r.stdout.contains("installation aws-eu: terraform/aws-eu, kubeone/aws-eu.yaml; modules terraform/modules/net (via terraform/aws-eu), terraform/modules/subnet (via terraform/aws-eu → terraform/modules/net)"),
+        r.stdout.contains("installation aws-eu (by convention): terraform/aws-eu, kubeone/aws-eu.yaml; modules terraform/modules/net (via terraform/aws-eu), terraform/modules/subnet (via terraform/aws-eu → terraform/modules/net)"),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("installation gcp: terraform/gcp, kubeone/gcp.yaml, kubermatic/gcp/"),
+        r.stdout.contains(
+            "installation gcp (by convention): terraform/gcp, kubeone/gcp.yaml, kubermatic/gcp/"
+        ),
         "{}",
         r.stdout
     );
     assert!(r.stdout.contains("KKP_INSTALLATION"), "{}", r.stdout);
+
+    // A declared layout: doctor says where each installation comes from; a broken file blocks
+    // (exit 1) naming the file and the key, and no stage guesses past it (exit 2).
+    std::fs::create_dir_all(repo.path().join("infra/eu")).unwrap();
+    std::fs::write(repo.path().join("infra/eu/main.tf"), "x = 1\n").unwrap();
+    std::fs::write(
+        repo.path().join("kkp-installations.yaml"),
+        "installations:\n  - name: prod-eu\n    terraform: infra/eu\n    kubeone: kubeone/aws-eu.yaml\n",
+    )
+    .unwrap();
+    let r = run("kkp-delivery", &["doctor"], &[], repo.path());
+    assert_eq!(r.code(), 0, "{r:?}");
+    assert!(
+        r.stdout.contains(
+            "installation prod-eu (declared in kkp-installations.yaml): infra/eu, kubeone/aws-eu.yaml"
+        ),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("installation gcp"), "{}", r.stdout);
+    std::fs::write(
+        repo.path().join("kkp-installations.yaml"),
+        "installations:\n  - name: prod-eu\n    terraform: infra/eu\n    kubeone: kubeone/missing.yaml\n",
+    )
+    .unwrap();
+    let r = run("kkp-delivery", &["doctor"], &[], repo.path());
+    assert_eq!(r.code(), 1, "{r:?}");
+    assert!(
+        r.stdout.contains("kkp-installations.yaml: prod-eu kubeone"),
+        "{}",
+        r.stdout
+    );
+    let r = run("kkp-delivery", &["matrix"], &[], repo.path());
+    assert_eq!(r.code(), 2, "{r:?}");
+    assert!(
+        r.stderr.contains("kkp-installations.yaml: prod-eu kubeone"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// `examples/fleet-kkp` holds what `init` writes there for each platform (the fan-out, not the
+/// single job), the files pass each platform's linter, and their concurrency keeps each
+/// installation serial while installations run in parallel: two installations' applies land in
+/// different concurrency groups / resource groups / deployment environments, and two runs of
+/// one installation in the same one.
+#[test]
+fn init_writes_the_fleet_fan_out_per_platform_and_each_installation_stays_serial() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let example = root.join("examples/fleet-kkp");
+    let scratch = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(format!("{}/.", example.display()))
+        .arg(scratch.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let written = [
+        ".github/workflows/kkp.yml",
+        ".gitlab-ci.yml",
+        ".gitlab/kkp-installation.yml",
+        "bitbucket-pipelines.yml",
+    ];
+    for file in written {
+        std::fs::remove_file(scratch.path().join(file)).unwrap();
+    }
+    for platform in ["github", "gitlab", "bitbucket"] {
+        let r = run(
+            "kkp-delivery",
+            &["init", "--platform", platform, "--default-branch", "main"],
+            &[],
+            scratch.path(),
+        )
+        .expect_code(0);
+        assert!(
+            r.stdout
+                .contains("for a fleet of 3 installations (aws-eu, aws-us, gcp)"),
+            "{}",
+            r.stdout
+        );
+    }
+    // The kkp actions are pinned to the binary's commit: masked, as for the single examples.
+    let masked = |text: &str| -> String {
+        text.lines()
+            .map(|l| match l.find("kkp-delivery/actions/") {
+                Some(_) if l.contains('@') => {
+                    let (head, rest) = l.split_once('@').unwrap();
+                    format!("{head}@<commit>{}\n", rest.get(40..).unwrap_or(""))
+                }
+                _ => format!("{l}\n"),
+            })
+            .collect()
+    };
+    for file in written {
+        let fresh = std::fs::read_to_string(scratch.path().join(file)).unwrap();
+        let committed = std::fs::read_to_string(example.join(file)).unwrap_or_default();
+        assert_eq!(
+            masked(&committed),
+            masked(&fresh),
+            "examples/fleet-kkp/{file} is stale: remove the four pipeline files and run `kkp-delivery init --platform <each> --default-branch main --root examples/fleet-kkp`"
+        );
+    }
+
+    // Linted as each platform lints it.
+    let venv = crate::common::tools_dir().join("venv/bin");
+    let lint = |program: &str, args: &[&str], file: &std::path::Path| {
+        let Some(p) = crate::common::tool(&venv.join(program)) else {
+            return;
+        };
+        let out = std::process::Command::new(p)
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{program} {}: {}{}",
+            file.display(),
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let gh = example.join(".github/workflows/kkp.yml");
+    lint("actionlint", &[], &gh);
+    lint("zizmor", &["--offline", "--no-config"], &gh);
+    let gl = [
+        "--builtin-schema",
+        "vendor.gitlab-ci",
+        "--data-transform",
+        "gitlab-ci",
+    ];
+    lint("check-jsonschema", &gl, &example.join(".gitlab-ci.yml"));
+    // The child template is two documents (spec, then jobs): each on its own.
+    let template = std::fs::read_to_string(example.join(".gitlab/kkp-installation.yml")).unwrap();
+    let (spec, jobs) = template.split_once("\n---\n").unwrap();
+    for (name, doc) in [("spec.yml", spec), ("jobs.yml", jobs)] {
+        let p = scratch.path().join(name);
+        std::fs::write(&p, doc).unwrap();
+        lint("check-jsonschema", &gl, &p);
+    }
+    lint(
+        "check-jsonschema",
+        &["--builtin-schema", "vendor.bitbucket-pipelines"],
+        &example.join("bitbucket-pipelines.yml"),
+    );
+
+    // GitHub: each matrix job's concurrency group and environment are the installation's.
+    let doc = |text: &str| {
+        kkp_delivery::kubernetes::yaml_documents(text)
+            .unwrap()
+            .remove(0)
+    };
+    let workflow = doc(&std::fs::read_to_string(&gh).unwrap());
+    let for_installation = |template: &str, name: &str| {
+        template
+            .replace("${{ matrix.installation }}", name)
+            .replace("$[[ inputs.installation ]]", name)
+    };
+    for job in ["review", "deliver"] {
+        let j = &workflow["jobs"][job];
+        let group = j["concurrency"]["group"].as_str().unwrap();
+        assert_eq!(j["concurrency"]["cancel-in-progress"], false, "{job}");
+        assert_ne!(
+            for_installation(group, "aws-eu"),
+            for_installation(group, "aws-us"),
+            "{job}: installations in parallel"
+        );
+        assert!(
+            group.contains("${{ matrix.installation }}"),
+            "{job}: {group}"
+        );
+        assert_eq!(
+            j["strategy"]["matrix"],
+            "${{ fromJSON(needs.installations.outputs.matrix) }}"
+        );
+    }
+    assert_eq!(
+        workflow["jobs"]["deliver"]["environment"],
+        "production-${{ matrix.installation }}"
+    );
+    // No workflow-wide group: it would serialise every installation behind one another.
+    assert!(workflow.get("concurrency").is_none());
+
+    // GitLab: every job that holds a state or a cluster is in a resource group of its
+    // installation, and every component include names the installation.
+    let mut groups = Vec::new();
+    for entry in std::fs::read_dir(root.join("templates")).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        if let Some(line) = text.lines().find(|l| l.starts_with("  resource_group: ")) {
+            groups.push(line.trim_start_matches("  resource_group: ").to_owned());
+        }
+    }
+    assert!(groups.len() >= 7, "{groups:?}");
+    for group in &groups {
+        assert!(group.contains("$[[ inputs.installation ]]"), "{group}");
+        assert_ne!(
+            for_installation(group, "aws-eu"),
+            for_installation(group, "aws-us")
+        );
+    }
+    assert_eq!(
+        jobs.matches("      installation: $[[ inputs.installation ]]")
+            .count(),
+        jobs.matches("  - component: ").count()
+    );
+    assert!(jobs.contains(
+        "\"kkp-$[[ inputs.installation ]]-terraform-apply\":\n  environment: production/$[[ inputs.installation ]]"
+    ));
+
+    // Bitbucket: one parallel group per pipeline, a deployment environment per installation
+    // (Bitbucket runs one deployment to an environment at a time).
+    let bb = doc(&std::fs::read_to_string(example.join("bitbucket-pipelines.yml")).unwrap());
+    let deliver = bb["pipelines"]["branches"]["main"][0]["parallel"]
+        .as_array()
+        .unwrap();
+    let deployments: Vec<&str> = deliver
+        .iter()
+        .map(|s| s["step"]["deployment"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        deployments,
+        vec!["production-aws-eu", "production-aws-us", "production-gcp"]
+    );
+}
+
+/// `matrix --format gitlab` writes the child pipeline: one include of the installation
+/// template per installation to run. A schedule (drift) runs every installation and hands the
+/// event down (a child's source is `parent_pipeline`); a merge request that touches none writes
+/// the one job GitLab needs to accept a child pipeline without work.
+#[test]
+fn the_gitlab_child_pipeline_includes_the_template_per_installation() {
+    let (repo, base, head) = fleet();
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| s.gl_mrs.insert(7, files(&["docs/guide.md"])));
+    let mut env = host_env(Host::GitLab, &forge.url, repo.path());
+    env.push(("GITLAB_TOKEN", TOKEN.to_owned()));
+    let mut schedule = env.clone();
+    schedule.extend([
+        ("CI_PIPELINE_SOURCE", "schedule".to_owned()),
+        ("CI_COMMIT_BRANCH", "main".to_owned()),
+        ("CI_COMMIT_SHA", head.clone()),
+    ]);
+    let r = run(
+        "kkp-delivery",
+        &["matrix", "--format", "gitlab"],
+        &refs(&schedule),
+        repo.path(),
+    )
+    .expect_code(0);
+    let child = kkp_delivery::kubernetes::yaml_documents(&r.stdout)
+        .unwrap()
+        .remove(0);
+    let includes = child["include"].as_array().unwrap();
+    let names: Vec<&str> = includes
+        .iter()
+        .map(|i| i["inputs"]["installation"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, vec!["aws-eu", "aws-us", "gcp"], "{}", r.stdout);
+    for include in includes {
+        assert_eq!(include["local"], ".gitlab/kkp-installation.yml");
+        assert_eq!(include["inputs"]["event"], "schedule");
+        assert_eq!(
+            include["inputs"]["terraform-dir"],
+            format!(
+                "terraform/{}",
+                include["inputs"]["installation"].as_str().unwrap()
+            )
+        );
+    }
+    assert!(
+        forge.hits("/merge_requests").is_empty(),
+        "a schedule lists no change"
+    );
+
+    let mut mr = env;
+    mr.extend(request_event(Host::GitLab, 7, &base, &head, repo.path()));
+    let r = run(
+        "kkp-delivery",
+        &["matrix", "--format", "gitlab"],
+        &refs(&mr),
+        repo.path(),
+    )
+    .expect_code(0);
+    let child = kkp_delivery::kubernetes::yaml_documents(&r.stdout)
+        .unwrap()
+        .remove(0);
+    assert!(child.get("include").is_none(), "{}", r.stdout);
+    assert!(
+        child["kkp-no-installation-changed"]["script"].is_array(),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stderr.contains("SKIP gcp"), "{}", r.stderr);
+    assert_eq!(forge.hits("/merge_requests/7/diffs").len(), 1);
 }

@@ -53,7 +53,7 @@ fn list(dir: &Path, prefix: &str, out: &mut Vec<String>) {
 
 /// The bundled example as a repository on a host: reviewed on request 7, merged as a push of
 /// `head` onto `base`; the fake forge, the fake cluster and the fake tools' logs.
-struct Setup {
+pub(crate) struct Setup {
     host: Host,
     repo: Repo,
     base: String,
@@ -69,7 +69,12 @@ use crate::bins::stage_binaries;
 
 impl Setup {
     fn new(host: Host, extra_files: &[(&str, &Path)]) -> Self {
-        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/start-kkp");
+        Self::of_example(host, "examples/start-kkp", extra_files)
+    }
+
+    /// The example repository `example` (a folder of this repository) on `host`.
+    fn of_example(host: Host, example: &str, extra_files: &[(&str, &Path)]) -> Self {
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
         let repo = Repo::new();
         let base = repo.commit(&[("README.md", "# platform\n")]);
         copy_dir(&example, repo.path());
@@ -482,62 +487,8 @@ fn the_bitbucket_example_runs_pipe_by_pipe_with_exactly_its_variables() {
         ),
         ("KKP_VERSION", "v2.29.1".to_owned()),
     ];
-    // The pipe's own environment: Bitbucket's variables and the image's tools, no secret.
-    let image: Vec<(&'static str, String)> = setup
-        .common
-        .iter()
-        .filter(|(k, _)| {
-            !user_vars.iter().any(|(u, _)| u == k)
-                && !matches!(*k, "KKP_FLUX_TOKEN" | "KKP_DEFAULT_BRANCH")
-        })
-        .cloned()
-        .collect();
-    let pipes = |script: &serde_json::Value| -> Vec<Vec<(String, String)>> {
-        script
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|entry| entry.get("variables")?.as_object().cloned())
-            .map(|vars| {
-                vars.iter()
-                    .map(|(k, v)| {
-                        let v = v.as_str().unwrap();
-                        let value = match v.strip_prefix('$') {
-                            Some(name) => user_vars
-                                .iter()
-                                .find(|(u, _)| *u == name)
-                                .map(|(_, value)| value.clone())
-                                .unwrap_or_else(|| {
-                                    panic!("the file passes ${name}, which no one sets")
-                                }),
-                            None => v.to_owned(),
-                        };
-                        (k.clone(), value)
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    let run_step = |script: &serde_json::Value, event: &[(&'static str, String)]| -> String {
-        let mut transcript = String::new();
-        for passed in pipes(script) {
-            let env: Vec<(&str, &str)> = image
-                .iter()
-                .chain(event.iter())
-                .map(|(k, v)| (*k, v.as_str()))
-                .chain(passed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-                .collect();
-            let r = run("kkp-delivery", &[], &env, setup.repo.path()).expect_code(0);
-            let stage = &passed.iter().find(|(k, _)| k == "STAGE").unwrap().1;
-            let _ = writeln!(
-                transcript,
-                "==================== {stage}\n{}\n{}",
-                r.stdout, r.stderr
-            );
-            let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.env")));
-            let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.sh")));
-        }
-        transcript
+    let run_step = |script: &serde_json::Value, event: &[(&'static str, String)]| {
+        bitbucket_step(&setup, &user_vars, script, event)
     };
     let review = request_event(
         Host::Bitbucket,
@@ -575,6 +526,71 @@ fn the_bitbucket_example_runs_pipe_by_pipe_with_exactly_its_variables() {
     }
     setup.assert_delivered(&log);
     assert!(!log.contains(TOKEN), "the forge token leaked");
+}
+
+/// One Bitbucket step of `script` run pipe by pipe through the pipe's entry, each pipe given
+/// exactly its `variables:` (`$NAME` resolved from `user_vars`, what a user sets as repository
+/// and deployment variables) on top of Bitbucket's variables, `event` and the image's tools.
+/// Returns the transcript, each pipe under a `==================== <stage>` line.
+fn bitbucket_step(
+    setup: &Setup,
+    user_vars: &[(&str, String)],
+    script: &serde_json::Value,
+    event: &[(&'static str, String)],
+) -> String {
+    // The pipe's own environment: Bitbucket's variables and the image's tools, no secret.
+    let image: Vec<(&'static str, String)> = setup
+        .common
+        .iter()
+        .filter(|(k, _)| {
+            !user_vars.iter().any(|(u, _)| u == k)
+                && !matches!(*k, "KKP_FLUX_TOKEN" | "KKP_DEFAULT_BRANCH")
+        })
+        .cloned()
+        .collect();
+    let pipes: Vec<Vec<(String, String)>> = script
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|entry| entry.get("variables")?.as_object().cloned())
+        .map(|vars| {
+            vars.iter()
+                .map(|(k, v)| {
+                    let v = v.as_str().unwrap();
+                    let value = match v.strip_prefix('$') {
+                        Some(name) => user_vars
+                            .iter()
+                            .find(|(u, _)| *u == name)
+                            .map(|(_, value)| value.clone())
+                            .unwrap_or_else(|| {
+                                panic!("the file passes ${name}, which no one sets")
+                            }),
+                        None => v.to_owned(),
+                    };
+                    (k.clone(), value)
+                })
+                .collect()
+        })
+        .collect();
+    let mut transcript = String::new();
+    for passed in pipes {
+        let env: Vec<(&str, &str)> = image
+            .iter()
+            .chain(event.iter())
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(passed.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .collect();
+        let r = run("kkp-delivery", &[], &env, setup.repo.path()).expect_code(0);
+        let stage = &passed.iter().find(|(k, _)| k == "STAGE").unwrap().1;
+        let _ = writeln!(
+            transcript,
+            "==================== {stage}\n{}\n{}",
+            r.stdout, r.stderr
+        );
+        let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.env")));
+        let _ = std::fs::remove_file(setup.repo.path().join(format!("kkp-{stage}.sh")));
+    }
+    transcript
 }
 
 /// Runs `workflow` of the setup's repository under act (host mode) for `event` with `payload`:
@@ -638,6 +654,51 @@ fn act_run(
     text
 }
 
+/// A workflow `init` wrote, as the README tells an air-gapped runner to run it: the kkp actions
+/// from this repository's copy with `binary-path`, `actions/checkout` (a download) a copy of the
+/// work tree, and the setup actions of Terraform and of kkp's pinned tools (downloads) dropped
+/// for the Terraform and the fake cluster tools installed here. Nothing else is changed.
+fn workflow_for_act(example: &str) -> String {
+    let checkout = "      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n";
+    assert!(example.contains(checkout), "{example}");
+    let mut example = example.replace(checkout, "      - run: cp -a \"$SRC/.\" .\n");
+    let mut dropped = 0;
+    while let Some(start) = example.find("      - uses: hashicorp/setup-terraform@") {
+        let end = example[start..].find("terraform_wrapper: false\n").unwrap()
+            + "terraform_wrapper: false\n".len();
+        example.replace_range(start..start + end, "");
+        dropped += 1;
+    }
+    assert!(dropped > 0, "init installs Terraform on hosted runners");
+    let mut workflow = String::new();
+    let mut lines = example.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some((indent, rest)) = line.split_once("uses: kkp-delivery/kkp-delivery/actions/") {
+            let stage = rest.split('@').next().unwrap();
+            let keys = " ".repeat(indent.len());
+            if stage == "setup-tools" {
+                assert_eq!(lines.next(), Some(format!("{keys}with:").as_str()));
+                assert!(lines
+                    .next()
+                    .unwrap()
+                    .starts_with(&format!("{keys}  tools: ")));
+                continue;
+            }
+            let _ = write!(
+                workflow,
+                "{indent}uses: ./actions/{stage}\n{keys}with:\n{keys}  binary-path: ${{{{ env.KKP_BIN }}}}\n"
+            );
+            if lines.peek() == Some(&format!("{keys}with:").as_str()) {
+                lines.next();
+            }
+            continue;
+        }
+        workflow.push_str(line);
+        workflow.push('\n');
+    }
+    workflow
+}
+
 /// The GitHub workflow `init` writes (`examples/github/.github/workflows/kkp.yml`) under act: the
 /// pull request runs the review job (validate, plan, the plan comment), the push the deliver
 /// job (every stage, apply guarded by the reviewed plan, each stage given its secrets by the
@@ -664,44 +725,7 @@ fn the_github_example_runs_under_act() {
     );
     let example =
         std::fs::read_to_string(root.join("examples/github/.github/workflows/kkp.yml")).unwrap();
-    let checkout = "      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        with:\n          persist-credentials: false\n";
-    assert!(example.contains(checkout), "{example}");
-    let example = example.replace(checkout, "      - run: cp -a \"$SRC/.\" .\n");
-    // Terraform's setup action downloads Terraform: an air-gapped runner has it installed and
-    // drops the step (KKP_TERRAFORM_BIN points at it here, as the README says).
-    let setup_terraform = example
-        .find("      - uses: hashicorp/setup-terraform@")
-        .map(|start| {
-            let end = example[start..].find("terraform_wrapper: false\n").unwrap()
-                + "terraform_wrapper: false\n".len();
-            example[start..start + end].to_owned()
-        })
-        .expect("init installs Terraform on hosted runners");
-    let example = example.replace(&setup_terraform, "");
-    let mut workflow = String::new();
-    let mut lines = example.lines().peekable();
-    while let Some(line) = lines.next() {
-        if let Some(rest) = line.strip_prefix("      - uses: kkp-delivery/kkp-delivery/actions/") {
-            let stage = rest.split('@').next().unwrap();
-            if stage == "setup-tools" {
-                // It downloads the pinned tools: an air-gapped runner has them installed and
-                // drops the step (KKP_*_BIN point at the fake cluster tools here).
-                assert_eq!(lines.next(), Some("        with:"));
-                assert!(lines.next().unwrap().starts_with("          tools: "));
-                continue;
-            }
-            let _ = write!(
-                workflow,
-                "      - uses: ./actions/{stage}\n        with:\n          binary-path: ${{{{ env.KKP_BIN }}}}\n"
-            );
-            if lines.peek() == Some(&"        with:") {
-                lines.next();
-            }
-            continue;
-        }
-        workflow.push_str(line);
-        workflow.push('\n');
-    }
+    let workflow = workflow_for_act(&example);
     let dir = setup.repo.path().join(".github/workflows");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("kkp.yml"), &workflow).unwrap();
@@ -822,27 +846,7 @@ fn the_gitlab_example_runs_under_gitlab_ci_local() {
     };
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let example = std::fs::read_to_string(root.join("examples/gitlab/.gitlab-ci.yml")).unwrap();
-    let mut ci = String::new();
-    let mut lines = example.lines().peekable();
-    while let Some(line) = lines.next() {
-        if let Some(rest) =
-            line.strip_prefix("  - component: $CI_SERVER_FQDN/kkp-delivery/kkp-delivery/")
-        {
-            let stage = rest.split('@').next().unwrap();
-            let _ = writeln!(
-                ci,
-                "  - component: $CI_SERVER_FQDN/acme/kkp/{stage}@{}\n    inputs:\n      binary: {}",
-                setup.head,
-                env!("CARGO_BIN_EXE_kkp-delivery")
-            );
-            if lines.peek() == Some(&"    inputs:") {
-                lines.next();
-            }
-            continue;
-        }
-        ci.push_str(line);
-        ci.push('\n');
-    }
+    let ci = components_of_this_commit(&example, &setup.head);
     assert!(ci.contains("environment: production"), "{ci}");
     write_gitlab_ci(&setup, &ci);
     let project = [
@@ -888,6 +892,33 @@ fn the_gitlab_example_runs_under_gitlab_ci_local() {
     assert!(!log.contains(TOKEN), "the forge token leaked");
 }
 
+/// A GitLab file `init` wrote with one substitution, as a self-managed instance mirrors the
+/// component project: the components come from this repository's own copy (`acme/kkp` at
+/// `head`) with `binary` pointing at the binary under test instead of the image's.
+fn components_of_this_commit(text: &str, head: &str) -> String {
+    let mut out = String::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(rest) =
+            line.strip_prefix("  - component: $CI_SERVER_FQDN/kkp-delivery/kkp-delivery/")
+        {
+            let stage = rest.split('@').next().unwrap();
+            let _ = writeln!(
+                out,
+                "  - component: $CI_SERVER_FQDN/acme/kkp/{stage}@{head}\n    inputs:\n      binary: {}",
+                env!("CARGO_BIN_EXE_kkp-delivery")
+            );
+            if lines.peek() == Some(&"    inputs:") {
+                lines.next();
+            }
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// A GitLab setup for gitlab-ci-local, with the components of this repository as the project's
 /// own (`acme/kkp`), and the runner: `None` where the tools are missing (outside CI).
 fn gitlab_setup() -> Option<(Setup, std::path::PathBuf)> {
@@ -916,4 +947,198 @@ fn write_gitlab_ci(setup: &Setup, ci: &str) {
         "refs/remotes/origin/HEAD",
         "refs/remotes/origin/main",
     ]);
+}
+
+// Fleets: the example with three installations (examples/fleet-kkp), its pipeline files as
+// `init` wrote them, on a pull/merge request that changes only the network module both AWS
+// installations use: each platform fans out to exactly those two.
+
+const SHARED_MODULE: &str = "terraform/modules/network/main.tf";
+
+fn fleet_setup(host: Host, extra_files: &[(&str, &Path)]) -> Setup {
+    let setup = Setup::of_example(host, "examples/fleet-kkp", extra_files);
+    setup.forge.with(|s| {
+        s.gh_pulls.insert(7, files(&[SHARED_MODULE]));
+        s.gl_mrs.insert(7, files(&[SHARED_MODULE]));
+        s.bb_prs.insert(7, files(&[SHARED_MODULE]));
+    });
+    setup
+}
+
+/// One plan comment per changed installation on `thread`, none for GCP, no token anywhere.
+fn assert_planned_the_aws_installations(setup: &Setup, thread: &str, log: &str) {
+    let comments = setup.forge.with(|s| s.thread(thread));
+    let bodies: Vec<&str> = comments.iter().map(|c| c.body.as_str()).collect();
+    assert_eq!(
+        bodies.len(),
+        2,
+        "one plan comment per changed installation: {bodies:#?}\n{log}"
+    );
+    for root in ["terraform/aws-eu", "terraform/aws-us"] {
+        assert!(
+            bodies.iter().any(|b| b.contains(root)),
+            "{root}: {bodies:#?}"
+        );
+    }
+    assert!(
+        !bodies.iter().any(|b| b.contains("terraform/gcp")),
+        "{bodies:#?}"
+    );
+    assert!(!log.contains(TOKEN), "the forge token leaked");
+}
+
+/// GitHub: the matrix job lists the two AWS installations (one API listing), and act runs a
+/// review job per installation from `strategy.matrix`, each validating and planning its own
+/// root with the real Terraform.
+#[test]
+fn the_fleet_fans_out_under_act_a_review_job_per_changed_installation() {
+    let Some(act) = tool(&tools_dir().join("venv/bin/act")) else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = fleet_setup(
+        Host::GitHub,
+        &[
+            ("actions", &root.join("actions")),
+            ("scripts", &root.join("scripts")),
+        ],
+    );
+    let example =
+        std::fs::read_to_string(root.join("examples/fleet-kkp/.github/workflows/kkp.yml")).unwrap();
+    let workflow = workflow_for_act(&example);
+    assert!(
+        workflow.contains("matrix: ${{ fromJSON(needs.installations.outputs.matrix) }}"),
+        "{workflow}"
+    );
+    std::fs::write(
+        setup.repo.path().join(".github/workflows/kkp.yml"),
+        &workflow,
+    )
+    .unwrap();
+    let pr = json!({"number": 7, "pull_request": {"number": 7, "base": {"ref": "main", "sha": setup.base}, "head": {"ref": "feat", "sha": setup.head}}, "repository": {"default_branch": "main", "full_name": "acme/kkp"}});
+    // One job at a time: host mode shares the runner's folder between jobs.
+    let extra = ["--concurrent-jobs".to_owned(), "1".to_owned()];
+    let log = act_run(
+        &setup,
+        &act,
+        "pull_request",
+        ".github/workflows/kkp.yml",
+        pr,
+        &extra,
+    );
+    assert!(
+        log.contains("review aws-eu") && log.contains("review aws-us"),
+        "{log}"
+    );
+    assert!(!log.contains("review gcp"), "{log}");
+    assert_planned_the_aws_installations(&setup, "github:7", &log);
+}
+
+/// GitLab: the matrix job writes the child pipeline, gitlab-ci-local triggers it
+/// (`trigger: include: artifact:`), and the child includes the installation template once per
+/// changed installation: each validates and plans its own root. The components come from this
+/// repository's copy and run the binary under test, as in the single-installation example.
+#[test]
+fn the_fleet_fans_out_under_gitlab_ci_local_through_the_child_pipeline() {
+    let Some(gcl) = tool(&tools_dir().join("node/node_modules/gitlab-ci-local/src/index.js"))
+    else {
+        return;
+    };
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let setup = fleet_setup(Host::GitLab, &[("templates", &root.join("templates"))]);
+    let repo = &setup.repo;
+    repo.git(&["remote", "add", "origin", "https://gitlab.com/acme/kkp.git"]);
+    std::fs::write(
+        repo.path().join(".gitignore"),
+        ".gitlab-ci-local/\n.gitlab-ci-local-variables.yml\nkkp-*.env\nkkp-installations.yml\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_kkp-delivery");
+    let swap = |text: &str| {
+        components_of_this_commit(text, &setup.head)
+            .replace("KKP_BIN: kkp-delivery", &format!("KKP_BIN: {bin}"))
+    };
+    let ci =
+        swap(&std::fs::read_to_string(root.join("examples/fleet-kkp/.gitlab-ci.yml")).unwrap());
+    assert!(ci.contains(&format!("KKP_BIN: {bin}")), "{ci}");
+    let child = swap(
+        &std::fs::read_to_string(root.join("examples/fleet-kkp/.gitlab/kkp-installation.yml"))
+            .unwrap(),
+    );
+    std::fs::write(repo.path().join(".gitlab/kkp-installation.yml"), child).unwrap();
+    write_gitlab_ci(&setup, &ci);
+    let mr: Vec<(&str, String)> = vec![
+        ("CI_PIPELINE_SOURCE", "merge_request_event".to_owned()),
+        ("CI_MERGE_REQUEST_IID", "7".to_owned()),
+        ("CI_MERGE_REQUEST_DIFF_BASE_SHA", setup.base.clone()),
+    ];
+    let log = gitlab_ci_local(&setup, &gcl, &mr);
+    assert!(
+        log.contains("kkp-aws-eu-terraform-plan") && log.contains("kkp-aws-us-terraform-plan"),
+        "{log}"
+    );
+    assert!(!log.contains("kkp-gcp-terraform-plan"), "{log}");
+    assert!(!log.contains("kkp-aws-eu-terraform-apply"), "{log}");
+    assert_planned_the_aws_installations(&setup, "gitlab:7", &log);
+    let listings = setup.forge.hits("/merge_requests/7/diffs");
+    assert!(
+        !listings.is_empty() && listings.iter().all(|h| h.authorized),
+        "{log}"
+    );
+}
+
+/// Bitbucket: the pull request's parallel group has one step per installation; each runs its
+/// pipes through the pipe's entry with exactly the step's variables (and the parallel step's
+/// index Bitbucket sets). GCP's step decides to skip; the AWS ones plan.
+#[test]
+fn the_fleet_runs_as_bitbucket_parallel_steps_through_the_pipe_entry() {
+    if tool(&tools_dir().join("bin/terraform")).is_none() {
+        return;
+    }
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fleet-kkp/bitbucket-pipelines.yml");
+    let doc = kkp_delivery::kubernetes::yaml_documents(&std::fs::read_to_string(file).unwrap())
+        .unwrap()
+        .remove(0);
+    let setup = fleet_setup(Host::Bitbucket, &[]);
+    let user_vars: Vec<(&str, String)> = vec![("BITBUCKET_ACCESS_TOKEN", TOKEN.to_owned())];
+    let review = request_event(
+        Host::Bitbucket,
+        7,
+        &setup.base,
+        &setup.head,
+        setup.repo.path(),
+    );
+    let steps = doc["pipelines"]["pull-requests"]["**"][0]["parallel"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert_eq!(steps.len(), 3, "one parallel step per installation");
+    let mut log = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        let name = step["step"]["name"].as_str().unwrap().to_owned();
+        let mut event = review.clone();
+        event.push(("BITBUCKET_PARALLEL_STEP", i.to_string()));
+        event.push(("BITBUCKET_PARALLEL_STEP_COUNT", steps.len().to_string()));
+        let transcript = bitbucket_step(&setup, &user_vars, &step["step"]["script"], &event);
+        if name == "review gcp" {
+            assert!(
+                transcript.contains("kkp-delivery terraform-plan: skipped"),
+                "{transcript}"
+            );
+        } else {
+            assert!(
+                transcript.contains("kkp-delivery terraform-plan: runs"),
+                "{name}: {transcript}"
+            );
+        }
+        log.push_str(&transcript);
+    }
+    assert_planned_the_aws_installations(&setup, "bitbucket:7", &log);
 }

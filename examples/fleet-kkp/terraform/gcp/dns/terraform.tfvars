@@ -1,0 +1,1 @@
+domain = "kkp.example.com"
