@@ -200,7 +200,9 @@ fn a_stage_added_through_the_registry_alone_is_packaged_with_its_facts() {
         "{component}"
     );
     assert!(
-        component.contains("resource_group: \"kkp-terraform-$[[ inputs.working-directory ]]\""),
+        component.contains(
+            "resource_group: \"kkp-$[[ inputs.installation ]]-terraform-$[[ inputs.working-directory ]]\""
+        ),
         "{component}"
     );
     assert!(

@@ -301,6 +301,49 @@ pub fn run_stage(
     }
 }
 
+/// Each installation's decision: the rules of `base` scoped to its trigger paths, the change
+/// set looked up at most once through `lookup` (an event that decides alone needs none).
+fn decide_installations<'a>(
+    all: &'a [crate::installations::Installation],
+    base: &Rules,
+    kind: EventKind,
+    event_text: &str,
+    changes: &mut Option<ChangeSet>,
+    lookup: &mut dyn FnMut() -> ChangeSet,
+) -> Result<Vec<(&'a crate::installations::Installation, Decision)>, StageError> {
+    let mut out = Vec::new();
+    for inst in all {
+        let mut rules = base.clone();
+        rules.paths = inst.filter()?;
+        let d = match decision::decide_by_event(kind, event_text, &rules) {
+            Some(d) => d,
+            None => {
+                let c = changes.get_or_insert_with(&mut *lookup);
+                decision::decide(kind, event_text, c, &rules)
+            }
+        };
+        out.push((inst, d));
+    }
+    Ok(out)
+}
+
+/// Why an installation runs or not: its verdict and reason, then each matched file with the
+/// pattern, and the module chain where a module made the file count. File names come from the
+/// change: made one line, so no control character reaches a terminal or a log.
+fn installation_lines(inst: &crate::installations::Installation, d: &Decision) -> Vec<String> {
+    let (word, _) = verdict_label(&d.verdict);
+    let mut lines = vec![format!("  {word} {}: {}", inst.name, d.reason)];
+    for m in &d.matched {
+        let file = crate::text::one_line(&m.file.to_string());
+        let via = inst
+            .module_chain(&m.file.path)
+            .map(|u| format!(", a module of {}", u.chain.join(" → ")))
+            .unwrap_or_default();
+        lines.push(format!("      - {file}  ({}{via})", m.pattern));
+    }
+    lines
+}
+
 /// `explain`: every stage's decision for the current checkout or CI run, with one change-set
 /// lookup shared by all stages.
 pub fn explain(
@@ -336,6 +379,12 @@ pub fn explain(
     let event_text = ctx.describe_event();
     let mut decisions: Vec<(&str, Decision)> = Vec::new();
     let mut changes: Option<ChangeSet> = None;
+    let mut lookup = || {
+        let list = forge.changed_files(&ctx, api.changes_budget);
+        rt.block_on(changes::resolve(&ctx, async {
+            list.await.map_err(|e| e.to_string())
+        }))
+    };
     for stage in registry {
         let mut rules = base.rules.clone();
         if !explicit_run_on {
@@ -344,20 +393,31 @@ pub fn explain(
         let d = match decision::decide_by_event(kind, &event_text, &rules) {
             Some(d) => d,
             None => {
-                if changes.is_none() {
-                    let lookup = forge.changed_files(&ctx, api.changes_budget);
-                    changes = Some(rt.block_on(changes::resolve(&ctx, async {
-                        lookup.await.map_err(|e| e.to_string())
-                    })));
-                }
-                let c = changes
-                    .as_ref()
-                    .ok_or_else(|| StageError::Failed(anyhow::anyhow!("change set missing")))?;
+                let c = changes.get_or_insert_with(&mut lookup);
                 decision::decide(kind, &event_text, c, &rules)
             }
         };
         decisions.push((stage.name(), d));
     }
+    // A fleet: each installation's decision too, on the same change set (what `matrix` says).
+    let installations = crate::installations::discover(&ctx.workspace)?;
+    let fleet = installations.len() > 1 || installations.iter().any(|i| i.declared_in.is_some());
+    let per_installation = if fleet {
+        let mut rules = base.rules.clone();
+        if !explicit_run_on {
+            rules.run_on = stages::REVIEW_EVENTS.to_vec();
+        }
+        decide_installations(
+            &installations,
+            &rules,
+            kind,
+            &event_text,
+            &mut changes,
+            &mut lookup,
+        )?
+    } else {
+        Vec::new()
+    };
     let notes = all_notes(notes, changes.as_ref());
     write(
         out,
@@ -418,6 +478,18 @@ pub fn explain(
                         m.pattern
                     ),
                 )?;
+            }
+        }
+    }
+    if !per_installation.is_empty() {
+        write(out, String::new())?;
+        write(
+            out,
+            "installations (each stage takes --installation / KKP_INSTALLATION; `kkp-delivery matrix` fans them out):".to_owned(),
+        )?;
+        for (inst, d) in &per_installation {
+            for line in installation_lines(inst, d) {
+                write(out, line)?;
             }
         }
     }
@@ -535,37 +607,27 @@ pub fn matrix(
             ctx.trigger, ctx.platform
         ),
     )?;
+    let mut lookup = || {
+        let list = forge.changed_files(&ctx, api.changes_budget);
+        rt.block_on(changes::resolve(&ctx, async {
+            list.await.map_err(|e| e.to_string())
+        }))
+    };
+    let decided = decide_installations(
+        &all,
+        &base.rules,
+        kind,
+        &event_text,
+        &mut changes,
+        &mut lookup,
+    )?;
     let mut chosen = Vec::new();
-    for inst in &all {
-        let mut rules = base.rules.clone();
-        rules.paths = inst.filter()?;
-        let d = match decision::decide_by_event(kind, &event_text, &rules) {
-            Some(d) => d,
-            None => {
-                if changes.is_none() {
-                    let lookup = forge.changed_files(&ctx, api.changes_budget);
-                    changes = Some(rt.block_on(changes::resolve(&ctx, async {
-                        lookup.await.map_err(|e| e.to_string())
-                    })));
-                }
-                let c = changes
-                    .as_ref()
-                    .ok_or_else(|| StageError::Failed(anyhow::anyhow!("change set missing")))?;
-                decision::decide(kind, &event_text, c, &rules)
-            }
-        };
-        let (word, _) = verdict_label(&d.verdict);
-        w(why, format!("  {word} {}: {}", inst.name, d.reason))?;
-        for m in &d.matched {
-            let file = crate::text::one_line(&m.file.to_string());
-            let via = inst
-                .module_chain(&m.file.path)
-                .map(|u| format!(", a module of {}", u.chain.join(" → ")))
-                .unwrap_or_default();
-            w(why, format!("      - {file}  ({}{via})", m.pattern))?;
+    for (inst, d) in &decided {
+        for line in installation_lines(inst, d) {
+            w(why, line)?;
         }
         if d.verdict == Verdict::Run {
-            chosen.push(inst);
+            chosen.push(*inst);
         }
     }
     for note in all_notes(notes, changes.as_ref()) {

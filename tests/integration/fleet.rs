@@ -441,3 +441,44 @@ fn the_gitlab_child_pipeline_includes_the_template_per_installation() {
     assert!(r.stderr.contains("SKIP gcp"), "{}", r.stderr);
     assert_eq!(forge.hits("/merge_requests/7/diffs").len(), 1);
 }
+
+/// `explain` in a fleet: beside each stage's decision, each installation's, with the matched
+/// files and the module chain that made a file count, from the same single listing.
+#[test]
+fn explain_says_why_for_each_installation() {
+    let (repo, base, head) = fleet();
+    let forge = Forge::start(TOKEN);
+    forge.with(|s| {
+        s.gh_pulls.insert(
+            7,
+            files(&["terraform/modules/subnet/main.tf", "terraform/gcp/main.tf"]),
+        )
+    });
+    let mut env = host_env(Host::GitHub, &forge.url, repo.path());
+    env.extend(request_event(Host::GitHub, 7, &base, &head, repo.path()));
+    let r = run("kkp-delivery", &["explain"], &refs(&env), repo.path()).expect_code(0);
+    let text = &r.stdout;
+    let section = text
+        .split("installations (")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{text}"));
+    for name in ["aws-eu", "aws-us", "gcp"] {
+        assert!(section.contains(&format!("RUN  {name}: ")), "{text}");
+    }
+    assert!(
+        section.contains("terraform/modules/subnet/main.tf  (terraform/modules/subnet/**, a module of terraform/aws-us → terraform/modules/net → terraform/modules/subnet)"),
+        "{text}"
+    );
+    assert!(
+        section.contains("terraform/gcp/main.tf  (terraform/gcp/**)"),
+        "{text}"
+    );
+    assert_eq!(forge.hits("/pulls/7/files").len(), 1, "one listing for all");
+
+    // The CI file alone: every installation, each saying so.
+    forge.with(|s| s.gh_pulls.insert(7, files(&[".github/workflows/kkp.yml"])));
+    let r = run("kkp-delivery", &["explain"], &refs(&env), repo.path()).expect_code(0);
+    let section = r.stdout.split("installations (").nth(1).unwrap().to_owned();
+    assert_eq!(section.matches("RUN  ").count(), 3, "{}", r.stdout);
+    assert_eq!(section.matches("(.github/**)").count(), 3, "{}", r.stdout);
+}
