@@ -257,6 +257,28 @@ fn gitlab_variables(y: &mut String, registry: Registry<'_>, layout: &Layout) {
     }
 }
 
+/// The comment lines naming the variables the pipes of a Bitbucket pipeline of `registry`
+/// read, each with what it is and which stages read it.
+fn bitbucket_variables(y: &mut String, registry: Registry<'_>, layout: &Layout) {
+    let _ = writeln!(
+        y,
+        "#   {}: {}",
+        vars::BITBUCKET_ACCESS_TOKEN.name,
+        vars::BITBUCKET_ACCESS_TOKEN.about
+    );
+    for (name, about) in &layout.cloud {
+        let _ = writeln!(y, "#   {name}: {about}");
+    }
+    for (var, users) in &secrets_with_users(registry, "bitbucket") {
+        let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
+    }
+    if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
+        y.push_str(
+            "#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1), a plain variable\n",
+        );
+    }
+}
+
 /// The job prefix of a Terraform root in GitLab: `kkp` for one root, `kkp-<name>` for several.
 fn gitlab_prefix(layout: &Layout, root: &str) -> String {
     if layout.roots.len() == 1 {
@@ -506,21 +528,7 @@ pub fn pipeline(
                 );
             }
             y.push_str("# Set these as secured deployment variables of `production` (Repository settings >\n# Deployments); each pipe below is passed the ones it reads:\n");
-            let _ = writeln!(
-                y,
-                "#   {}: {}",
-                vars::BITBUCKET_ACCESS_TOKEN.name,
-                vars::BITBUCKET_ACCESS_TOKEN.about
-            );
-            for (name, about) in &layout.cloud {
-                let _ = writeln!(y, "#   {name}: {about}");
-            }
-            for (var, users) in &secrets_with_users(registry, "bitbucket") {
-                let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
-            }
-            if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
-                y.push_str("#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1), a plain variable\n");
-            }
+            bitbucket_variables(&mut y, registry, layout);
             y.push_str("pipelines:\n  pull-requests:\n    '**':\n      - step:\n          name: review\n          script:\n");
             for stage in reviewing(registry) {
                 y.push_str(&steps(stage));

@@ -15,12 +15,11 @@
 use std::fmt::Write as _;
 
 use super::{
-    action_ref, github_setup_terraform, gitlab_variables, has_flag, image_ref, locked_tools,
-    reviewing, InitOptions, Layout, GITHUB_CHECKOUT,
+    action_ref, bitbucket_variables, github_setup_terraform, gitlab_variables, has_flag, image_ref,
+    locked_tools, reviewing, InitOptions, Layout, GITHUB_CHECKOUT,
 };
-use crate::env::vars;
 use crate::installations::{Installation, GITLAB_CHILD_TEMPLATE};
-use crate::packaging::{secrets_on, secrets_with_users, Registry, VERSION};
+use crate::packaging::{secrets_on, Registry, VERSION};
 use crate::stages::{precedes_a_review, RegisteredStage, Scope};
 
 /// The events the matrix decides for: a hand-started run delivers every installation.
@@ -310,23 +309,7 @@ fn bitbucket(
         );
     }
     y.push_str("# Set these as secured deployment variables of each production-<name> environment; each\n# pipe below is passed the ones it reads:\n");
-    let _ = writeln!(
-        y,
-        "#   {}: {}",
-        vars::BITBUCKET_ACCESS_TOKEN.name,
-        vars::BITBUCKET_ACCESS_TOKEN.about
-    );
-    for (name, about) in &layout.cloud {
-        let _ = writeln!(y, "#   {name}: {about}");
-    }
-    for (var, users) in &secrets_with_users(registry, "bitbucket") {
-        let _ = writeln!(y, "#   {}: {} ({users})", var.name, var.about);
-    }
-    if registry.iter().any(|s| has_flag(*s, "kkp-version")) {
-        y.push_str(
-            "#   KKP_VERSION: the KKP release kkp-deploy installs (v2.29.1), a plain variable\n",
-        );
-    }
+    bitbucket_variables(&mut y, registry, layout);
     y.push_str("pipelines:\n  pull-requests:\n    '**':\n      - parallel:\n");
     for inst in fleet {
         let _ = write!(
