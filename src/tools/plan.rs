@@ -17,7 +17,9 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
+use serde::de::Error as _;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
 
 use super::json_stream::{Borrowed, JsonStream};
@@ -90,7 +92,7 @@ impl<'a> Json<'a> {
     fn member(&self, key: &str) -> &Json<'a> {
         match self {
             Json::Object(members) => members
-                .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+                .binary_search_by(|(k, _)| key_order(k, key))
                 .map_or(&NULL, |i| &members[i].1),
             _ => &NULL,
         }
@@ -330,92 +332,354 @@ fn write_normalised(
     Ok(())
 }
 
-/// A resource change. With `FULL` false, the values of a change that changes nothing are
-/// skipped unread once its actions are known (most resources of a large plan), and
-/// `skipped` says so; a skipped change that turns out to matter (an import) is read again
-/// with `FULL`.
-#[derive(Deserialize)]
-struct RawChange<'a, const FULL: bool> {
-    #[serde(borrow)]
-    address: Str<'a>,
-    #[serde(borrow)]
-    change: RawChangeBody<'a, FULL>,
+/// Nesting deeper than this leaves the text to the tree path (serde_json refuses over 128).
+const TRANSCODE_DEPTH: u32 = 100;
+
+/// A value's JSON text, already checked by serde_json (it was captured as a
+/// [`serde_json::value::RawValue`], which refuses malformed text, control characters in
+/// strings included), read once from left to right.
+struct Text<'a> {
+    text: &'a str,
+    pos: usize,
 }
 
-#[derive(Default)]
-struct RawChangeBody<'a, const FULL: bool> {
-    actions: Vec<Str<'a>>,
-    before: Json<'a>,
-    after: Json<'a>,
-    after_unknown: Json<'a>,
-    before_sensitive: Json<'a>,
-    after_sensitive: Json<'a>,
-    /// Set when the change imports existing infrastructure (`{"id": …}`).
-    importing: Json<'a>,
-    skipped: bool,
-}
+impl<'a> Text<'a> {
+    fn bytes(&self) -> &'a [u8] {
+        self.text.as_bytes()
+    }
 
-impl<'de: 'a, 'a, const FULL: bool> Deserialize<'de> for RawChangeBody<'a, FULL> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit<'a, const FULL: bool>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a, const FULL: bool> serde::de::Visitor<'de> for Visit<'a, FULL> {
-            type Value = RawChangeBody<'a, FULL>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a change object")
+    /// The next byte that is not whitespace, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        while let Some(&b) = self.bytes().get(self.pos) {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                return Some(b);
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Self::Value, A::Error> {
-                use serde::de::{Error, IgnoredAny};
-                let mut body = RawChangeBody::<'a, FULL>::default();
-                let mut seen = [false; 7];
-                let mut changes_nothing = false;
-                while let Some(Str(key)) = map.next_key::<Str<'a>>()? {
-                    let (index, slot) = match key.as_ref() {
-                        "actions" => {
-                            if std::mem::replace(&mut seen[0], true) {
-                                return Err(A::Error::duplicate_field("actions"));
-                            }
-                            body.actions = map.next_value()?;
-                            changes_nothing = matches!(
-                                Action::from_actions(body.actions.iter().map(|a| a.0.as_ref())),
-                                Action::NoOp | Action::Read
-                            );
-                            continue;
-                        }
-                        "importing" => (6, &mut body.importing),
-                        "before" => (1, &mut body.before),
-                        "after" => (2, &mut body.after),
-                        "after_unknown" => (3, &mut body.after_unknown),
-                        "before_sensitive" => (4, &mut body.before_sensitive),
-                        "after_sensitive" => (5, &mut body.after_sensitive),
-                        _ => {
-                            map.next_value::<IgnoredAny>()?;
-                            continue;
-                        }
-                    };
-                    if std::mem::replace(&mut seen[index], true) {
-                        return Err(A::Error::custom(format!("duplicate field `{key}`")));
-                    }
-                    if changes_nothing && !FULL && index != 6 {
-                        map.next_value::<IgnoredAny>()?;
-                        body.skipped = true;
-                    } else {
-                        *slot = map.next_value()?;
-                    }
+            self.pos += 1;
+        }
+        None
+    }
+
+    /// The string at the current position, quotes included, and how it is escaped.
+    fn string(&mut self) -> Option<(&'a str, Escapes)> {
+        let start = self.pos;
+        let mut at = start + 1;
+        let mut escapes = Escapes::None;
+        loop {
+            let rest = self.bytes().get(at..)?;
+            let i = memchr::memchr2(b'"', b'\\', rest)?;
+            if rest.get(i) == Some(&b'\\') {
+                // serde_json writes these escapes itself; `\/` and `\u…` it writes otherwise.
+                if !matches!(
+                    rest.get(i + 1),
+                    Some(b'"' | b'\\' | b'n' | b'r' | b't' | b'b' | b'f')
+                ) {
+                    escapes = Escapes::Other;
+                } else if escapes == Escapes::None {
+                    escapes = Escapes::AsWritten;
                 }
-                Ok(body)
+                // The escaped character is never the closing quote.
+                at += i + 2;
+            } else {
+                self.pos = at + i + 1;
+                return Some((self.text.get(start..self.pos)?, escapes));
             }
         }
-        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+
+    /// A number or literal: everything up to the next delimiter.
+    fn scalar(&mut self) -> Option<&'a [u8]> {
+        let start = self.pos;
+        let bytes = self.bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+                break;
+            }
+            self.pos += 1;
+        }
+        bytes.get(start..self.pos).filter(|s| !s.is_empty())
+    }
+
+    /// Skips one value.
+    fn skip(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.string().map(|_| ()),
+            b'{' | b'[' => {
+                let mut depth = 0usize;
+                loop {
+                    match self.peek()? {
+                        b'"' => {
+                            self.string()?;
+                            continue;
+                        }
+                        b'{' | b'[' => depth += 1,
+                        b'}' | b']' => {
+                            depth = depth.checked_sub(1)?;
+                            if depth == 0 {
+                                self.pos += 1;
+                                return Some(());
+                            }
+                        }
+                        _ => {}
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => self.scalar().map(|_| ()),
+        }
     }
 }
 
-/// [`RawChange`] as read first, for [`JsonStream::each_element`].
-struct QuickChange;
-impl Borrowed for QuickChange {
-    type Of<'de> = RawChange<'de, false>;
+/// The escapes a string's text has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Escapes {
+    None,
+    /// Only escapes serde_json writes the same way: the text is already canonical.
+    AsWritten,
+    /// `\/` or `\u…`: canonical only once decoded and written again.
+    Other,
+}
+
+/// A string's value from its quoted text: borrowed when it has no escapes.
+fn unquoted(quoted: &str, escapes: Escapes) -> Option<Cow<'_, str>> {
+    if escapes != Escapes::None {
+        return serde_json::from_str::<String>(quoted).ok().map(Cow::Owned);
+    }
+    quoted.get(1..quoted.len() - 1).map(Cow::Borrowed)
+}
+
+/// Byte order, as `str`'s: compared in place, short keys cost less than a call to `memcmp`.
+fn key_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.bytes().cmp(b.bytes())
+}
+
+/// Whether serde_json writes this number as it is written: an integer without a sign on zero
+/// or leading zeros, short enough to be read as one (anything else is read as serde_json
+/// reads it and written back).
+fn is_canonical_integer(number: &[u8]) -> bool {
+    let digits = number.strip_prefix(b"-").unwrap_or(number);
+    !digits.is_empty()
+        && digits.len() <= 18
+        && digits.iter().all(u8::is_ascii_digit)
+        && (digits[0] != b'0' || (digits.len() == 1 && digits.len() == number.len()))
+}
+
+/// [`write_normalised`] straight from a value's text, without building a tree: the same bytes
+/// out, the same sensitive leaves hashed in the same order. `None` when the text is not in the
+/// form Terraform writes (object keys ascending and unrepeated, nesting within
+/// [`TRANSCODE_DEPTH`]): the caller then starts over on the tree path, which sorts and
+/// deduplicates.
+fn transcode(
+    text: &mut Text<'_>,
+    sensitive: &Json<'_>,
+    unknown: &Json<'_>,
+    out: &mut Vec<u8>,
+    secrets: &mut Secrets,
+    depth: u32,
+) -> Option<()> {
+    if sensitive.is_true() {
+        let mut leaf = std::mem::take(&mut secrets.leaf);
+        leaf.clear();
+        // With no masks below, nothing else reaches `secrets`.
+        let done = transcode(text, &NULL, &NULL, &mut leaf, secrets, depth);
+        secrets.hash.update(&leaf);
+        secrets.hash.update([0]);
+        secrets.any = true;
+        secrets.leaf = leaf;
+        done?;
+        out.extend_from_slice(b"\"(sensitive)\"");
+        return Some(());
+    }
+    if unknown.is_true() {
+        text.skip()?;
+        out.extend_from_slice(b"\"(known after apply)\"");
+        return Some(());
+    }
+    if depth > TRANSCODE_DEPTH {
+        return None;
+    }
+    match text.peek()? {
+        b'{' => {
+            text.pos += 1;
+            let unknown_members: &[(Cow<'_, str>, Json<'_>)] = match unknown {
+                Json::Object(u) => u,
+                _ => &[],
+            };
+            let mut next_unknown = 0;
+            let mut previous: Option<Cow<'_, str>> = None;
+            out.push(b'{');
+            let mut first = true;
+            if text.peek()? == b'}' {
+                text.pos += 1;
+            } else {
+                loop {
+                    if text.peek()? != b'"' {
+                        return None;
+                    }
+                    let (quoted, escapes) = text.string()?;
+                    let key = unquoted(quoted, escapes)?;
+                    if previous
+                        .as_ref()
+                        .is_some_and(|p| key_order(&key, p).is_le())
+                    {
+                        return None;
+                    }
+                    if text.peek()? != b':' {
+                        return None;
+                    }
+                    text.pos += 1;
+                    let mut mask = &NULL;
+                    while let Some((name, m)) = unknown_members.get(next_unknown) {
+                        match key_order(name, &key) {
+                            std::cmp::Ordering::Less => {
+                                absent(name, sensitive, m, &mut first, out, secrets)?;
+                                next_unknown += 1;
+                            }
+                            std::cmp::Ordering::Equal => {
+                                mask = m;
+                                next_unknown += 1;
+                                break;
+                            }
+                            std::cmp::Ordering::Greater => break,
+                        }
+                    }
+                    if !std::mem::replace(&mut first, false) {
+                        out.push(b',');
+                    }
+                    if escapes == Escapes::Other {
+                        write_str(&key, out).ok()?;
+                    } else {
+                        // As serde_json writes it (see [`Escapes`]).
+                        out.extend_from_slice(quoted.as_bytes());
+                    }
+                    out.push(b':');
+                    transcode(text, sensitive.member(&key), mask, out, secrets, depth + 1)?;
+                    previous = Some(key);
+                    match text.peek()? {
+                        b',' => text.pos += 1,
+                        b'}' => {
+                            text.pos += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            for (name, m) in unknown_members.get(next_unknown..).unwrap_or_default() {
+                absent(name, sensitive, m, &mut first, out, secrets)?;
+            }
+            out.push(b'}');
+        }
+        b'[' => {
+            text.pos += 1;
+            out.push(b'[');
+            if text.peek()? == b']' {
+                text.pos += 1;
+            } else {
+                let mut index = 0;
+                loop {
+                    if index > 0 {
+                        out.push(b',');
+                    }
+                    transcode(
+                        text,
+                        sensitive.element(index),
+                        unknown.element(index),
+                        out,
+                        secrets,
+                        depth + 1,
+                    )?;
+                    index += 1;
+                    match text.peek()? {
+                        b',' => text.pos += 1,
+                        b']' => {
+                            text.pos += 1;
+                            break;
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+            out.push(b']');
+        }
+        b'"' => {
+            let (quoted, escapes) = text.string()?;
+            if escapes == Escapes::Other {
+                write_str(&unquoted(quoted, escapes)?, out).ok()?;
+            } else {
+                // serde_json escapes only quotes, backslashes and control characters, and
+                // those as the text has them (see [`Escapes`]).
+                out.extend_from_slice(quoted.as_bytes());
+            }
+        }
+        _ => {
+            let scalar = text.scalar()?;
+            if matches!(scalar, b"true" | b"false" | b"null") || is_canonical_integer(scalar) {
+                out.extend_from_slice(scalar);
+            } else {
+                let value: Json<'_> = serde_json::from_slice(scalar).ok()?;
+                if !matches!(value, Json::Number(_)) {
+                    return None;
+                }
+                write_canonical(&value, out).ok()?;
+            }
+        }
+    }
+    Some(())
+}
+
+/// A key of the unknown mask the value lacks, in its place: null, or unknown.
+fn absent(
+    key: &str,
+    sensitive: &Json<'_>,
+    unknown: &Json<'_>,
+    first: &mut bool,
+    out: &mut Vec<u8>,
+    secrets: &mut Secrets,
+) -> Option<()> {
+    if !std::mem::replace(first, false) {
+        out.push(b',');
+    }
+    write_str(key, out).ok()?;
+    out.push(b':');
+    write_normalised(&NULL, sensitive.member(key), unknown, out, secrets).ok()
+}
+
+/// A resource change: its actions, and its values as the text they were written in (checked
+/// by serde_json as it is captured, at the cost of skipping it). A change that changes
+/// nothing costs no more than that; a changing one is normalised from the text
+/// ([`normalise_text`]).
+#[derive(Deserialize)]
+struct RawChange<'a> {
+    #[serde(borrow)]
+    address: Str<'a>,
+    #[serde(borrow)]
+    change: RawChangeBody<'a>,
+}
+
+/// `null` and an absent member are both `None`.
+#[derive(Default, Deserialize)]
+struct RawChangeBody<'a> {
+    #[serde(default, borrow)]
+    actions: Vec<Str<'a>>,
+    #[serde(default, borrow)]
+    before: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    after: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    after_unknown: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    before_sensitive: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    after_sensitive: Option<&'a RawValue>,
+    /// Set when the change imports existing infrastructure (`{"id": …}`).
+    #[serde(default, borrow)]
+    importing: Option<&'a RawValue>,
+}
+
+/// [`RawChange`], for [`JsonStream::each_element`].
+struct ChangeFamily;
+impl Borrowed for ChangeFamily {
+    type Of<'de> = RawChange<'de>;
 }
 
 struct DriftFamily;
@@ -460,45 +724,130 @@ struct Scratch {
     leaf: Vec<u8>,
 }
 
-fn action_of(actions: &[Str<'_>], importing: &Json<'_>) -> Action {
+fn action_of(actions: &[Str<'_>], importing: Option<&RawValue>) -> Action {
     let action = Action::from_actions(actions.iter().map(|a| a.0.as_ref()));
-    if !matches!(importing, Json::Null) && matches!(action, Action::NoOp | Action::Read) {
+    if importing.is_some() && matches!(action, Action::NoOp | Action::Read) {
         return Action::Import;
     }
     action
 }
 
+/// A value captured as text, as a tree (masks, and values the text path hands back).
+fn tree(raw: Option<&str>) -> Result<Json<'_>, serde_json::Error> {
+    raw.map_or(Ok(Json::Null), serde_json::from_str)
+}
+
+/// A sensitive mask as a tree. Only its `true` leaves mark anything, so one whose text has
+/// no `true` marks nothing and is not read (most resources' masks are `{}` or empty blocks).
+fn sensitive_mask(raw: Option<&str>) -> Result<Json<'_>, serde_json::Error> {
+    match raw {
+        Some(raw) if memchr::memmem::find(raw.as_bytes(), b"true").is_some() => tree(Some(raw)),
+        _ => Ok(Json::Null),
+    }
+}
+
+/// Writes the normalised form of a value given as text into `out` (cleared first), as
+/// [`write_normalised`] would write it from the value's tree; `None` when the text must take
+/// the tree path (see [`transcode`]), in which case `out` and `secrets` are to be discarded.
+fn normalise_text(
+    raw: Option<&str>,
+    sensitive: &Json<'_>,
+    unknown: &Json<'_>,
+    out: &mut Vec<u8>,
+    secrets: &mut Secrets,
+) -> Option<()> {
+    out.clear();
+    let mut text = Text {
+        text: raw.unwrap_or("null"),
+        pos: 0,
+    };
+    transcode(&mut text, sensitive, unknown, out, secrets, 0)?;
+    // Only whitespace may follow the value.
+    text.peek().is_none().then_some(())
+}
+
+/// A change's actions and the texts of its values (`None`: null or absent).
+struct Values<'a> {
+    actions: &'a [&'a str],
+    before: Option<&'a str>,
+    after: Option<&'a str>,
+    after_unknown: Option<&'a str>,
+    before_sensitive: Option<&'a str>,
+    after_sensitive: Option<&'a str>,
+    importing: Option<&'a str>,
+}
+
+impl<'a> RawChangeBody<'a> {
+    /// The change's values, with its actions as `actions` has them.
+    fn values(&'a self, actions: &'a [&'a str]) -> Values<'a> {
+        Values {
+            actions,
+            before: self.before.map(RawValue::get),
+            after: self.after.map(RawValue::get),
+            after_unknown: self.after_unknown.map(RawValue::get),
+            before_sensitive: self.before_sensitive.map(RawValue::get),
+            after_sensitive: self.after_sensitive.map(RawValue::get),
+            importing: self.importing.map(RawValue::get),
+        }
+    }
+}
+
 /// The digest, hash and sensitive hash of one change (a resource's, or an output's). The
 /// hashed text is `{"actions":…,"after":…,"before":…[,"importing":…]}` in canonical form.
-fn compact_change<const FULL: bool>(
+fn compact_change(
     address: String,
     action: Action,
-    body: &RawChangeBody<'_, FULL>,
+    body: &Values<'_>,
     scratch: &mut Scratch,
 ) -> Result<Compact, serde_json::Error> {
-    let mut secrets = Secrets {
+    let before_sensitive = sensitive_mask(body.before_sensitive)?;
+    let after_sensitive = sensitive_mask(body.after_sensitive)?;
+    let after_unknown = tree(body.after_unknown)?;
+    let fresh = |leaf: Vec<u8>| Secrets {
         hash: Sha256::new(),
         any: false,
-        leaf: std::mem::take(&mut scratch.leaf),
+        leaf,
     };
-    // `before` first: the sensitive values are hashed in the order v2 defines.
-    scratch.before.clear();
-    write_normalised(
-        &body.before,
-        &body.before_sensitive,
+    let mut secrets = fresh(std::mem::take(&mut scratch.leaf));
+    // `before` first: the sensitive values are hashed in the order v2 defines. Values as
+    // Terraform writes them (keys sorted, once) are normalised straight from their text;
+    // anything else is read into a tree first, which sorts and deduplicates.
+    let from_text = normalise_text(
+        body.before,
+        &before_sensitive,
         &NULL,
         &mut scratch.before,
         &mut secrets,
-    )?;
-    scratch.after.clear();
-    write_normalised(
-        &body.after,
-        &body.after_sensitive,
-        &body.after_unknown,
-        &mut scratch.after,
-        &mut secrets,
-    )?;
-    scratch.leaf = secrets.leaf;
+    )
+    .and_then(|()| {
+        normalise_text(
+            body.after,
+            &after_sensitive,
+            &after_unknown,
+            &mut scratch.after,
+            &mut secrets,
+        )
+    });
+    if from_text.is_none() {
+        secrets = fresh(std::mem::take(&mut secrets.leaf));
+        scratch.before.clear();
+        write_normalised(
+            &tree(body.before)?,
+            &before_sensitive,
+            &NULL,
+            &mut scratch.before,
+            &mut secrets,
+        )?;
+        scratch.after.clear();
+        write_normalised(
+            &tree(body.after)?,
+            &after_sensitive,
+            &after_unknown,
+            &mut scratch.after,
+            &mut secrets,
+        )?;
+    }
+    scratch.leaf = std::mem::take(&mut secrets.leaf);
     let text = &mut scratch.text;
     text.clear();
     text.extend_from_slice(b"{\"actions\":[");
@@ -506,15 +855,15 @@ fn compact_change<const FULL: bool>(
         if i > 0 {
             text.push(b',');
         }
-        write_str(&a.0, text)?;
+        write_str(a, text)?;
     }
     text.extend_from_slice(b"],\"after\":");
     text.extend_from_slice(&scratch.after);
     text.extend_from_slice(b",\"before\":");
     text.extend_from_slice(&scratch.before);
-    if !matches!(body.importing, Json::Null) {
+    if body.importing.is_some() {
         text.extend_from_slice(b",\"importing\":");
-        write_canonical(&body.importing, text)?;
+        write_canonical(&tree(body.importing)?, text)?;
     }
     text.push(b'}');
     let hash: [u8; 32] = Sha256::digest(&text[..]).into();
@@ -523,7 +872,7 @@ fn compact_change<const FULL: bool>(
         if i > 0 {
             digest.push('+');
         }
-        digest.push_str(&a.0);
+        digest.push_str(a);
     }
     digest.push('|');
     digest.push_str(&hex_str(&hash, 12));
@@ -606,12 +955,168 @@ impl PlanSummary {
 /// with the size of the plan. A resource change that changes nothing is recognised from its
 /// address and actions alone; only changing ones are parsed whole and hashed.
 pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
+    // Two threads: this one reads and checks the document and copies each changing resource's
+    // value texts into a batch; the other normalises and hashes them, in order. A bounded
+    // channel keeps memory to a few batches, and emptied batches come back to be refilled.
+    let (to_hasher, batches) = std::sync::mpsc::sync_channel::<Batch>(2);
+    let (give_back, given_back) = std::sync::mpsc::channel::<Batch>();
+    std::thread::scope(|scope| {
+        let hasher = scope.spawn(move || -> Result<Vec<Compact>, serde_json::Error> {
+            let mut scratch = Scratch::default();
+            let mut changes = Vec::new();
+            for mut batch in batches {
+                batch.compact(&mut scratch, &mut changes)?;
+                let _ = give_back.send(batch);
+            }
+            Ok(changes)
+        });
+        let read = read_plan(reader, &to_hasher, &given_back);
+        // The hasher ends once every batch sent is hashed.
+        drop(to_hasher);
+        let hashed = hasher
+            .join()
+            .map_err(|_| serde_json::Error::custom("the plan's hashing thread failed"))?;
+        // A hasher's error comes first: the reader stopped because of it.
+        let changes = hashed?;
+        let (drift, outputs) = read?;
+        Ok(assemble(changes, drift, outputs))
+    })
+}
+
+/// The size of text a batch of resource changes gathers before it goes to the hasher.
+const BATCH_BYTES: usize = 256 * 1024;
+
+/// Changing resources on their way to the hashing thread: their addresses, actions and value
+/// texts, one after another in `text` (nothing allocated per resource: memory one thread
+/// allocates and another frees makes both wait on the allocator's lock).
+#[derive(Default)]
+struct Batch {
+    text: String,
+    changes: Vec<Copied>,
+    /// Every change's actions, in order.
+    actions: Vec<Span>,
+}
+
+/// Where a piece of a [`Batch`]'s text is.
+#[derive(Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+}
+
+/// One changing resource in a [`Batch`].
+struct Copied {
+    address: Span,
+    action: Action,
+    /// How many of the batch's actions are this change's.
+    actions: u8,
+    /// `before`, `after`, `after_unknown`, `before_sensitive`, `after_sensitive` and
+    /// `importing`.
+    parts: [Option<Span>; 6],
+}
+
+impl Batch {
+    /// Appends `piece` to the text; `None` past 4 GiB (the caller sends a batch long before).
+    fn copy(&mut self, piece: &str) -> Option<Span> {
+        let start = u32::try_from(self.text.len()).ok()?;
+        self.text.push_str(piece);
+        let end = u32::try_from(self.text.len()).ok()?;
+        Some(Span { start, end })
+    }
+
+    fn push(
+        &mut self,
+        address: &str,
+        action: Action,
+        body: &RawChangeBody<'_>,
+    ) -> Result<(), serde_json::Error> {
+        let too_large = || serde_json::Error::custom("a resource change larger than 4 GiB");
+        let address = self.copy(address).ok_or_else(too_large)?;
+        let count = u8::try_from(body.actions.len()).map_err(|_| too_large())?;
+        for a in &body.actions {
+            let span = self.copy(&a.0).ok_or_else(too_large)?;
+            self.actions.push(span);
+        }
+        let mut parts = [None; 6];
+        for (slot, raw) in parts.iter_mut().zip([
+            body.before,
+            body.after,
+            body.after_unknown,
+            body.before_sensitive,
+            body.after_sensitive,
+            body.importing,
+        ]) {
+            if let Some(raw) = raw {
+                *slot = Some(self.copy(raw.get()).ok_or_else(too_large)?);
+            }
+        }
+        self.changes.push(Copied {
+            address,
+            action,
+            actions: count,
+            parts,
+        });
+        Ok(())
+    }
+
+    /// Normalises and hashes every change of the batch, in order, and empties it.
+    fn compact(
+        &mut self,
+        scratch: &mut Scratch,
+        out: &mut Vec<Compact>,
+    ) -> Result<(), serde_json::Error> {
+        let Batch {
+            text,
+            changes,
+            actions: all_actions,
+        } = self;
+        let at = |span: Span| text.get(span.start as usize..span.end as usize);
+        let mut spans = all_actions.iter();
+        let mut actions: Vec<&str> = Vec::with_capacity(2);
+        for change in changes.iter() {
+            actions.clear();
+            for span in spans.by_ref().take(usize::from(change.actions)) {
+                actions.push(at(*span).unwrap_or_default());
+            }
+            let part = |i: usize| change.parts[i].and_then(at);
+            let values = Values {
+                actions: &actions,
+                before: part(0),
+                after: part(1),
+                after_unknown: part(2),
+                before_sensitive: part(3),
+                after_sensitive: part(4),
+                importing: part(5),
+            };
+            let address = at(change.address).unwrap_or_default().to_owned();
+            out.push(compact_change(address, change.action, &values, scratch)?);
+        }
+        changes.clear();
+        all_actions.clear();
+        text.clear();
+        Ok(())
+    }
+}
+
+/// The reading side of [`summarise`]: checks the document, sends the changing resources to
+/// the hasher in batches, and returns the drift and the changing outputs.
+fn read_plan(
+    reader: impl Read,
+    to_hasher: &std::sync::mpsc::SyncSender<Batch>,
+    given_back: &std::sync::mpsc::Receiver<Batch>,
+) -> Result<(Vec<ResourceChange>, Vec<Compact>), serde_json::Error> {
     let mut stream = JsonStream::new(reader);
     let mut scratch = Scratch::default();
-    let mut changes: Vec<Compact> = Vec::new();
+    let mut batch = Batch::default();
     let mut drift: Vec<ResourceChange> = Vec::new();
     let mut outputs: Vec<Compact> = Vec::new();
     let mut seen: Vec<String> = Vec::new();
+    let send = |batch: &mut Batch| -> Result<(), serde_json::Error> {
+        let next = given_back.try_recv().unwrap_or_default();
+        to_hasher
+            .send(std::mem::replace(batch, next))
+            .map_err(|_| serde_json::Error::custom("the plan's hashing thread stopped"))
+    };
     stream.each_member(|stream, key| {
         if matches!(
             key,
@@ -624,18 +1129,15 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
             seen.push(key.to_owned());
         }
         match key {
-            "resource_changes" => stream.each_element::<QuickChange>(|quick, element| {
-                let action = action_of(&quick.change.actions, &quick.change.importing);
+            "resource_changes" => stream.each_element::<ChangeFamily>(|raw, _| {
+                let action = action_of(&raw.change.actions, raw.change.importing);
                 if matches!(action, Action::NoOp | Action::Read) {
                     return Ok(());
                 }
-                let address = quick.address.0.into_owned();
-                changes.push(if quick.change.skipped {
-                    let full: RawChange<'_, true> = serde_json::from_str(element)?;
-                    compact_change(address, action, &full.change, &mut scratch)?
-                } else {
-                    compact_change(address, action, &quick.change, &mut scratch)?
-                });
+                batch.push(&raw.address.0, action, &raw.change)?;
+                if batch.text.len() >= BATCH_BYTES {
+                    send(&mut batch)?;
+                }
                 Ok(())
             }),
             "resource_drift" => stream.each_element::<DriftFamily>(|d, _| {
@@ -646,17 +1148,18 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
                 Ok(())
             }),
             "output_changes" => stream.value_slice(|slice| {
-                let all: Option<BTreeMap<Cow<'_, str>, RawChangeBody<'_, true>>> =
+                let all: Option<BTreeMap<Cow<'_, str>, RawChangeBody<'_>>> =
                     serde_json::from_slice(slice)?;
                 // Outputs take part as `output.<name>`: an output kubeone reads is as much a
                 // change.
                 for (name, body) in all.unwrap_or_default() {
                     let action = Action::from_actions(body.actions.iter().map(|a| a.0.as_ref()));
                     if action != Action::NoOp {
+                        let actions: Vec<&str> = body.actions.iter().map(|a| &*a.0).collect();
                         outputs.push(compact_change(
                             format!("output.{name}"),
                             action,
-                            &body,
+                            &body.values(&actions),
                             &mut scratch,
                         )?);
                     }
@@ -667,7 +1170,10 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
         }
     })?;
     stream.finish()?;
-    Ok(assemble(changes, drift, outputs))
+    if !batch.changes.is_empty() {
+        send(&mut batch)?;
+    }
+    Ok((drift, outputs))
 }
 
 /// The summary of a plan's changing resources, drift and changing outputs.
@@ -1132,6 +1638,152 @@ mod tests {
                 let want = reference::summarise(&text).unwrap();
                 let got = summarise(Trickle(text.as_bytes(), step)).unwrap();
                 prop_assert_eq!(got, want);
+            }
+        }
+
+        /// A value as text, written as anyone might: keys in any order and repeated, numbers
+        /// and strings spelled every way JSON allows, whitespace anywhere. With it, whether
+        /// every object's keys (decoded) are ascending and unrepeated, as Terraform writes them.
+        fn text() -> impl Strategy<Value = (String, bool)> {
+            let leaf = prop_oneof![
+                prop::sample::select(vec![
+                    "null",
+                    "true",
+                    "false",
+                    "0",
+                    "-0",
+                    "7",
+                    "-12",
+                    "1.50",
+                    "1e2",
+                    "1E+2",
+                    "-0.0",
+                    "0.1e-3",
+                    "123456789012345678",
+                    "-123456789012345678",
+                    "1234567890123456789",
+                    "18446744073709551615",
+                    "18446744073709551616",
+                    "-9223372036854775809",
+                    "3.141592653589793",
+                    "2.5e-308",
+                ])
+                .prop_map(|s| (s.to_owned(), true)),
+                any::<i64>().prop_map(|n| (n.to_string(), true)),
+                (-1e9f64..1e9).prop_map(|f| (f.to_string(), true)),
+                prop::collection::vec(
+                    prop::sample::select(vec![
+                        "a",
+                        "\\n",
+                        "\\u00e9",
+                        "\\/",
+                        "\\\"",
+                        "é",
+                        "\\\\",
+                        "\\u0041",
+                        "\\ud83d\\ude00",
+                        "<&>",
+                        "\\t",
+                        "\u{2028}",
+                        "\\u001f",
+                        "\\b",
+                        "\\f",
+                        "\\r",
+                        "\\u0008",
+                    ]),
+                    0..5
+                )
+                .prop_map(|parts| (format!("\"{}\"", parts.concat()), true)),
+            ];
+            let keys = prop::sample::select(vec![
+                ("\"a\"", "a"),
+                ("\"\\u0061\"", "a"),
+                ("\"b\"", "b"),
+                ("\"B\"", "B"),
+                ("\"id\"", "id"),
+                ("\"\\n\"", "\n"),
+                ("\"é\"", "é"),
+            ]);
+            leaf.prop_recursive(4, 32, 5, move |inner| {
+                let space = prop::sample::select(vec!["", " ", "\n  "]);
+                prop_oneof![
+                    (prop::collection::vec(inner.clone(), 0..5), space.clone()).prop_map(
+                        |(items, ws)| {
+                            let sorted = items.iter().all(|(_, s)| *s);
+                            let texts: Vec<String> = items.into_iter().map(|(t, _)| t).collect();
+                            (
+                                format!("[{ws}{}{ws}]", texts.join(&format!(",{ws}"))),
+                                sorted,
+                            )
+                        }
+                    ),
+                    (prop::collection::vec((keys.clone(), inner), 0..5), space).prop_map(
+                        |(members, ws)| {
+                            let sorted = members.iter().all(|(_, (_, s))| *s)
+                                && members.windows(2).all(|w| w[0].0 .1 < w[1].0 .1);
+                            let texts: Vec<String> = members
+                                .into_iter()
+                                .map(|((raw, _), (t, _))| format!("{raw}{ws}:{ws}{t}"))
+                                .collect();
+                            (
+                                format!("{{{ws}{}{ws}}}", texts.join(&format!(",{ws}"))),
+                                sorted,
+                            )
+                        }
+                    ),
+                ]
+            })
+        }
+
+        /// Both ways of normalising a value: from its tree, and from its text where the text
+        /// allows it (the text path answers `None` otherwise).
+        fn both_ways(
+            text: &str,
+            sensitive: &Value,
+            unknown: &Value,
+        ) -> ((Vec<u8>, bool, [u8; 32]), Option<(Vec<u8>, bool, [u8; 32])>) {
+            let (sensitive, unknown) = (sensitive.to_string(), unknown.to_string());
+            let sensitive: &Json<'_> = &serde_json::from_str(&sensitive).unwrap();
+            let unknown: &Json<'_> = &serde_json::from_str(&unknown).unwrap();
+            let secrets = || Secrets {
+                hash: Sha256::new(),
+                any: false,
+                leaf: Vec::new(),
+            };
+            let finish = |out: Vec<u8>, s: Secrets| (out, s.any, s.hash.finalize().into());
+            let tree: Json<'_> = serde_json::from_str(text).unwrap();
+            let (mut out, mut s) = (Vec::new(), secrets());
+            write_normalised(&tree, sensitive, unknown, &mut out, &mut s).unwrap();
+            let from_tree = finish(out, s);
+            let raw: &RawValue = serde_json::from_str(text).unwrap();
+            let (mut out, mut s) = (b"stale".to_vec(), secrets());
+            let from_text = normalise_text(Some(raw.get()), sensitive, unknown, &mut out, &mut s)
+                .map(|()| finish(out, s));
+            (from_tree, from_text)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn the_text_path_writes_what_the_tree_path_writes(
+                (text, sorted) in text(),
+                sensitive in mask(),
+                unknown in mask(),
+            ) {
+                // Numbers serde_json cannot read are refused by both paths alike.
+                prop_assume!(serde_json::from_str::<Json<'_>>(&text).is_ok());
+                let (from_tree, from_text) = both_ways(&text, &sensitive, &unknown);
+                if sorted {
+                    prop_assert!(from_text.is_some(), "Terraform's form takes the text path: {}", text);
+                }
+                if let Some(from_text) = from_text {
+                    prop_assert_eq!(
+                        String::from_utf8_lossy(&from_text.0),
+                        String::from_utf8_lossy(&from_tree.0),
+                        "{}", text
+                    );
+                    prop_assert_eq!(from_text, from_tree);
+                }
             }
         }
 
