@@ -1735,13 +1735,16 @@ mod tests {
             })
         }
 
+        /// A normalised value, whether it had sensitive parts, and their hash.
+        type Normalised = (Vec<u8>, bool, [u8; 32]);
+
         /// Both ways of normalising a value: from its tree, and from its text where the text
         /// allows it (the text path answers `None` otherwise).
         fn both_ways(
             text: &str,
             sensitive: &Value,
             unknown: &Value,
-        ) -> ((Vec<u8>, bool, [u8; 32]), Option<(Vec<u8>, bool, [u8; 32])>) {
+        ) -> (Normalised, Option<Normalised>) {
             let (sensitive, unknown) = (sensitive.to_string(), unknown.to_string());
             let sensitive: &Json<'_> = &serde_json::from_str(&sensitive).unwrap();
             let unknown: &Json<'_> = &serde_json::from_str(&unknown).unwrap();
