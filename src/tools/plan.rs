@@ -366,7 +366,11 @@ impl<'a> Text<'a> {
         let mut escapes = Escapes::None;
         loop {
             let rest = self.bytes().get(at..)?;
-            let i = memchr::memchr2(b'"', b'\\', rest)?;
+            // Most strings are short: a plain loop finds their end before memchr's setup would.
+            let i = match rest.iter().take(32).position(|&b| b == b'"' || b == b'\\') {
+                Some(i) => i,
+                None => 32 + memchr::memchr2(b'"', b'\\', rest.get(32..)?)?,
+            };
             if rest.get(i) == Some(&b'\\') {
                 // serde_json writes these escapes itself; `\/` and `\u…` it writes otherwise.
                 if !matches!(
@@ -979,7 +983,7 @@ pub fn summarise(reader: impl Read) -> Result<PlanSummary, serde_json::Error> {
         // A hasher's error comes first: the reader stopped because of it.
         let changes = hashed?;
         let (drift, outputs) = read?;
-        Ok(assemble(changes, drift, outputs))
+        assemble(changes, drift, outputs)
     })
 }
 
@@ -1181,40 +1185,44 @@ fn assemble(
     changes: Vec<Compact>,
     drift: Vec<ResourceChange>,
     outputs: Vec<Compact>,
-) -> PlanSummary {
-    let mut summary = PlanSummary {
-        fingerprint: fingerprint(changes.iter().chain(outputs.iter())),
-        drift,
-        ..PlanSummary::default()
-    };
-    // Built at once from a list (sorted, then the tree in one pass; of repeated addresses the
-    // last is kept, as repeated inserts would keep it): a tree grown one insert at a time
-    // costs a search per resource.
-    let mut digests: Vec<(String, String)> = Vec::with_capacity(outputs.len() + changes.len());
-    digests.extend(
-        outputs
+) -> Result<PlanSummary, serde_json::Error> {
+    // The fingerprint (a sort, and the key derivation when there are sensitive values) on
+    // one thread, the lists on another.
+    std::thread::scope(|scope| {
+        let fingerprinted = scope.spawn(|| fingerprint(changes.iter().chain(outputs.iter())));
+        // Built at once from a list (sorted, then the tree in one pass; of repeated addresses
+        // the last is kept, as repeated inserts would keep it): a tree grown one insert at a
+        // time costs a search per resource.
+        let digests: BTreeMap<String, String> = outputs
             .iter()
-            .map(|c| (c.address.clone(), c.digest.clone())),
-    );
-    let mut listed = Vec::with_capacity(changes.len());
-    for c in changes {
-        digests.push((c.address.clone(), c.digest));
-        listed.push(ResourceChange {
-            address: c.address,
-            action: c.action,
-        });
-    }
-    summary.digests = digests.into_iter().collect();
-    // By action, then address: sorted by address first (Terraform lists them so, which the
-    // sort finds in one pass), then by action alone, which keeps that order.
-    listed.sort_by(|a, b| a.address.cmp(&b.address));
-    listed.sort_by_key(|c| c.action);
-    summary.changes = listed;
-    summary.output_changes = outputs
-        .into_iter()
-        .filter_map(|c| c.address.strip_prefix("output.").map(str::to_owned))
-        .collect();
-    summary
+            .chain(changes.iter())
+            .map(|c| (c.address.clone(), c.digest.clone()))
+            .collect();
+        let mut listed: Vec<ResourceChange> = changes
+            .iter()
+            .map(|c| ResourceChange {
+                address: c.address.clone(),
+                action: c.action,
+            })
+            .collect();
+        // By action, then address: sorted by address first (Terraform lists them so, which
+        // the sort finds in one pass), then by action alone, which keeps that order.
+        listed.sort_by(|a, b| a.address.cmp(&b.address));
+        listed.sort_by_key(|c| c.action);
+        let output_changes = outputs
+            .iter()
+            .filter_map(|c| c.address.strip_prefix("output.").map(str::to_owned))
+            .collect();
+        Ok(PlanSummary {
+            changes: listed,
+            drift,
+            output_changes,
+            fingerprint: fingerprinted
+                .join()
+                .map_err(|_| serde_json::Error::custom("the plan's fingerprint failed"))?,
+            digests,
+        })
+    })
 }
 
 /// The fingerprint's format. A new format changes every fingerprint; the version is part of
@@ -1535,7 +1543,7 @@ mod tests {
                 .filter(|(_, b)| actions(b) != Action::NoOp)
                 .map(|(name, b)| compact(format!("output.{name}"), actions(b), b))
                 .collect();
-            Ok(assemble(changes, drift, outputs))
+            assemble(changes, drift, outputs)
         }
     }
 
