@@ -51,7 +51,7 @@ check "the process environment read outside src/main.rs and the entry point" \
 # its own layer or below, so the house has no import that runs back up. Within a layer the
 # rooms are ordered by farm-studio's floors and have no circle.
 declare -A layer=(
-  [env]=1 [error]=1 [files]=1 [text]=1 [process]=1
+  [env]=1 [error]=1 [files]=1 [text]=1 [process]=1 [tls]=1
   [context]=2 [git]=2 [mask]=2 [kubernetes]=2
   [changes]=3 [installations]=3
   [decision]=4

@@ -39,7 +39,7 @@ fn failed(what: &str, reason: impl std::fmt::Display) -> DownloadError {
 }
 
 fn client(total: Duration) -> Result<reqwest::Client, DownloadError> {
-    reqwest::Client::builder()
+    crate::tls::client_builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .read_timeout(READ_TIMEOUT)
         .timeout(total)

@@ -50,6 +50,8 @@ pub mod report;
 pub mod stages;
 /// Text primitives: one line, Markdown escaping, code blocks, URL path segments.
 pub mod text;
+/// The one TLS crypto provider every HTTP client uses.
+pub mod tls;
 /// The one tool runner (timeouts, signals, masking) and the tools' output parsers.
 pub mod tools;
 /// The walk of one stage: context, change set, decision, run, publish; `explain`.

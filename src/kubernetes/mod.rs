@@ -116,7 +116,7 @@ impl Client {
                 plugin.command.display()
             )));
         }
-        let mut builder = reqwest::Client::builder()
+        let mut builder = crate::tls::client_builder()
             .connect_timeout(CONNECT_TIMEOUT)
             .timeout(REQUEST_TIMEOUT)
             // Credentials go to the API server only.

@@ -165,7 +165,7 @@ pub fn reqwest_client_via(
     policy: &RetryPolicy,
 ) -> Result<reqwest::Client, ApiError> {
     let timeout = policy.request_timeout;
-    let mut builder = reqwest::Client::builder();
+    let mut builder = crate::tls::client_builder();
     match proxy {
         Some(proxy) => builder = builder.no_proxy().proxy(proxy),
         None => builder = policy.proxy.apply(builder)?,

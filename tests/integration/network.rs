@@ -100,7 +100,7 @@ impl LoopbackProxy {
                 let record = record.clone();
                 async move {
                     record.lock().unwrap().push(uri.to_string());
-                    let client = reqwest::Client::builder()
+                    let client = kkp_delivery::tls::client_builder()
                         .no_proxy()
                         .redirect(reqwest::redirect::Policy::none())
                         .build()

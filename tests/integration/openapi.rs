@@ -33,7 +33,7 @@ fn the_fake_github_answers_validate_against_the_published_description() {
         .enable_all()
         .build()
         .unwrap();
-    let client = reqwest::Client::new();
+    let client = kkp_delivery::tls::client_builder().build().unwrap();
     let request = |method: &str, path: &str, body: Option<Value>| {
         let url = format!("{}{path}", forge.url);
         let mut rb = match method {
@@ -152,7 +152,7 @@ fn the_fake_bitbucket_answers_type_check_against_the_published_description() {
         .enable_all()
         .build()
         .unwrap();
-    let client = reqwest::Client::builder()
+    let client = kkp_delivery::tls::client_builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();

@@ -1,0 +1,16 @@
+// Licensed under the Apache License, Version 2.0 <LICENSE-APACHE or
+// http://www.apache.org/licenses/LICENSE-2.0> or the MIT license
+// <LICENSE-MIT or http://opensource.org/licenses/MIT>, at your
+// option. This file may not be copied, modified, or distributed
+// except according to those terms.
+
+//! Project Packages API endpoints.
+//!
+//! These endpoints are used for querying packages.
+
+mod packages;
+
+pub use self::packages::PackageOrderBy;
+pub use self::packages::Packages;
+pub use self::packages::PackagesBuilder;
+pub use self::packages::PackagesBuilderError;

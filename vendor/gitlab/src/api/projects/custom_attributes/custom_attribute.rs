@@ -1,0 +1,86 @@
+// Licensed under the Apache License, Version 2.0 <LICENSE-APACHE or
+// http://www.apache.org/licenses/LICENSE-2.0> or the MIT license
+// <LICENSE-MIT or http://opensource.org/licenses/MIT>, at your
+// option. This file may not be copied, modified, or distributed
+// except according to those terms.
+
+use std::borrow::Cow;
+
+use derive_builder::Builder;
+
+use crate::api::common::NameOrId;
+use crate::api::endpoint_prelude::*;
+
+/// Get a custom attribute for a project.
+#[derive(Debug, Clone, Builder)]
+pub struct CustomAttribute<'a> {
+    /// The ID of the project.
+    #[builder(setter(into))]
+    project: NameOrId<'a>,
+    /// The key of the custom attribute.
+    #[builder(setter(into))]
+    key: Cow<'a, str>,
+}
+
+impl<'a> CustomAttribute<'a> {
+    /// Create a builder for the endpoint.
+    pub fn builder() -> CustomAttributeBuilder<'a> {
+        CustomAttributeBuilder::default()
+    }
+}
+
+impl<'a> Endpoint for CustomAttribute<'a> {
+    fn method(&self) -> Method {
+        Method::GET
+    }
+
+    fn endpoint(&self) -> Cow<'static, str> {
+        format!("projects/{}/custom_attributes/{}", self.project, self.key).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::api::projects::custom_attributes::{CustomAttribute, CustomAttributeBuilderError};
+    use crate::api::{self, Query};
+    use crate::test::client::{ExpectedUrl, SingleTestClient};
+    use http::Method;
+
+    #[test]
+    fn project_is_needed() {
+        let err = CustomAttribute::builder().key("test").build().unwrap_err();
+        crate::test::assert_missing_field!(err, CustomAttributeBuilderError, "project");
+    }
+
+    #[test]
+    fn key_is_needed() {
+        let err = CustomAttribute::builder().project(1).build().unwrap_err();
+        crate::test::assert_missing_field!(err, CustomAttributeBuilderError, "key");
+    }
+
+    #[test]
+    fn project_key_are_sufficient() {
+        CustomAttribute::builder()
+            .project(1)
+            .key("test")
+            .build()
+            .unwrap();
+    }
+
+    #[test]
+    fn endpoint() {
+        let endpoint = ExpectedUrl::builder()
+            .method(Method::GET)
+            .endpoint("projects/group%2Fproject/custom_attributes/test")
+            .build()
+            .unwrap();
+        let client = SingleTestClient::new_raw(endpoint, "");
+
+        let endpoint = CustomAttribute::builder()
+            .project("group/project")
+            .key("test")
+            .build()
+            .unwrap();
+        api::ignore(endpoint).query(&client).unwrap();
+    }
+}
