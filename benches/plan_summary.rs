@@ -159,8 +159,19 @@ fn generate(path: &std::path::Path, n: usize, composition: Composition) {
         .unwrap();
 }
 
-/// Runs a command under /usr/bin/time: (stdout, wall seconds, max RSS in KiB).
+/// How many times each side runs; the median run is reported (this machine's timings vary by
+/// a fifth from one run to the next).
+const RUNS: usize = if cfg!(debug_assertions) { 1 } else { 3 };
+
+/// [`measure_once`] [`RUNS`] times: the run with the median wall time.
 fn measure(cmd: &mut Command) -> (String, f64, u64) {
+    let mut runs: Vec<_> = (0..RUNS).map(|_| measure_once(cmd)).collect();
+    runs.sort_by(|a, b| a.1.total_cmp(&b.1));
+    runs.swap_remove(RUNS / 2)
+}
+
+/// Runs a command under /usr/bin/time: (stdout, wall seconds, max RSS in KiB).
+fn measure_once(cmd: &mut Command) -> (String, f64, u64) {
     let timing = tempfile::NamedTempFile::new().unwrap();
     let program = cmd.get_program().to_owned();
     let args: Vec<_> = cmd.get_args().map(|a| a.to_owned()).collect();
@@ -293,7 +304,7 @@ fn bench(composition: Composition, n: usize) {
         "the counts are the generated plan's"
     );
     println!(
-        "\nplan summary of {n} resource changes, {} ({:.1} MiB of show -json)",
+        "\nplan summary of {n} resource changes, {} ({:.1} MiB of show -json; median of {RUNS} runs)",
         composition.name(),
         size as f64 / (1024.0 * 1024.0)
     );

@@ -852,6 +852,8 @@ fn compact_change(
         )?;
     }
     scratch.leaf = std::mem::take(&mut secrets.leaf);
+    // The hashed text is hashed in its pieces, as they are: `after` and `before` are not
+    // copied into one text first.
     let text = &mut scratch.text;
     text.clear();
     text.extend_from_slice(b"{\"actions\":[");
@@ -862,15 +864,19 @@ fn compact_change(
         write_str(a, text)?;
     }
     text.extend_from_slice(b"],\"after\":");
-    text.extend_from_slice(&scratch.after);
-    text.extend_from_slice(b",\"before\":");
-    text.extend_from_slice(&scratch.before);
+    let mut hasher = Sha256::new();
+    hasher.update(&text[..]);
+    hasher.update(&scratch.after);
+    hasher.update(b",\"before\":");
+    hasher.update(&scratch.before);
     if body.importing.is_some() {
+        text.clear();
         text.extend_from_slice(b",\"importing\":");
         write_canonical(&tree(body.importing)?, text)?;
+        hasher.update(&text[..]);
     }
-    text.push(b'}');
-    let hash: [u8; 32] = Sha256::digest(&text[..]).into();
+    hasher.update(b"}");
+    let hash: [u8; 32] = hasher.finalize().into();
     let mut digest = String::with_capacity(32);
     for (i, a) in body.actions.iter().enumerate() {
         if i > 0 {
