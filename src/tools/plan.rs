@@ -366,11 +366,7 @@ impl<'a> Text<'a> {
         let mut escapes = Escapes::None;
         loop {
             let rest = self.bytes().get(at..)?;
-            // Most strings are short: a plain loop finds their end before memchr's setup would.
-            let i = match rest.iter().take(32).position(|&b| b == b'"' || b == b'\\') {
-                Some(i) => i,
-                None => 32 + memchr::memchr2(b'"', b'\\', rest.get(32..)?)?,
-            };
+            let i = memchr::memchr2(b'"', b'\\', rest)?;
             if rest.get(i) == Some(&b'\\') {
                 // serde_json writes these escapes itself; `\/` and `\u…` it writes otherwise.
                 if !matches!(
