@@ -656,11 +656,70 @@ struct RawChange<'a> {
     change: RawChangeBody<'a>,
 }
 
+/// A change's actions (Terraform writes one or two): kept in place, so reading a resource
+/// change allocates nothing.
+#[derive(Default)]
+struct Actions<'a> {
+    inline: [Str<'a>; 2],
+    len: usize,
+    /// All of them, when there are more than fit in place.
+    more: Vec<Str<'a>>,
+}
+
+impl<'a> Actions<'a> {
+    fn as_slice(&self) -> &[Str<'a>] {
+        if self.more.is_empty() {
+            self.inline.get(..self.len).unwrap_or_default()
+        } else {
+            &self.more
+        }
+    }
+}
+
+impl Default for Str<'_> {
+    fn default() -> Self {
+        Str(Cow::Borrowed(""))
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Actions<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Actions<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of actions")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut actions = Actions::default();
+                while let Some(action) = seq.next_element::<Str<'a>>()? {
+                    if actions.more.is_empty() && actions.len < actions.inline.len() {
+                        actions.inline[actions.len] = action;
+                        actions.len += 1;
+                    } else {
+                        if actions.more.is_empty() {
+                            actions
+                                .more
+                                .extend(actions.inline.iter_mut().map(std::mem::take));
+                        }
+                        actions.more.push(action);
+                    }
+                }
+                Ok(actions)
+            }
+        }
+        d.deserialize_seq(Visit(std::marker::PhantomData))
+    }
+}
+
 /// `null` and an absent member are both `None`.
 #[derive(Default, Deserialize)]
 struct RawChangeBody<'a> {
     #[serde(default, borrow)]
-    actions: Vec<Str<'a>>,
+    actions: Actions<'a>,
     #[serde(default, borrow)]
     before: Option<&'a RawValue>,
     #[serde(default, borrow)]
@@ -1038,8 +1097,8 @@ impl Batch {
     ) -> Result<(), serde_json::Error> {
         let too_large = || serde_json::Error::custom("a resource change larger than 4 GiB");
         let address = self.copy(address).ok_or_else(too_large)?;
-        let count = u8::try_from(body.actions.len()).map_err(|_| too_large())?;
-        for a in &body.actions {
+        let count = u8::try_from(body.actions.as_slice().len()).map_err(|_| too_large())?;
+        for a in body.actions.as_slice() {
             let span = self.copy(&a.0).ok_or_else(too_large)?;
             self.actions.push(span);
         }
@@ -1136,7 +1195,7 @@ fn read_plan(
         }
         match key {
             "resource_changes" => stream.each_element::<ChangeFamily>(|raw, _| {
-                let action = action_of(&raw.change.actions, raw.change.importing);
+                let action = action_of(raw.change.actions.as_slice(), raw.change.importing);
                 if matches!(action, Action::NoOp | Action::Read) {
                     return Ok(());
                 }
@@ -1159,9 +1218,11 @@ fn read_plan(
                 // Outputs take part as `output.<name>`: an output kubeone reads is as much a
                 // change.
                 for (name, body) in all.unwrap_or_default() {
-                    let action = Action::from_actions(body.actions.iter().map(|a| a.0.as_ref()));
+                    let action =
+                        Action::from_actions(body.actions.as_slice().iter().map(|a| a.0.as_ref()));
                     if action != Action::NoOp {
-                        let actions: Vec<&str> = body.actions.iter().map(|a| &*a.0).collect();
+                        let actions: Vec<&str> =
+                            body.actions.as_slice().iter().map(|a| &*a.0).collect();
                         outputs.push(compact_change(
                             format!("output.{name}"),
                             action,
@@ -1823,6 +1884,21 @@ mod tests {
       {"address":"terraform_data.c","change":{"actions":["no-op"],"before":{},"after":{}}}],
       "resource_drift":[{"address":"terraform_data.d","change":{"actions":["update"]}}],
       "output_changes":{"o":{"actions":["create"]},"p":{"actions":["no-op"]}}}"#;
+
+    #[test]
+    fn actions_of_any_length_are_read_in_order() {
+        for list in [
+            vec![],
+            vec!["update"],
+            vec!["delete", "create"],
+            vec!["a", "b", "c", "d"],
+        ] {
+            let text = serde_json::to_string(&list).unwrap();
+            let actions: Actions<'_> = serde_json::from_str(&text).unwrap();
+            let got: Vec<&str> = actions.as_slice().iter().map(|a| &*a.0).collect();
+            assert_eq!(got, list);
+        }
+    }
 
     #[test]
     fn counts_drift_and_outputs() {
