@@ -11,10 +11,11 @@ ARG DEBIAN_RELEASE=bookworm
 
 FROM rust:${RUST_VERSION}-slim-${DEBIAN_RELEASE} AS build
 ARG TARGETARCH
-# musl-tools: the C parts (aws-lc) of the TLS stack link statically too.
+# musl-tools: the C and assembly parts of ring (the TLS stack's crypto provider) link
+# statically too; ring needs no cmake or perl (aws-lc did).
 # hadolint ignore=DL3008
 RUN apt-get update \
- && apt-get install -y --no-install-recommends musl-tools cmake make perl \
+ && apt-get install -y --no-install-recommends musl-tools \
  && rm -rf /var/lib/apt/lists/*
 # The commit the binary is built from (`init` pins the actions to it): the build context has
 # no .git, so the release passes it.
