@@ -1885,6 +1885,29 @@ mod tests {
       "resource_drift":[{"address":"terraform_data.d","change":{"actions":["update"]}}],
       "output_changes":{"o":{"actions":["create"]},"p":{"actions":["no-op"]}}}"#;
 
+    /// A member given twice could hide one value behind another from a reviewer's tool: the
+    /// plan is refused, not read with either.
+    #[test]
+    fn a_change_member_given_twice_is_refused() {
+        for member in [
+            "actions",
+            "before",
+            "after",
+            "after_unknown",
+            "after_sensitive",
+            "importing",
+        ] {
+            let plan = format!(
+                r#"{{"resource_changes":[{{"address":"a","change":{{"actions":["update"],"before":{{}},"after":{{}},"{member}":{{}},"{member}":{{}}}}}}]}}"#
+            );
+            let err = summarise(plan.as_bytes()).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("duplicate field `{member}`")),
+                "{member}: {err}"
+            );
+        }
+    }
+
     #[test]
     fn actions_of_any_length_are_read_in_order() {
         for list in [
