@@ -150,52 +150,64 @@ impl LongText {
         }
     }
 
-    /// The text of `path` (UTF-8; invalid bytes become U+FFFD), each kept part passed through
-    /// `mask` before it is cut. Memory stays within a few MiB whatever the file's size.
-    pub fn from_file(
-        path: &std::path::Path,
+    /// The text `reader` gives (UTF-8; invalid bytes become U+FFFD), read once as it arrives
+    /// (a tool's pipe), each kept part passed through `mask` before it is cut. Memory stays
+    /// within a few MiB whatever the length: the head is kept as it comes, the tail in a window
+    /// that slides over the rest.
+    pub fn from_reader(
+        mut reader: impl std::io::Read,
         mask: &dyn Fn(&str) -> String,
     ) -> std::io::Result<Self> {
-        use std::io::{Read, Seek, SeekFrom};
-        let mut file = std::fs::File::open(path)?;
+        // Four bytes per character at most, and one more character for a sequence cut at the
+        // start of the tail.
+        const HEAD_BYTES: usize = (HEAD_KEEP + MASK_MARGIN) * 4;
+        const TAIL_BYTES: usize = (TAIL_KEEP + MASK_MARGIN + 1) * 4;
+        let mut head: Vec<u8> = Vec::new();
+        // The last bytes after the head: at most twice TAIL_BYTES, slid back to TAIL_BYTES
+        // when full (each byte moved at most once).
+        let mut tail: Vec<u8> = Vec::new();
         // Characters are the bytes that do not continue a UTF-8 sequence.
         let mut chars = 0usize;
         let mut buf = vec![0u8; 256 * 1024];
         loop {
-            let n = file.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            let read = &buf[..n];
+            let n = match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            let mut read = &buf[..n];
             // Plans are almost all ASCII, which std checks many bytes at a time.
             chars += if read.is_ascii() {
                 n
             } else {
                 read.iter().filter(|b| (**b & 0xC0) != 0x80).count()
             };
+            let to_head = read.len().min(HEAD_BYTES - head.len());
+            head.extend_from_slice(&read[..to_head]);
+            read = &read[to_head..];
+            if tail.len() + read.len() > 2 * TAIL_BYTES {
+                let keep = TAIL_BYTES.saturating_sub(read.len()).min(tail.len());
+                tail.drain(..tail.len() - keep);
+            }
+            let skip = read.len().saturating_sub(TAIL_BYTES);
+            tail.extend_from_slice(&read[skip..]);
         }
         if chars <= HEAD_KEEP + TAIL_KEEP {
-            let mut bytes = Vec::new();
-            file.seek(SeekFrom::Start(0))?;
-            file.read_to_end(&mut bytes)?;
-            return Ok(Self::whole(mask(&String::from_utf8_lossy(&bytes))));
+            // At most 4 bytes a character: the head and the window hold every byte.
+            head.extend_from_slice(&tail);
+            return Ok(Self::whole(mask(&String::from_utf8_lossy(&head))));
         }
-        let read = |file: &mut std::fs::File, from: u64, len: usize| -> std::io::Result<String> {
-            let mut bytes = Vec::with_capacity(len);
-            file.seek(SeekFrom::Start(from))?;
-            file.by_ref().take(len as u64).read_to_end(&mut bytes)?;
-            Ok(String::from_utf8_lossy(&bytes).into_owned())
+        // The tail is the stream's last TAIL_BYTES bytes, the end of the head among them when
+        // little followed it.
+        let tail = if tail.len() >= TAIL_BYTES {
+            tail[tail.len() - TAIL_BYTES..].to_vec()
+        } else {
+            let from_head = head.len().saturating_sub(TAIL_BYTES - tail.len());
+            [&head[from_head..], &tail[..]].concat()
         };
-        // Four bytes per character at most, and one more character for a sequence cut at the
-        // start of the tail's read.
-        let head_text = mask(&read(&mut file, 0, (HEAD_KEEP + MASK_MARGIN) * 4)?);
-        let size = file.metadata()?.len();
-        let tail_bytes = (TAIL_KEEP + MASK_MARGIN + 1) * 4;
-        let tail_text = mask(&read(
-            &mut file,
-            size.saturating_sub(tail_bytes as u64),
-            tail_bytes,
-        )?);
+        let head_text = mask(&String::from_utf8_lossy(&head));
+        let tail_text = mask(&String::from_utf8_lossy(&tail));
         let mut text: String = head_text.chars().take(HEAD_KEEP).collect();
         let tail_chars = tail_text.chars().count();
         text.extend(tail_text.chars().skip(tail_chars.saturating_sub(TAIL_KEEP)));
@@ -302,51 +314,100 @@ mod tests {
         assert!(short.contains("tiny") && !short.contains("cut here"));
     }
 
-    #[test]
-    fn a_long_text_from_a_file_fits_exactly_as_the_whole_text_would() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.txt");
-        // Past LONG_TEXT_KEEP, with multi-byte characters on both sides of the cuts.
-        let long: String = (0..120_000)
-            .map(|i| format!("  + resource \"aws_instance\" \"ü{i}\" {{\n"))
-            .collect();
-        std::fs::write(&path, &long).unwrap();
-        let from_file = LongText::from_file(&path, &|t| t.to_owned()).unwrap();
-        assert!(from_file.omitted > 0);
-        assert!(from_file.text.chars().count() <= LONG_TEXT_KEEP + 2);
-        for limit in [GITHUB_COMMENT_MAX, GITLAB_NOTE_MAX, 1_000_000] {
-            assert_eq!(
-                fit("h\n", "plan", &from_file, "see the log", limit),
-                fit(
-                    "h\n",
-                    "plan",
-                    &LongText::whole(long.clone()),
-                    "see the log",
-                    limit
-                ),
-                "limit {limit}"
-            );
+    /// Gives its text a few bytes at a time, in varying sizes, as a pipe does: reads end
+    /// inside multi-byte characters and never fill the reader's buffer.
+    struct Trickle<'a> {
+        rest: &'a [u8],
+        step: usize,
+    }
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            self.step = self.step % 7919 + 1;
+            let n = self.step.min(buf.len()).min(self.rest.len());
+            buf[..n].copy_from_slice(&self.rest[..n]);
+            self.rest = &self.rest[n..];
+            Ok(n)
         }
-        let short = dir.path().join("short.txt");
-        std::fs::write(&short, "No changes. ü\n").unwrap();
+    }
+
+    #[test]
+    fn a_long_text_read_as_it_arrives_fits_exactly_as_the_whole_text_would() {
+        // Past LONG_TEXT_KEEP, with multi-byte characters on both sides of the cuts: much
+        // longer, and so little longer that the tail overlaps what the head read.
+        for lines in [120_000, 26_000] {
+            let long: String = (0..lines)
+                .map(|i| format!("  + resource \"aws_instance\" \"ü{i}\" {{\n"))
+                .collect();
+            let read = LongText::from_reader(long.as_bytes(), &|t| t.to_owned()).unwrap();
+            let trickled = LongText::from_reader(
+                Trickle {
+                    rest: long.as_bytes(),
+                    step: 0,
+                },
+                &|t| t.to_owned(),
+            )
+            .unwrap();
+            assert_eq!(read, trickled, "the same text however the reads fall");
+            let chars = long.chars().count();
+            assert!(read.omitted > 0);
+            assert_eq!(read.omitted, chars - HEAD_KEEP - TAIL_KEEP);
+            let expected: String = long
+                .chars()
+                .take(HEAD_KEEP)
+                .chain(long.chars().skip(chars - TAIL_KEEP))
+                .collect();
+            assert!(read.text == expected, "the head and the tail, exactly");
+            for limit in [GITHUB_COMMENT_MAX, GITLAB_NOTE_MAX, 1_000_000] {
+                assert_eq!(
+                    fit("h\n", "plan", &read, "see the log", limit),
+                    fit(
+                        "h\n",
+                        "plan",
+                        &LongText::whole(long.clone()),
+                        "see the log",
+                        limit
+                    ),
+                    "limit {limit}"
+                );
+            }
+        }
         assert_eq!(
-            LongText::from_file(&short, &|t| t.to_owned()).unwrap(),
+            LongText::from_reader("No changes. ü\n".as_bytes(), &|t| t.to_owned()).unwrap(),
             LongText::whole("No changes. ü\n")
         );
+        // The longest text kept whole, in four-byte characters: nothing is lost at the seam.
+        let widest = "😀".repeat(LONG_TEXT_KEEP + 2);
+        let kept = LongText::from_reader(
+            Trickle {
+                rest: widest.as_bytes(),
+                step: 0,
+            },
+            &|t| t.to_owned(),
+        )
+        .unwrap();
+        assert_eq!(kept, LongText::whole(widest));
     }
 
     #[test]
     fn a_secret_across_a_cut_is_masked_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("plan.txt");
-        // The secret starts a few characters before the head's end.
+        // The secret starts a few characters before the head's end, and another ends a few
+        // after the tail's start.
         let mut long = "x".repeat(HEAD_KEEP - 3);
         long.push_str("s3cr3t-value");
         long.push_str(&"y".repeat(2 * LONG_TEXT_KEEP));
-        std::fs::write(&path, &long).unwrap();
-        let kept = LongText::from_file(&path, &|t| t.replace("s3cr3t-value", "***")).unwrap();
-        assert!(!kept.text.contains("s3c"), "no part of the secret is kept");
+        long.push_str("s3cr3t-value");
+        long.push_str(&"z".repeat(TAIL_KEEP - 3));
+        let kept =
+            LongText::from_reader(long.as_bytes(), &|t| t.replace("s3cr3t-value", "***")).unwrap();
+        assert!(
+            !kept.text.contains("s3c") && !kept.text.contains("lue"),
+            "no part of a secret is kept"
+        );
         assert!(kept.text.contains("xxx***"));
+        assert!(kept
+            .text
+            .ends_with(&format!("***{}", "z".repeat(TAIL_KEEP - 3))));
     }
 
     #[test]

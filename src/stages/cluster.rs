@@ -12,7 +12,7 @@ use crate::error::{StageError, UsageError};
 use crate::kubernetes;
 use crate::process::Watched;
 use crate::tools::kubeone;
-use crate::tools::runner::{write_private, Echo};
+use crate::tools::runner::{write_private, Echo, StdoutTo};
 use crate::tools::{KUBEONE, SSH_ADD, SSH_AGENT, SSH_KEYGEN};
 
 use super::private::PrivateDir;
@@ -610,7 +610,7 @@ pub fn resolve_exec_plugin(
         args: plugin.args.clone(),
         dir: plugin.dir.clone(),
         extra_env: plugin.env.clone(),
-        stdout_to: None,
+        stdout_to: StdoutTo::Memory,
         stdout_tail: None,
         env_allow: Some(EXEC_PLUGIN_ENV),
     };

@@ -17,7 +17,7 @@ use crate::text::one_line;
 use crate::tools::backend;
 use crate::tools::json_stream::GrowingFile;
 use crate::tools::plan::{summarise, PlanSummary};
-use crate::tools::runner::{make_private, write_private, Captured, Echo, ToolCommand};
+use crate::tools::runner::{make_private, write_private, Captured, Echo, StdoutTo, ToolCommand};
 use crate::tools::terraform::{
     diagnostics_from_log, failure_reason, findings_from_output, log_message,
 };
@@ -499,7 +499,7 @@ impl Terraform {
     ) -> Result<Result<PlanSummary, String>, StageError> {
         let json_path = cx.dir().join(PLAN_JSON.name);
         let mut cmd = self.cmd(&["show", "-json", PLAN_FILE.name]);
-        cmd.stdout_to = Some(json_path.clone());
+        cmd.stdout_to = StdoutTo::File(json_path.clone());
         // Nothing but the runner's new file may be followed (a checkout could hold one).
         let _ = std::fs::remove_file(&json_path);
         let written = AtomicBool::new(false);

@@ -13,12 +13,12 @@ use anyhow::Context as _;
 
 use crate::error::StageError;
 use crate::error::UsageError;
-use crate::report::comment::{fingerprint_marker, marker, LongText, STATUS_CLOSE, STATUS_OPEN};
+use crate::report::comment::{fingerprint_marker, marker, STATUS_CLOSE, STATUS_OPEN};
 use crate::report::model::{Artifact, DriftReport, Report, ResultLabel, StickyComment};
 use crate::text::escape;
 use crate::tools::fold::{Fold, Unfolded};
 use crate::tools::plan::{digests_marker, Action, PlanSummary};
-use crate::tools::runner::Echo;
+use crate::tools::runner::{Echo, StdoutTo};
 use crate::tools::terraform;
 
 use super::terraform::{provenance, BackendArgs, EngineArgs, Failure, Knobs, PlanKnobs, Terraform};
@@ -26,8 +26,6 @@ use super::{OutputInfo, Stage, StageCx, StageInfo, REVIEW_EVENTS};
 
 /// The most changed resources listed in the log after the plan.
 const LOG_LIST: usize = 1000;
-/// The text plan while the stage reads what it shows of it; removed after.
-const PLAN_TEXT: &str = "kkp.tfplan.txt";
 
 pub struct TerraformPlan;
 
@@ -243,32 +241,30 @@ fn plan(
     // one. Signals stay held until both have ended, so neither is left running.
     //
     // The JSON plan holds sensitive values in the clear: `show_plan` streams it, owner-only,
-    // into kkp.tfplan.json for the apply stage; it is never printed. The text plan goes to a
-    // file and only what a comment or summary can show of it is read back: for a large
-    // estate it is hundreds of MiB. The job log already has all of it, from `terraform plan`.
-    let text_path = cx.dir().join(PLAN_TEXT);
+    // into kkp.tfplan.json for the apply stage; it is never printed. The text plan is read from
+    // its pipe as it arrives, keeping only what a comment or summary can show of it: for a
+    // large estate it is hundreds of MiB. The job log already has all of it, from `terraform
+    // plan`.
     let mut show_text = tf(&["show", "-no-color", PLAN_FILE.name]);
-    show_text.stdout_to = Some(text_path.clone());
+    show_text.stdout_to = StdoutTo::LongText;
     let text_runner = cx.runner.clone();
     let held = cx.runner.interrupts.hold();
     let (summary, text_job) = std::thread::scope(|scope| {
-        let text_path = &text_path;
         let text_job = scope.spawn(move || {
             let mut log = Vec::new();
             let text = Fold::open(&Unfolded, &mut log, "", "")
                 .map_err(anyhow::Error::from)
                 .and_then(|mut fold| text_runner.run(&show_text, &mut fold, Echo::Quiet))
-                .and_then(|_| {
-                    let masker = &text_runner.masker;
-                    LongText::from_file(text_path, &|t| masker.mask(t))
-                        .with_context(|| format!("cannot read {}", text_path.display()))
+                .and_then(|shown| {
+                    shown
+                        .long_text
+                        .context("terraform show -no-color: no text was read")
                 });
             (text, log)
         });
         (terraform.show_plan(cx), text_job.join())
     });
     drop(held);
-    let _ = std::fs::remove_file(&text_path);
     let (plan_text, text_log) = text_job
         .map_err(|_| StageError::Failed(anyhow::anyhow!("the text plan could not be read")))?;
     {

@@ -24,6 +24,7 @@ use nix::unistd::Pid;
 use crate::env::{Env, Var};
 use crate::mask::Masker;
 use crate::process::{kill_group, Interrupts, Watchdog};
+use crate::report::comment::LongText;
 use crate::tools::fold::Fold;
 
 /// A wrapped tool: its name, the variable that points at its executable, and the arguments
@@ -88,11 +89,27 @@ impl Tool {
             args: args.iter().map(|a| (*a).to_owned()).collect(),
             dir: dir.to_owned(),
             extra_env: Vec::new(),
-            stdout_to: None,
+            stdout_to: StdoutTo::Memory,
             stdout_tail: None,
             env_allow: None,
         }
     }
+}
+
+/// Where a tool's stdout goes.
+#[derive(Clone, Debug, Default)]
+pub enum StdoutTo {
+    /// Kept in [`Captured::stdout`], up to the capture limit (or its tail: `stdout_tail`).
+    #[default]
+    Memory,
+    /// Streamed into this file (owner-only) instead of kept: a plan's `show -json` is hundreds
+    /// of MiB for a large estate, and is read back by a streaming parser.
+    File(PathBuf),
+    /// Read as it arrives into [`Captured::long_text`]: its length in characters and its head
+    /// and tail, masked, as much as any host shows (the text `show` of a plan, hundreds of MiB
+    /// for a large estate, of which a comment shows at most a million characters). Nothing is
+    /// written to disk and memory stays within a few MiB.
+    LongText,
 }
 
 /// The default `--timeout` of one tool run, in seconds.
@@ -115,9 +132,8 @@ pub struct ToolCommand {
     /// Variables added to the tool's environment (Terraform's automation settings, the GitLab
     /// state password).
     pub extra_env: Vec<(String, String)>,
-    /// Streams stdout into this file (owner-only) instead of keeping it: a plan's `show -json`
-    /// is hundreds of MiB for a large estate, and is read back by a streaming parser.
-    pub stdout_to: Option<PathBuf>,
+    /// Where stdout goes: kept, streamed into a file, or read as a long text.
+    pub stdout_to: StdoutTo,
     /// Keeps only about the last this many bytes of stdout (whole lines): for tools whose
     /// output is only logged as it arrives, and read afterwards only for the error at its end
     /// (`terraform plan` prints every planned change).
@@ -160,6 +176,8 @@ pub struct Captured {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
+    /// Stdout as a long text, where the command asked for it ([`StdoutTo::LongText`]).
+    pub long_text: Option<LongText>,
 }
 
 impl Captured {
@@ -328,9 +346,10 @@ impl Runner {
         let _watched = self.watchdog.as_ref().map(|w| w.watch_group(child.id()));
         let (tx, rx) = mpsc::channel::<(bool, String)>();
         let mut to_file: Option<std::thread::JoinHandle<std::io::Result<bool>>> = None;
+        let mut to_long_text: Option<std::thread::JoinHandle<std::io::Result<LongText>>> = None;
         if let Some(out) = child.stdout.take() {
             match &cmd.stdout_to {
-                Some(path) => {
+                StdoutTo::File(path) => {
                     let mut file = std::io::BufWriter::new(create_private(path)?);
                     let limit = self.capture_limit as u64;
                     // Straight to the file, in bounded memory; past the limit it is drained and
@@ -344,7 +363,14 @@ impl Runner {
                         Ok(written >= limit && rest > 0)
                     }));
                 }
-                None => {
+                StdoutTo::LongText => {
+                    // Bounded memory whatever the length, so no capture limit applies.
+                    let masker = self.masker.clone();
+                    to_long_text = Some(std::thread::spawn(move || {
+                        LongText::from_reader(out, &|text| masker.mask(text))
+                    }));
+                }
+                StdoutTo::Memory => {
                     let tx = tx.clone();
                     std::thread::spawn(move || forward(out, false, tx));
                 }
@@ -470,6 +496,12 @@ impl Runner {
                 Err(_) => bail!("{}: the output writer failed", cmd.display()),
             }
         }
+        let long_text = match to_long_text.map(|handle| handle.join()) {
+            None => None,
+            Some(Ok(Ok(text))) => Some(text),
+            Some(Ok(Err(e))) => bail!("{}: cannot read its output: {e}", cmd.display()),
+            Some(Err(_)) => bail!("{}: the output reader failed", cmd.display()),
+        };
         if overflowed {
             bail!(
                 "{} printed more than {} MiB: more than kkp-delivery reads from a tool",
@@ -481,6 +513,7 @@ impl Runner {
             code: status.code(),
             stdout,
             stderr,
+            long_text,
         })
     }
 
@@ -709,7 +742,7 @@ mod tests {
             ],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            stdout_to: None,
+            stdout_to: StdoutTo::Memory,
             stdout_tail: None,
             env_allow: None,
         };
@@ -747,7 +780,7 @@ mod tests {
             args: vec!["100000".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            stdout_to: None,
+            stdout_to: StdoutTo::Memory,
             stdout_tail: None,
             env_allow: None,
         };
@@ -782,7 +815,7 @@ mod tests {
             args: vec!["-c".into(), "seq 500000; echo 'Error: the end'".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            stdout_to: None,
+            stdout_to: StdoutTo::Memory,
             stdout_tail: None,
             env_allow: None,
         }
@@ -826,7 +859,7 @@ mod tests {
             args: vec!["30".into()],
             dir: std::env::temp_dir(),
             extra_env: Vec::new(),
-            stdout_to: None,
+            stdout_to: StdoutTo::Memory,
             stdout_tail: None,
             env_allow: None,
         };

@@ -14,12 +14,13 @@ mod gitlab;
 
 pub mod hooktypes;
 
-#[cfg(feature = "client_api")]
+#[cfg(feature = "endpoints")]
 pub mod api;
-#[cfg(feature = "client_api")]
+#[cfg(feature = "endpoints")]
+#[cfg_attr(not(feature = "client_api"), allow(dead_code))]
 mod auth;
 
-#[cfg(feature = "client_api")]
+#[cfg(feature = "endpoints")]
 pub use crate::auth::AuthError;
 #[cfg(feature = "client_api")]
 pub use crate::gitlab::{

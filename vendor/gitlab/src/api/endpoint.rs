@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use async_trait::async_trait;
 use http::{self, header, Method, Request};
-use reqwest::Url;
+use url::Url;
 use serde::de::DeserializeOwned;
 
 use crate::api::{

@@ -22,7 +22,7 @@ pub enum LinkHeaderParseError {
     InvalidHeader {
         /// The source of the error.
         #[from]
-        source: reqwest::header::ToStrError,
+        source: http::header::ToStrError,
     },
     /// The `url` for a `Link` header was missing `<>` brackets.
     #[deprecated(
@@ -55,7 +55,7 @@ pub enum LinkHeaderParseError {
 }
 
 impl LinkHeaderParseError {
-    fn invalid_header(source: reqwest::header::ToStrError) -> Self {
+    fn invalid_header(source: http::header::ToStrError) -> Self {
         Self::InvalidHeader {
             source,
         }
@@ -75,7 +75,7 @@ impl LinkHeaderParseError {
 }
 
 pub(crate) fn next_page_from_headers(headers: &HeaderMap) -> Result<Option<Url>, PaginationError> {
-    let link_headers = headers.get_all(reqwest::header::LINK).iter();
+    let link_headers = headers.get_all(http::header::LINK).iter();
     // GitLab 14.0 will deprecate this header in preference for the W3C spec's `Link` header. Make
     // it less preferred to it in anticipation for this change.
     let links_headers = headers.get_all("Links").iter();
