@@ -4,7 +4,7 @@
 //! for every file the last pattern that matches wins. `*` and `?` stop at `/`; `**` crosses it.
 //! A pattern ending in `/` means everything below that folder.
 
-use globset::{GlobBuilder, GlobMatcher};
+use crate::changes::glob::Glob;
 
 use crate::error::UsageError;
 
@@ -29,25 +29,25 @@ struct Rule {
 }
 
 /// How a rule matches: most trigger patterns are a folder and everything below it, or one
-/// file, which need no glob automaton (an installation's filter is built per run, and 50 of
-/// them compile in microseconds this way).
+/// file, which need no glob matching (an installation's filter is built per run, and 50 of
+/// them compile in microseconds).
 #[derive(Clone, Debug)]
 enum Matcher {
     /// `dir/**`: any path under `dir/`.
     Under(String),
     /// A path with no glob syntax: that path.
     Exact(String),
-    Glob(GlobMatcher),
+    Glob(Glob),
 }
 
 impl Matcher {
-    fn is_match(&self, path: &str, globs_may_match: bool) -> bool {
+    fn is_match(&self, path: &str) -> bool {
         match self {
             Matcher::Under(prefix) => {
                 path.len() > prefix.len() && path.starts_with(prefix.as_str())
             }
             Matcher::Exact(p) => path == p,
-            Matcher::Glob(g) => globs_may_match && g.is_match(path),
+            Matcher::Glob(g) => g.is_match(path),
         }
     }
 }
@@ -61,9 +61,6 @@ fn has_glob_syntax(text: &str) -> bool {
 #[derive(Clone, Debug)]
 pub struct PathFilter {
     rules: Vec<Rule>,
-    /// Every rule's glob in one automaton: a path no rule matches (most of a large change set)
-    /// is rejected in one pass instead of one per rule.
-    set: globset::GlobSet,
 }
 
 /// The outcome of matching one file: which include pattern matched it last.
@@ -89,7 +86,6 @@ impl PathFilter {
 
     pub fn from_patterns(patterns: &[&str], source: &str) -> Result<Self, UsageError> {
         let mut rules = Vec::with_capacity(patterns.len());
-        let mut set = globset::GlobSetBuilder::new();
         for &raw in patterns {
             let (exclude, body) = match raw.strip_prefix('!') {
                 Some(rest) => (true, rest.trim()),
@@ -123,19 +119,14 @@ impl PathFilter {
                 });
                 continue;
             }
-            let glob = GlobBuilder::new(&glob_text)
-                .literal_separator(true)
-                .backslash_escape(true)
-                .build()
-                .map_err(|e| {
-                    UsageError::invalid(source, &format!("valid glob patterns ({})", e.kind()), raw)
-                })?;
+            let glob = Glob::new(&glob_text).map_err(|e| {
+                UsageError::invalid(source, &format!("valid glob patterns ({e})"), raw)
+            })?;
             rules.push(Rule {
                 text: raw.to_owned(),
                 exclude,
-                matcher: Matcher::Glob(glob.compile_matcher()),
+                matcher: Matcher::Glob(glob),
             });
-            set.add(glob);
         }
         if rules.iter().all(|r| r.exclude) {
             return Err(UsageError::invalid(
@@ -144,14 +135,7 @@ impl PathFilter {
                 &patterns.join(","),
             ));
         }
-        let set = set.build().map_err(|e| {
-            UsageError::invalid(
-                source,
-                &format!("valid glob patterns ({e})"),
-                &patterns.join(","),
-            )
-        })?;
-        Ok(Self { rules, set })
+        Ok(Self { rules })
     }
 
     pub fn patterns(&self) -> impl Iterator<Item = &str> {
@@ -160,12 +144,7 @@ impl PathFilter {
 
     /// The include pattern that decides `path`, or `None` if the path is not selected.
     pub fn matching_pattern(&self, path: &str) -> Option<&str> {
-        let globs_may_match = !self.set.is_empty() && self.set.is_match(path);
-        let last = self
-            .rules
-            .iter()
-            .rev()
-            .find(|r| r.matcher.is_match(path, globs_may_match))?;
+        let last = self.rules.iter().rev().find(|r| r.matcher.is_match(path))?;
         (!last.exclude).then_some(last.text.as_str())
     }
 

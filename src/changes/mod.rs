@@ -5,6 +5,7 @@
 //! and when that fails too the change set is `Unknown`, which `--on-unknown` then decides.
 
 pub mod filter;
+pub mod glob;
 
 use std::future::Future;
 

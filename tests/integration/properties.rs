@@ -299,6 +299,35 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(Config { cases: 8 * CASES, ..config("glob_syntax") })]
+    /// The trigger globs (src/changes/glob.rs) are globset's syntax and meaning, as the rules
+    /// were first built on (`literal_separator`, `backslash_escape`): the same patterns are
+    /// refused, and the rest match the same paths, over every construct the syntax has.
+    #[test]
+    fn the_glob_syntax_is_globsets(
+        pattern in prop::collection::vec(prop_oneof![
+            Just("a"), Just("b"), Just("/"), Just("*"), Just("**"), Just("?"), Just("["),
+            Just("]"), Just("!"), Just("^"), Just("-"), Just("{"), Just("}"), Just(","),
+            Just("\\"), Just("[:digit:]"), Just("1"), Just("."),
+        ], 1..10),
+        path in "[ab1./*,{}:\\[-]{0,12}",
+    ) {
+        let pattern = pattern.concat();
+        let ours = kkp_delivery::changes::glob::Glob::new(&pattern).map(|g| g.is_match(&path));
+        let reference = globset::GlobBuilder::new(&pattern)
+            .literal_separator(true)
+            .backslash_escape(true)
+            .build()
+            .map(|g| g.compile_matcher().is_match(&path));
+        match (&ours, &reference) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b, "{} on {:?}", pattern, path),
+            (Err(_), Err(_)) => {}
+            _ => prop_assert!(false, "{} on {:?}: ours {:?}, globset {:?}", pattern, path, ours, reference),
+        }
+    }
+}
+
 /// The runner's decoding of workflow-command data and properties (actions/runner
 /// `ActionCommand.Unescape*`).
 fn unescape(s: &str, property: bool) -> String {
