@@ -152,8 +152,9 @@ impl LongText {
 
     /// The text `reader` gives (UTF-8; invalid bytes become U+FFFD), read once as it arrives
     /// (a tool's pipe), each kept part passed through `mask` before it is cut. Memory stays
-    /// within a few MiB whatever the length: the head is kept as it comes, the tail in a window
-    /// that slides over the rest.
+    /// within a few MiB whatever the length: the head is kept as it comes, then the reads go
+    /// straight into a ring that holds the last bytes (no byte is copied twice: a 100,000
+    /// resource plan's text is hundreds of MiB).
     pub fn from_reader(
         mut reader: impl std::io::Read,
         mask: &dyn Fn(&str) -> String,
@@ -162,49 +163,75 @@ impl LongText {
         // start of the tail.
         const HEAD_BYTES: usize = (HEAD_KEEP + MASK_MARGIN) * 4;
         const TAIL_BYTES: usize = (TAIL_KEEP + MASK_MARGIN + 1) * 4;
-        let mut head: Vec<u8> = Vec::new();
-        // The last bytes after the head: at most twice TAIL_BYTES, slid back to TAIL_BYTES
-        // when full (each byte moved at most once).
-        let mut tail: Vec<u8> = Vec::new();
-        // Characters are the bytes that do not continue a UTF-8 sequence.
-        let mut chars = 0usize;
-        let mut buf = vec![0u8; 256 * 1024];
-        loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            let mut read = &buf[..n];
-            // Plans are almost all ASCII, which std checks many bytes at a time.
-            chars += if read.is_ascii() {
-                n
+        const READ: usize = 256 * 1024;
+        // Characters are the bytes that do not continue a UTF-8 sequence; plans are almost all
+        // ASCII, which std checks many bytes at a time.
+        fn count(read: &[u8]) -> usize {
+            if read.is_ascii() {
+                read.len()
             } else {
                 read.iter().filter(|b| (**b & 0xC0) != 0x80).count()
-            };
-            let to_head = read.len().min(HEAD_BYTES - head.len());
-            head.extend_from_slice(&read[..to_head]);
-            read = &read[to_head..];
-            if tail.len() + read.len() > 2 * TAIL_BYTES {
-                let keep = TAIL_BYTES.saturating_sub(read.len()).min(tail.len());
-                tail.drain(..tail.len() - keep);
             }
-            let skip = read.len().saturating_sub(TAIL_BYTES);
-            tail.extend_from_slice(&read[skip..]);
         }
+        fn read_some(reader: &mut impl std::io::Read, into: &mut [u8]) -> std::io::Result<usize> {
+            loop {
+                match reader.read(into) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    other => return other,
+                }
+            }
+        }
+        let mut chars = 0usize;
+        let mut head: Vec<u8> = vec![0; HEAD_BYTES];
+        let mut head_len = 0;
+        while head_len < HEAD_BYTES {
+            let end = (head_len + READ).min(HEAD_BYTES);
+            let n = read_some(&mut reader, &mut head[head_len..end])?;
+            if n == 0 {
+                break;
+            }
+            chars += count(&head[head_len..head_len + n]);
+            head_len += n;
+        }
+        head.truncate(head_len);
+        // The bytes after the head: `ring[at..]` then `ring[..at]` once it has wrapped.
+        let mut ring: Vec<u8> = Vec::new();
+        let mut at = 0;
+        let mut wrapped = false;
+        if head_len == HEAD_BYTES {
+            ring = vec![0; TAIL_BYTES];
+            loop {
+                let end = (at + READ).min(TAIL_BYTES);
+                let n = read_some(&mut reader, &mut ring[at..end])?;
+                if n == 0 {
+                    break;
+                }
+                chars += count(&ring[at..at + n]);
+                at += n;
+                if at == TAIL_BYTES {
+                    at = 0;
+                    wrapped = true;
+                }
+            }
+        }
+        let rest = if wrapped {
+            [&ring[at..], &ring[..at]].concat()
+        } else {
+            ring.truncate(at);
+            ring
+        };
         if chars <= HEAD_KEEP + TAIL_KEEP {
-            // At most 4 bytes a character: the head and the window hold every byte.
-            head.extend_from_slice(&tail);
+            // At most 4 bytes a character: the head and the ring hold every byte.
+            head.extend_from_slice(&rest);
             return Ok(Self::whole(mask(&String::from_utf8_lossy(&head))));
         }
         // The tail is the stream's last TAIL_BYTES bytes, the end of the head among them when
         // little followed it.
-        let tail = if tail.len() >= TAIL_BYTES {
-            tail[tail.len() - TAIL_BYTES..].to_vec()
+        let tail = if rest.len() >= TAIL_BYTES {
+            rest
         } else {
-            let from_head = head.len().saturating_sub(TAIL_BYTES - tail.len());
-            [&head[from_head..], &tail[..]].concat()
+            let from_head = head.len().saturating_sub(TAIL_BYTES - rest.len());
+            [&head[from_head..], &rest[..]].concat()
         };
         let head_text = mask(&String::from_utf8_lossy(&head));
         let tail_text = mask(&String::from_utf8_lossy(&tail));

@@ -2,7 +2,6 @@
 //! once the count is known) and compare for pushes and merge queues.
 
 use futures::stream::{self, StreamExt, TryStreamExt};
-use octocrab::models::repos::{DiffEntry, DiffEntryStatus};
 use octocrab::Octocrab;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -37,7 +36,34 @@ struct PullSummary {
 #[derive(Deserialize)]
 struct Comparison {
     #[serde(default)]
-    files: Option<Vec<DiffEntry>>,
+    files: Option<Vec<ListedFile>>,
+}
+
+/// One file of a pull request's or a comparison's list, as much as a decision reads. octocrab's
+/// `DiffEntry` model would also parse three URLs and copy the patch of each of up to 3,000
+/// files: a tenth of the process's time in the decision bench (docs/BENCHMARKS.md). The other
+/// members are skipped unread.
+#[derive(Deserialize)]
+struct ListedFile {
+    filename: String,
+    status: ListedStatus,
+    #[serde(default)]
+    previous_filename: Option<String>,
+}
+
+/// The file statuses GitHub's API documents; one it may add later reads as a modification.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum ListedStatus {
+    Added,
+    Removed,
+    Modified,
+    Renamed,
+    Copied,
+    Changed,
+    Unchanged,
+    #[serde(other)]
+    Other,
 }
 
 impl Client {
@@ -134,7 +160,7 @@ impl Client {
         let first_path = page_path(1);
         let (pr, first) = futures::future::join(
             self.get::<PullSummary>(&format!("{}/pulls/{number}", self.repo_path)),
-            self.get::<Vec<DiffEntry>>(&first_path),
+            self.get::<Vec<ListedFile>>(&first_path),
         )
         .await;
         let count = pr?.changed_files.unwrap_or(0);
@@ -145,9 +171,9 @@ impl Client {
         }
         let first = first?;
         let pages = count.div_ceil(PER_PAGE).max(1);
-        let mut lists: Vec<(u64, Vec<DiffEntry>)> = stream::iter(2..=pages)
+        let mut lists: Vec<(u64, Vec<ListedFile>)> = stream::iter(2..=pages)
             .map(|page| async move {
-                self.get::<Vec<DiffEntry>>(&page_path(page))
+                self.get::<Vec<ListedFile>>(&page_path(page))
                     .await
                     .map(|files| (page, files))
             })
@@ -203,13 +229,13 @@ impl Client {
     }
 }
 
-fn convert(entry: DiffEntry) -> ChangedFile {
+fn convert(entry: ListedFile) -> ChangedFile {
     match (entry.status, entry.previous_filename) {
-        (DiffEntryStatus::Renamed | DiffEntryStatus::Copied, Some(old)) => {
+        (ListedStatus::Renamed | ListedStatus::Copied, Some(old)) => {
             ChangedFile::renamed(entry.filename, old)
         }
-        (DiffEntryStatus::Added, _) => ChangedFile::new(entry.filename, FileStatus::Added),
-        (DiffEntryStatus::Removed, _) => ChangedFile::new(entry.filename, FileStatus::Removed),
+        (ListedStatus::Added, _) => ChangedFile::new(entry.filename, FileStatus::Added),
+        (ListedStatus::Removed, _) => ChangedFile::new(entry.filename, FileStatus::Removed),
         _ => ChangedFile::new(entry.filename, FileStatus::Modified),
     }
 }
@@ -653,5 +679,39 @@ impl CommentApi for Host {
 
     async fn token_identity(&self) -> Result<String, ApiError> {
         self.token_user().await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listed_file_reads_its_name_status_and_old_name_and_skips_the_rest() {
+        let page = r#"[
+            {"sha": "a", "filename": "terraform/main.tf", "status": "modified", "additions": 1,
+             "blob_url": "https://github.com/acme/kkp/blob/b/terraform/main.tf",
+             "patch": "@@ -1 +1 @@\n-a\n+b"},
+            {"filename": "kubeone/new.yaml", "status": "renamed",
+             "previous_filename": "kubeone/old.yaml"},
+            {"filename": "docs/gone.md", "status": "removed"},
+            {"filename": "terraform/x.tf", "status": "added"},
+            {"filename": "terraform/y.tf", "status": "a-status-not-yet-documented"}
+        ]"#;
+        let files: Vec<ChangedFile> = serde_json::from_str::<Vec<ListedFile>>(page)
+            .unwrap()
+            .into_iter()
+            .map(convert)
+            .collect();
+        assert_eq!(
+            files,
+            vec![
+                ChangedFile::new("terraform/main.tf", FileStatus::Modified),
+                ChangedFile::renamed("kubeone/new.yaml", "kubeone/old.yaml"),
+                ChangedFile::new("docs/gone.md", FileStatus::Removed),
+                ChangedFile::new("terraform/x.tf", FileStatus::Added),
+                ChangedFile::new("terraform/y.tf", FileStatus::Modified),
+            ]
+        );
     }
 }
