@@ -11,7 +11,8 @@
 //! worst), never exponential: a pattern the author of a pull request chose (`*a*a*a*a*b`)
 //! cannot stall a stage. Own code rather than globset: globset compiles each pattern to a
 //! regular expression, and the regex engine it brings was a tenth of the executable and
-//! about 4 s of CPU in a clean build (docs/BENCHMARKS.md), for patterns that are almost always a folder.
+//! about 4 s of CPU in a clean build (docs/BENCHMARKS.md), for patterns that are almost always
+//! a folder.
 
 use std::fmt;
 
