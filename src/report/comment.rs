@@ -358,6 +358,15 @@ mod tests {
         }
     }
 
+    /// `text` read through a [`Trickle`], unmasked.
+    fn trickled(text: &str) -> LongText {
+        let reader = Trickle {
+            rest: text.as_bytes(),
+            step: 0,
+        };
+        LongText::from_reader(reader, &|t| t.to_owned()).unwrap()
+    }
+
     #[test]
     fn a_long_text_read_as_it_arrives_fits_exactly_as_the_whole_text_would() {
         // Past LONG_TEXT_KEEP, with multi-byte characters on both sides of the cuts: much
@@ -367,14 +376,7 @@ mod tests {
                 .map(|i| format!("  + resource \"aws_instance\" \"ü{i}\" {{\n"))
                 .collect();
             let read = LongText::from_reader(long.as_bytes(), &|t| t.to_owned()).unwrap();
-            let trickled = LongText::from_reader(
-                Trickle {
-                    rest: long.as_bytes(),
-                    step: 0,
-                },
-                &|t| t.to_owned(),
-            )
-            .unwrap();
+            let trickled = trickled(&long);
             assert_eq!(read, trickled, "the same text however the reads fall");
             let chars = long.chars().count();
             assert!(read.omitted > 0);
@@ -405,15 +407,7 @@ mod tests {
         );
         // The longest text kept whole, in four-byte characters: nothing is lost at the seam.
         let widest = "😀".repeat(LONG_TEXT_KEEP + 2);
-        let kept = LongText::from_reader(
-            Trickle {
-                rest: widest.as_bytes(),
-                step: 0,
-            },
-            &|t| t.to_owned(),
-        )
-        .unwrap();
-        assert_eq!(kept, LongText::whole(widest));
+        assert_eq!(trickled(&widest), LongText::whole(widest));
     }
 
     #[test]
